@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const duckdb = { group: ['@duckdb/*'], message: 'Only src/lib/db may import DuckDB.' };
+const maplibre = {
+	group: ['maplibre-gl', 'maplibre-gl/*'],
+	message: 'Only src/lib/map may import maplibre-gl.'
+};
+const dbOrSql = {
+	group: ['$lib/db/*', '$lib/sql/*', '../db/*', '../sql/*'],
+	message: 'Charts take rows and a size; they never query.'
+};
+
+export default ts.config(
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: { 'no-undef': 'off', 'svelte/no-at-html-tags': 'error' }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
+	},
+	// The architecture as lint rules: only src/lib/db touches DuckDB, only src/lib/map touches
+	// MapLibre, and charts know nothing of SQL or the database.
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/**/*.test.ts'],
+		rules: restrict([duckdb, maplibre])
+	},
+	{ files: ['src/lib/db/**'], rules: restrict([maplibre]) },
+	{ files: ['src/lib/map/**'], rules: restrict([duckdb]) },
+	{ files: ['src/lib/charts/**'], rules: restrict([duckdb, maplibre, dbOrSql]) },
+	{
+		ignores: ['build/', '.svelte-kit/', 'dist/', 'src/lib/paraglide/', 'static/geo/', '.bench/', 'test-results/', 'playwright-report/']
+	}
+);

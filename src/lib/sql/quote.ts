@@ -1,0 +1,15 @@
+/**
+ * The one place identifiers are quoted. Column and table names can come from uploaded files and
+ * cannot be bound as parameters, so every identifier in generated SQL passes through here.
+ */
+export function quoteIdent(name: string): string {
+	if (name.length === 0) throw new Error('An SQL identifier cannot be empty.');
+	if (name.includes('\u0000')) throw new Error('An SQL identifier cannot contain a NUL character.');
+	return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A query ready to run: SQL text with `?` placeholders and the values bound to them, in order. */
+export interface BoundQuery {
+	sql: string;
+	params: readonly (string | number | boolean | null)[];
+}

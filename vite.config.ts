@@ -1,0 +1,21 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['localStorage', 'baseLocale']
+		}),
+		sveltekit()
+	],
+	worker: { format: 'es' },
+	build: { chunkSizeWarningLimit: 1500 },
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000
+	}
+});
