@@ -4,11 +4,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['localStorage', 'baseLocale']
-		}),
+		// Unit tests never render messages; the compiler's file watcher would keep Vitest from exiting.
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['localStorage', 'baseLocale']
+					})
+				]),
 		sveltekit()
 	],
 	worker: { format: 'es' },

@@ -1,0 +1,24 @@
+/** What a chart row needs: numbers and names only. Charts never see SQL or the database. */
+export interface DumbbellRow {
+	iso: string;
+	name: string;
+	urban: number | null;
+	rural: number | null;
+	urbanLower: number | null;
+	urbanUpper: number | null;
+	ruralLower: number | null;
+	ruralUpper: number | null;
+	/** Plain-text description used as the row's accessible name. */
+	description: string;
+}
+
+export interface BarRow {
+	iso: string;
+	name: string;
+	value: number | null;
+	lower: number | null;
+	upper: number | null;
+	/** The same measure in an earlier year, drawn as a hollow tick. */
+	previous: number | null;
+	description: string;
+}

@@ -1,0 +1,209 @@
+import type { Connector } from '$lib/db/connector';
+import { bundledTables, surveyItems } from '$lib/domain/bundledTables';
+import {
+	matchRegionName,
+	regionNameIndex,
+	type Region,
+	type RegionMatch
+} from '$lib/domain/regions';
+import type { CellProblem, TableSpec } from '$lib/domain/tableSpec';
+import {
+	createObservationsQuery,
+	insertSimsPer100Query,
+	insertSurveyEstimatesQuery,
+	regionNameMapQuery,
+	surveyHouseholdsViewQuery
+} from '$lib/sql/observations';
+import { quoteIdent } from '$lib/sql/quote';
+import { catalogQuery } from '$lib/sql/viewQueries';
+import {
+	columnNamesQuery,
+	createTypedQuery,
+	LINE,
+	problemsQuery,
+	rawTableName,
+	readRawQuery
+} from '$lib/sql/validateTable';
+
+/** A bundled file failed its checks: nothing typed was built from it. */
+export class DataFileError extends Error {
+	constructor(
+		readonly problems: readonly CellProblem[],
+		readonly total: number
+	) {
+		super(`${problems[0]?.file ?? 'A data file'}: ${total} problem(s)`);
+		this.name = 'DataFileError';
+	}
+}
+
+export interface IndicatorInfo {
+	id: string;
+	label: string;
+	unit: 'percent' | 'count' | 'per100';
+	definition: string;
+	hasUrbanRural: boolean;
+	years: number[];
+	synthetic: boolean;
+}
+
+export interface BundledData {
+	regions: Region[];
+	indicators: IndicatorInfo[];
+	/** Survey region spellings that are island totals, not regions: reported, never mapped. */
+	islandNames: string[];
+}
+
+export type FetchFile = (file: string) => Promise<Uint8Array>;
+
+/** Engines report the failing line in their messages in a few shapes; find it when present. */
+export function lineFromEngineMessage(message: string): number | undefined {
+	const m = /\bline:?\s*(\d+)/i.exec(message);
+	return m ? Number(m[1]) : undefined;
+}
+
+async function loadTable(db: Connector, spec: TableSpec, bytes: Uint8Array): Promise<void> {
+	await db.registerFile(spec.file, bytes);
+	try {
+		await db.query(readRawQuery(spec, spec.file));
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
+		throw new DataFileError(
+			[{ file: spec.file, line: lineFromEngineMessage(detail), kind: 'unreadable', detail }],
+			1
+		);
+	}
+	const present = new Set(
+		(await db.query<{ column_name: string }>(columnNamesQuery(spec))).map((r) => r.column_name)
+	);
+	const missing = spec.columns.filter((c) => !present.has(c.name));
+	if (missing.length > 0) {
+		throw new DataFileError(
+			missing.map((c) => ({ file: spec.file, line: 1, column: c.name, kind: 'missing-column' })),
+			missing.length
+		);
+	}
+	const problems = await db.query<{
+		line: number;
+		column: string;
+		value: string | null;
+		kind: CellProblem['kind'];
+		detail: string | null;
+		total: number;
+	}>(problemsQuery(spec));
+	if (problems.length > 0) {
+		throw new DataFileError(
+			problems.map((p) => ({
+				file: spec.file,
+				line: p.line,
+				column: p.column,
+				value: p.value ?? '',
+				kind: p.kind,
+				detail: p.detail ?? undefined
+			})),
+			problems[0]!.total
+		);
+	}
+	await db.query(createTypedQuery(spec));
+}
+
+async function readRegions(db: Connector): Promise<Region[]> {
+	const rows = await db.query<{
+		nbs_code: string;
+		iso_code: string;
+		name_official: string;
+		name_en: string;
+		zone: 'Mainland' | 'Zanzibar';
+		population_2022: number;
+		variants: string | null;
+	}>('SELECT * FROM regions ORDER BY iso_code');
+	return rows.map((r) => ({
+		nbsCode: r.nbs_code,
+		isoCode: r.iso_code,
+		nameOfficial: r.name_official,
+		nameEn: r.name_en,
+		zone: r.zone,
+		population2022: Number(r.population_2022),
+		variants: (r.variants ?? '').split('|').filter((v) => v.length > 0)
+	}));
+}
+
+/** Resolve every region spelling in the survey; a name that resolves to nothing stops the load. */
+async function mapSurveyRegions(db: Connector, regions: Region[], spec: TableSpec): Promise<string[]> {
+	const file = spec.file;
+	const written = await db.query<{ region: string; first_line: number }>(
+		`SELECT region, min(${quoteIdent(LINE)}) AS first_line FROM ${quoteIdent(spec.table)} GROUP BY region ORDER BY first_line`
+	);
+	const index = regionNameIndex(regions);
+	const pairs: { written: string; isoCode: string }[] = [];
+	const islands: string[] = [];
+	const unmatched: CellProblem[] = [];
+	for (const { region, first_line } of written) {
+		const match: RegionMatch = matchRegionName(region, index);
+		if (match.status === 'matched') pairs.push({ written: region, isoCode: match.isoCode });
+		else if (match.status === 'island') islands.push(region);
+		else
+			unmatched.push({ file, line: first_line, column: 'region', value: region, kind: 'unknown-reference', detail: 'regions.csv' });
+	}
+	if (unmatched.length > 0) throw new DataFileError(unmatched, unmatched.length);
+	await db.query(regionNameMapQuery(pairs));
+	return islands;
+}
+
+/**
+ * Load, check and derive everything the dashboard shows from the bundled files. Any problem stops
+ * the load with a DataFileError that names file, line, column and value.
+ */
+export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<BundledData> {
+	const files = await Promise.all(
+		bundledTables.map(async (spec) => {
+			try {
+				return await fetchFile(spec.file);
+			} catch (error) {
+				const detail = error instanceof Error ? error.message : String(error);
+				throw new DataFileError([{ file: spec.file, kind: 'unreadable', detail }], 1);
+			}
+		})
+	);
+	for (const [i, spec] of bundledTables.entries()) await loadTable(db, spec, files[i]!);
+	const surveySpec = bundledTables.find((t) => t.table === 'survey_synthetic')!;
+	const regions = await readRegions(db);
+	const islandNames = await mapSurveyRegions(db, regions, surveySpec);
+	await db.query(surveyHouseholdsViewQuery(surveySpec.table, 'survey_households'));
+	await db.query(createObservationsQuery());
+	await db.query(insertSimsPer100Query());
+	await db.query(
+		insertSurveyEstimatesQuery(
+			{
+				table: 'survey_households',
+				region: 'region_iso',
+				area: 'area_code',
+				weight: 'weight',
+				cluster: 'cluster',
+				stratum: 'stratum',
+				year: 'year'
+			},
+			surveyItems.map((column) => ({ column, indicatorId: `hh_${column}` })),
+			'synthetic-demo'
+		)
+	);
+	for (const spec of bundledTables) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rawTableName(spec))}`);
+	const catalog = await db.query<{
+		indicator_id: string;
+		label_en: string;
+		unit: IndicatorInfo['unit'];
+		definition_en: string;
+		has_urban_rural: boolean;
+		region_years: number[] | null;
+		synthetic: boolean;
+	}>(catalogQuery());
+	const indicators = catalog.map((r) => ({
+		id: r.indicator_id,
+		label: r.label_en,
+		unit: r.unit,
+		definition: r.definition_en,
+		hasUrbanRural: Boolean(r.has_urban_rural),
+		years: Array.from(r.region_years ?? [], Number),
+		synthetic: Boolean(r.synthetic)
+	}));
+	return { regions, indicators: indicators.filter((i) => i.years.length > 0), islandNames };
+}

@@ -1,0 +1,14 @@
+import type { BoundQuery } from '$lib/sql/quote';
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The narrow interface the rest of the app sees. Nothing outside src/lib/db imports DuckDB;
+ * everything else asks for rows through this.
+ */
+export interface Connector {
+	/** Run one statement with bound values and return its rows as plain objects. */
+	query<T extends Row = Row>(q: BoundQuery | string): Promise<T[]>;
+	/** Make a byte buffer readable by SQL under `name` (for read_csv and friends). */
+	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+}

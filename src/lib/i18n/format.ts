@@ -1,0 +1,47 @@
+/**
+ * Number formats a person reads. Pure: locale in, string out, so each can be checked in a test.
+ * Missing values never print as "NaN": they print as the caller's "no data" text.
+ */
+export type DisplayUnit = 'percent' | 'pp' | 'ratio' | 'count' | 'per100';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = locale + JSON.stringify(options);
+	let f = cache.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(locale, options);
+		cache.set(key, f);
+	}
+	return f;
+}
+
+export function formatValue(
+	value: number | null | undefined,
+	unit: DisplayUnit,
+	locale = 'en',
+	missing = '—'
+): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return missing;
+	switch (unit) {
+		case 'percent':
+			return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value)}%`;
+		case 'pp':
+			return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value)} pp`;
+		case 'ratio':
+			return numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value);
+		case 'count':
+			return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+		case 'per100':
+			return numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+	}
+}
+
+/** The unit a measure is shown in, given the indicator's own unit. */
+export function displayUnit(
+	indicatorUnit: 'percent' | 'count' | 'per100',
+	measure: 'total' | 'urban' | 'rural' | 'gap' | 'parity' | 'change'
+): DisplayUnit {
+	if (measure === 'parity') return 'ratio';
+	if ((measure === 'gap' || measure === 'change') && indicatorUnit === 'percent') return 'pp';
+	return indicatorUnit;
+}

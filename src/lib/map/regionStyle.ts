@@ -1,0 +1,71 @@
+import type {
+	GeoJSONSourceSpecification,
+	LayerSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
+
+export const REGIONS_SOURCE = 'regions';
+export const LABELS_SOURCE = 'region-labels';
+export const FILL_LAYER = 'region-fill';
+
+/** Tanzania's extent, islands and lake shores included. */
+export const TANZANIA_BOUNDS: [[number, number], [number, number]] = [
+	[29.3, -11.8],
+	[40.6, -0.95]
+];
+
+/** An offline style: no tiles, no glyph server, no sprite. */
+export const baseStyle: StyleSpecification = {
+	version: 8,
+	sources: {},
+	layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef3f7' } }]
+};
+
+export function regionSources(
+	regions: GeoJSON.FeatureCollection,
+	labels: GeoJSON.FeatureCollection
+): Record<string, GeoJSONSourceSpecification> {
+	return {
+		[REGIONS_SOURCE]: { type: 'geojson', data: regions, promoteId: 'iso' },
+		[LABELS_SOURCE]: { type: 'geojson', data: labels }
+	};
+}
+
+/**
+ * Fill colour and selection come from feature state, so a new measure repaints without reloading
+ * geometry. Labels use a point per region so multipolygon regions are labelled once.
+ */
+export function regionLayers(noDataColour: string): LayerSpecification[] {
+	return [
+		{
+			id: FILL_LAYER,
+			type: 'fill',
+			source: REGIONS_SOURCE,
+			paint: {
+				'fill-color': ['coalesce', ['feature-state', 'fill'], noDataColour],
+				'fill-opacity': 1
+			}
+		},
+		{
+			id: 'region-outline',
+			type: 'line',
+			source: REGIONS_SOURCE,
+			paint: {
+				'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111111', '#ffffff'],
+				'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 0.8]
+			}
+		},
+		{
+			id: 'region-label',
+			type: 'symbol',
+			source: LABELS_SOURCE,
+			layout: {
+				'text-field': ['get', 'name'],
+				'text-font': ['sans-serif'],
+				'text-size': 11,
+				'text-max-width': 6
+			},
+			paint: { 'text-color': '#1b1b1b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 }
+		}
+	];
+}

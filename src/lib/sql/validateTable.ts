@@ -1,0 +1,134 @@
+import type { ColumnSpec, TableSpec } from '$lib/domain/tableSpec';
+import { quoteIdent, type BoundQuery } from './quote';
+
+/**
+ * SQL that checks a CSV against its spec before anything typed is built from it. The file is read
+ * with every column as text so that one bad cell becomes a reported problem (file, line, column,
+ * value) instead of a failed cast somewhere deep in the engine.
+ */
+
+export const LINE = '__line';
+
+export function rawTableName(spec: TableSpec): string {
+	return `raw_${spec.table}`;
+}
+
+/** Read the registered file into a text-only table, numbering lines as a person counts them. */
+export function readRawQuery(spec: TableSpec, registeredName: string): BoundQuery {
+	const sql = `CREATE OR REPLACE TABLE ${quoteIdent(rawTableName(spec))} AS
+SELECT (row_number() OVER ()) + 1 AS ${quoteIdent(LINE)}, *
+FROM read_csv(?, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+	strict_mode = true, null_padding = false, auto_detect = true)`;
+	return { sql, params: [registeredName] };
+}
+
+export function columnNamesQuery(spec: TableSpec): BoundQuery {
+	return {
+		sql: `SELECT column_name FROM (DESCRIBE ${quoteIdent(rawTableName(spec))})`,
+		params: []
+	};
+}
+
+const NUMBER_CAST = { integer: 'BIGINT', double: 'DOUBLE' } as const;
+
+type Param = BoundQuery['params'][number];
+
+/** One SELECT per check, each yielding (line, column, value, kind, detail). */
+function columnChecks(spec: TableSpec, column: ColumnSpec): BoundQuery[] {
+	const c = quoteIdent(column.name);
+	const raw = quoteIdent(rawTableName(spec));
+	const check = (kind: string, where: string, whereParams: Param[] = [], detail: Param = null) => ({
+		sql: `SELECT ${quoteIdent(LINE)} AS line, ? AS "column", ${c} AS value, ? AS kind, ?::VARCHAR AS detail FROM ${raw} WHERE ${where}`,
+		params: [column.name, kind, detail, ...whereParams]
+	});
+	const present = `${c} IS NOT NULL AND trim(${c}) <> ''`;
+	const checks: BoundQuery[] = [];
+	if (column.required) checks.push(check('empty', `${c} IS NULL OR trim(${c}) = ''`));
+	if (column.type === 'integer' || column.type === 'double') {
+		const cast = `TRY_CAST(trim(${c}) AS ${NUMBER_CAST[column.type]})`;
+		const kind = column.type === 'integer' ? 'not-integer' : 'not-number';
+		checks.push(check(kind, `${present} AND (${cast} IS NULL OR NOT isfinite(${cast}))`));
+		const bounds: string[] = [];
+		const params: number[] = [];
+		if (column.min !== undefined) {
+			bounds.push(`${cast} < ?`);
+			params.push(column.min);
+		}
+		if (column.max !== undefined) {
+			bounds.push(`${cast} > ?`);
+			params.push(column.max);
+		}
+		if (bounds.length > 0) {
+			const range = `${column.min ?? ''} … ${column.max ?? ''}`;
+			checks.push(
+				check('out-of-range', `${cast} IS NOT NULL AND (${bounds.join(' OR ')})`, params, range)
+			);
+		}
+	}
+	if (column.type === 'boolean') {
+		checks.push(check('not-boolean', `${present} AND lower(trim(${c})) NOT IN ('true', 'false')`));
+	}
+	if (column.allowed) {
+		const marks = column.allowed.map(() => '?').join(', ');
+		checks.push(
+			check(
+				'not-allowed',
+				`${present} AND ${c} NOT IN (${marks})`,
+				[...column.allowed],
+				column.allowed.join(', ')
+			)
+		);
+	}
+	if (column.pattern) {
+		checks.push(
+			check(
+				'bad-format',
+				`${present} AND NOT regexp_full_match(${c}, ?)`,
+				[column.pattern],
+				column.pattern
+			)
+		);
+	}
+	if (column.references) {
+		const { table, column: target } = column.references;
+		checks.push(
+			check(
+				'unknown-reference',
+				`${present} AND ${c} NOT IN (SELECT ${quoteIdent(target)} FROM ${quoteIdent(table)} WHERE ${quoteIdent(target)} IS NOT NULL)`,
+				[],
+				`${table}.${target}`
+			)
+		);
+	}
+	return checks;
+}
+
+/** Every cell problem in the file, first `limit` in file order, plus the total count. */
+export function problemsQuery(spec: TableSpec, limit = 50): BoundQuery {
+	const parts = spec.columns.flatMap((column) => columnChecks(spec, column));
+	if (parts.length === 0) {
+		return { sql: 'SELECT NULL AS line WHERE false', params: [] };
+	}
+	const union = parts.map((p) => p.sql).join('\nUNION ALL\n');
+	return {
+		sql: `WITH problems AS (${union})
+SELECT line, "column", value, kind, detail, count(*) OVER () AS total
+FROM problems ORDER BY line, "column" LIMIT ?`,
+		params: [...parts.flatMap((p) => p.params), limit]
+	};
+}
+
+const TYPED = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' } as const;
+
+/** The typed table, built only after problemsQuery came back empty. */
+export function createTypedQuery(spec: TableSpec): BoundQuery {
+	const columns = spec.columns.map((column) => {
+		const c = quoteIdent(column.name);
+		const cleaned = column.type === 'text' ? c : `NULLIF(trim(${c}), '')`;
+		return `CAST(${cleaned} AS ${TYPED[column.type]}) AS ${c}`;
+	});
+	return {
+		sql: `CREATE OR REPLACE TABLE ${quoteIdent(spec.table)} AS SELECT ${quoteIdent(LINE)}, ${columns.join(', ')} FROM ${quoteIdent(rawTableName(spec))} ORDER BY ${quoteIdent(LINE)}`,
+		params: []
+	};
+}

@@ -1,0 +1,53 @@
+/**
+ * Native DuckDB for Node tests: the same engine the browser runs through DuckDB-WASM, so generated
+ * SQL is checked by executing it rather than by comparing strings.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdent, type BoundQuery } from '../src/lib/sql/quote';
+
+/** A result row with BIGINT, HUGEINT and DECIMAL values turned into plain numbers. */
+export type PlainRow = Record<string, unknown>;
+
+export interface NativeDuckDB {
+	/** Runs a bound query and returns its rows as plain objects. */
+	query(query: BoundQuery): Promise<PlainRow[]>;
+	/** Runs a statement with no parameters, such as CREATE VIEW. */
+	exec(sql: string): Promise<void>;
+	/** Creates `table` from a CSV file with a header row, letting DuckDB infer the types. */
+	loadCsv(table: string, path: string): Promise<void>;
+	close(): void;
+}
+
+function toPlain(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	if (Array.isArray(value)) return value.map(toPlain);
+	if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+	}
+	return value;
+}
+
+/** Opens an in-memory database with one thread, so results do not depend on scheduling. */
+export async function openNativeDuckDB(): Promise<NativeDuckDB> {
+	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+	const connection: DuckDBConnection = await instance.connect();
+	return {
+		async query({ sql, params }) {
+			const reader = await connection.runAndReadAll(sql, [...params]);
+			return reader.getRowObjectsJS().map((row) => toPlain(row) as PlainRow);
+		},
+		async exec(sql) {
+			await connection.run(sql);
+		},
+		async loadCsv(table, path) {
+			const name = quoteIdent(table);
+			await connection.run(`CREATE TABLE ${name} AS SELECT * FROM read_csv(?, header = true)`, [
+				path
+			]);
+		},
+		close() {
+			connection.closeSync();
+			instance.closeSync();
+		}
+	};
+}
