@@ -73,10 +73,57 @@ export function surveySharesQuery(
 	if (duplicate !== undefined) throw new Error(`The item column "${duplicate}" is listed twice.`);
 	const z = normalCriticalValue(options.confidence ?? 0.95);
 
-	const year = design.year ? `CAST(${quoteIdent(design.year)} AS INTEGER)` : 'CAST(NULL AS INTEGER)';
+	const year = design.year
+		? `CAST(${quoteIdent(design.year)} AS INTEGER)`
+		: 'CAST(NULL AS INTEGER)';
 	const stratum = design.stratum ? quoteIdent(design.stratum) : '1';
-	const psu = design.cluster ? quoteIdent(design.cluster) : 'row_number() OVER ()';
-	const slots = items.map((item, i) => ({ item, y: `y${i}`, n: `n${i}`, w: `w${i}`, wy: `wy${i}` }));
+	// Items stay side by side as columns (y0, y1, …) until the last step, so every pass below
+	// groups one row per PSU or domain rather than one per item as well.
+	const each = (column: (k: number) => string, separator = ',\n\t\t') =>
+		items.map((_, k) => column(k)).join(separator);
+	const sameDomain = (a: string, b: string) =>
+		['year', 'lvl', 'region', 'area']
+			.map((key) => `${a}.${key} IS NOT DISTINCT FROM ${b}.${key}`)
+			.join(' AND ');
+
+	// Pass 1, the only one over the full table: per PSU × region × area, every item at once.
+	// lvl = GROUPING(region, area): 0 region × area, 1 region total, 2 national × area, 3 national.
+	// Without clusters each row is a PSU inside one region × area, so rows need no grouping and
+	// their domain copies are plain projections.
+	const totals = each((k) => `SUM(n${k}) AS n${k}, SUM(w${k}) AS w${k}, SUM(wy${k}) AS wy${k}`);
+	const clustered = {
+		cell: `SELECT year, stratum, psu, region, area,
+		${each((k) => `COUNT(y${k}) AS n${k}, SUM(w) FILTER (WHERE y${k} IS NOT NULL) AS w${k}, SUM(w * y${k}) AS wy${k}`)}
+	FROM base
+	GROUP BY year, stratum, psu, region, area`,
+		psuCount: 'COUNT(DISTINCT psu)',
+		psuDomain: `SELECT year, stratum, psu, region, area, GROUPING(region, area) AS lvl,
+		${totals}
+	FROM cell
+	GROUP BY GROUPING SETS (
+		(year, stratum, psu, region, area), (year, stratum, psu, region),
+		(year, stratum, psu, area), (year, stratum, psu)
+	)`
+	};
+	const perRow = {
+		cell: `SELECT year, stratum, region, area,
+		${each((k) => `CAST(y${k} IS NOT NULL AS INTEGER) AS n${k}, CASE WHEN y${k} IS NOT NULL THEN w END AS w${k}, w * y${k} AS wy${k}`)}
+	FROM base`,
+		psuCount: 'COUNT(*)',
+		psuDomain: [
+			['region', 'area'],
+			['region', 'NULL'],
+			['NULL', 'area'],
+			['NULL', 'NULL']
+		]
+			.map(
+				([region, area], lvl) =>
+					`SELECT year, stratum, CAST(${region} AS VARCHAR) AS region, CAST(${area} AS VARCHAR) AS area, ${lvl} AS lvl, ` +
+					`${each((k) => `n${k}, w${k}, wy${k}`, ', ')} FROM cell`
+			)
+			.join('\n\tUNION ALL\n\t')
+	};
+	const psu = design.cluster ? clustered : perRow;
 
 	const sql = `WITH settings AS (SELECT CAST(? AS DOUBLE) AS z),
 base AS (
@@ -85,77 +132,67 @@ base AS (
 		CAST(${quoteIdent(design.area)} AS VARCHAR) AS area,
 		CAST(${quoteIdent(design.weight)} AS DOUBLE) AS w,
 		${stratum} AS stratum,
-		${psu} AS psu,
-		${slots.map((s) => `CAST(${quoteIdent(s.item)} AS DOUBLE) AS ${s.y}`).join(',\n\t\t')}
+		${design.cluster ? `${quoteIdent(design.cluster)} AS psu,` : ''}
+		${each((k) => `CAST(${quoteIdent(items[k] as string)} AS DOUBLE) AS y${k}`)}
 	FROM ${quoteIdent(design.table)}
 ),
--- Pass 1, the only one over the full table: per PSU × region × area, sums for every item at once.
 cell AS (
-	SELECT year, stratum, psu, region, area,
-		${slots
-			.map(
-				(s) =>
-					`COUNT(${s.y}) AS ${s.n}, SUM(w) FILTER (WHERE ${s.y} IS NOT NULL) AS ${s.w}, SUM(w * ${s.y}) AS ${s.wy}`
-			)
-			.join(',\n\t\t')}
-	FROM base
-	GROUP BY year, stratum, psu, region, area
+	${psu.cell}
 ),
--- n_h: every PSU of the stratum in the year, answered or not.
+-- n_h: every PSU of the stratum in the year, whether or not it answered an item.
 strata AS (
-	SELECT year, stratum, COUNT(DISTINCT psu) AS n_h FROM cell GROUP BY year, stratum
+	SELECT year, stratum, ${psu.psuCount} AS n_h FROM cell GROUP BY year, stratum
 ),
-cell_item AS (
-	${slots
-		.map(
-			(s) =>
-				`SELECT CAST(? AS VARCHAR) AS item, year, stratum, psu, region, area, ${s.n} AS n, ${s.w} AS sw, ${s.wy} AS swy FROM cell WHERE ${s.n} > 0`
-		)
-		.join('\n\tUNION ALL\n\t')}
-),
--- PSU totals within each domain; lvl = GROUPING(region, area): 0 region × area, 1 region total,
--- 2 national × area, 3 national total.
 psu_domain AS (
-	SELECT item, year, stratum, psu, region, area, GROUPING(region, area) AS lvl,
-		SUM(n) AS n, SUM(sw) AS sw, SUM(swy) AS swy
-	FROM cell_item
-	GROUP BY GROUPING SETS (
-		(item, year, stratum, psu, region, area), (item, year, stratum, psu, region),
-		(item, year, stratum, psu, area), (item, year, stratum, psu)
-	)
+	${psu.psuDomain}
 ),
+domain_total AS (
+	SELECT year, lvl, region, area,
+		${each((k) => `SUM(w${k}) AS tw${k}, SUM(wy${k}) / SUM(w${k}) AS r${k}`)}
+	FROM psu_domain
+	GROUP BY year, lvl, region, area
+),
+-- z_hc = Σ w (y − R_d) / W_d over the PSU's members of the domain; NULL when it has none.
 psu_score AS (
-	SELECT *, (swy - share * sw) / weight_sum AS z_psu
-	FROM (
-		SELECT *, SUM(sw) OVER d AS weight_sum, SUM(swy) OVER d / SUM(sw) OVER d AS share
-		FROM psu_domain
-		WINDOW d AS (PARTITION BY item, year, lvl, region, area)
-	)
+	SELECT p.year, p.lvl, p.region, p.area, p.stratum,
+		${each((k) => `p.n${k}, (p.wy${k} - d.r${k} * p.w${k}) / d.tw${k} AS z${k}`)}
+	FROM psu_domain p JOIN domain_total d ON ${sameDomain('p', 'd')}
 ),
 stratum_domain AS (
-	SELECT p.item, p.year, p.lvl, p.region, p.area, s.n_h,
-		SUM(p.n) AS n, COUNT(*) AS n_clusters, SUM(p.z_psu) AS sum_z, SUM(p.z_psu * p.z_psu) AS sum_z2,
-		ANY_VALUE(p.weight_sum) AS weight_sum, ANY_VALUE(p.share) AS share
+	SELECT p.year, p.lvl, p.region, p.area, ANY_VALUE(s.n_h) AS n_h,
+		${each((k) => `SUM(p.n${k}) AS n${k}, COUNT(*) FILTER (WHERE p.n${k} > 0) AS c${k}, SUM(p.z${k}) AS z${k}, SUM(p.z${k} * p.z${k}) AS zz${k}`)}
 	FROM psu_score p
 	JOIN strata s ON s.year IS NOT DISTINCT FROM p.year AND s.stratum IS NOT DISTINCT FROM p.stratum
-	GROUP BY p.item, p.year, p.lvl, p.region, p.area, p.stratum, s.n_h
+	GROUP BY p.year, p.lvl, p.region, p.area, p.stratum
 ),
 domain AS (
-	SELECT item, year, lvl, region, area,
-		CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(n_clusters) AS BIGINT) AS n_clusters,
-		CAST(COUNT(*) FILTER (WHERE n_h = 1) AS BIGINT) AS singleton_strata,
-		ANY_VALUE(weight_sum) AS weight_sum, ANY_VALUE(share) AS share,
-		SQRT(GREATEST(SUM(CASE WHEN n_h > 1 THEN n_h / (n_h - 1) * (sum_z2 - sum_z * sum_z / n_h) ELSE 0 END), 0)) AS se
-	FROM stratum_domain
-	GROUP BY item, year, lvl, region, area
+	SELECT t.year, t.lvl, t.region, t.area,
+		${each(
+			(k) =>
+				`ANY_VALUE(t.tw${k}) AS tw${k}, ANY_VALUE(t.r${k}) AS r${k}, SUM(s.n${k}) AS n${k}, SUM(s.c${k}) AS c${k}, ` +
+				`COUNT(*) FILTER (WHERE s.n_h = 1 AND s.n${k} > 0) AS singles${k}, ` +
+				`SUM(CASE WHEN s.n_h > 1 THEN s.n_h / (s.n_h - 1) * (s.zz${k} - s.z${k} * s.z${k} / s.n_h) END) AS v${k}`
+		)}
+	FROM stratum_domain s JOIN domain_total t ON ${sameDomain('s', 't')}
+	GROUP BY t.year, t.lvl, t.region, t.area
+),
+estimate AS (
+	${each(
+		(k) =>
+			`SELECT CAST(? AS VARCHAR) AS item, year, lvl, region, area, n${k} AS n, c${k} AS n_clusters, ` +
+			`singles${k} AS singleton_strata, tw${k} AS weight_sum, r${k} AS share, ` +
+			`SQRT(GREATEST(COALESCE(v${k}, 0), 0)) AS se FROM domain WHERE n${k} > 0`,
+		'\n\tUNION ALL\n\t'
+	)}
 )
 SELECT item, year,
 	CASE WHEN lvl >= 2 THEN NULL ELSE region END AS region,
 	CASE WHEN lvl % 2 = 1 THEN 'total' ELSE area END AS area,
-	n, n_clusters, singleton_strata, weight_sum, share, se,
+	CAST(n AS BIGINT) AS n, CAST(n_clusters AS BIGINT) AS n_clusters,
+	CAST(singleton_strata AS BIGINT) AS singleton_strata, weight_sum, share, se,
 	GREATEST(share - settings.z * se, 0) AS lower,
 	LEAST(share + settings.z * se, 1) AS upper
-FROM domain, settings
+FROM estimate, settings
 WHERE (lvl >= 2 OR region IS NOT NULL) AND (lvl % 2 = 1 OR area IN ('urban', 'rural'))
 ORDER BY item, year, region NULLS LAST, area`;
 

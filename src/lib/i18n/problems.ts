@@ -1,0 +1,28 @@
+import type { CellProblem } from '$lib/domain/tableSpec';
+import { m } from '$lib/paraglide/messages.js';
+
+/** One sentence per problem: where (file, line, column, value), what is wrong, in the UI language. */
+export function describeProblem(p: CellProblem): { where: string; what: string } {
+	const where = [
+		p.file,
+		p.line !== undefined ? m.problem_line({ line: String(p.line) }) : null,
+		p.column !== undefined ? m.problem_column({ column: p.column }) : null,
+		p.value !== undefined ? m.problem_value({ value: p.value }) : null
+	]
+		.filter((x): x is string => x !== null)
+		.join(', ');
+	const detail = p.detail ?? '';
+	const what = {
+		'missing-column': () => m.problem_missing_column(),
+		empty: () => m.problem_empty(),
+		'not-integer': () => m.problem_not_integer(),
+		'not-number': () => m.problem_not_number(),
+		'not-boolean': () => m.problem_not_boolean(),
+		'not-allowed': () => m.problem_not_allowed({ detail }),
+		'bad-format': () => m.problem_bad_format({ detail }),
+		'out-of-range': () => m.problem_out_of_range({ detail }),
+		'unknown-reference': () => m.problem_unknown_reference({ detail }),
+		unreadable: () => m.problem_unreadable({ detail })
+	}[p.kind]();
+	return { where, what };
+}

@@ -1,0 +1,142 @@
+import { divergingScale, sequentialScale, type ColourScale } from '$lib/charts/colourScale';
+import type { BarRow, DumbbellRow } from '$lib/charts/types';
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import { measureValue, parityRatio, type Measure } from '$lib/domain/gaps';
+import { rankDescending } from '$lib/domain/ranking';
+import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
+
+/** The words a view model needs, supplied by the i18n layer so this module stays pure. */
+export interface ViewText {
+	locale: string;
+	noData: string;
+	urban: string;
+	rural: string;
+	total: string;
+	gap: string;
+	parity: string;
+	ciLevel: (level: number) => string;
+}
+
+export interface ViewModel {
+	unit: DisplayUnit;
+	values: Record<string, number | null>;
+	scale: ColourScale;
+	fills: Record<string, string>;
+	chart: 'dumbbell' | 'bars';
+	dumbbellRows: DumbbellRow[];
+	barRows: BarRow[];
+	national: number | null;
+	nationalSplit: { urban: number | null; rural: number | null } | null;
+	/** Share indicators are drawn on a fixed 0–100 axis so regions compare honestly across views. */
+	domain: [number, number] | undefined;
+	describe: (iso: string) => string[];
+}
+
+const DUMBBELL_MEASURES: readonly Measure[] = ['urban', 'rural', 'gap', 'parity'];
+
+function valuesOf(r: RegionView) {
+	return {
+		total: r.total.value,
+		urban: r.urban.value,
+		rural: r.rural.value,
+		previousTotal: r.previousTotal.value
+	};
+}
+
+function interval(a: AreaEstimate, unit: DisplayUnit, t: ViewText): string {
+	if (a.lower === null || a.upper === null) return '';
+	return ` (${formatValue(a.lower, unit, t.locale)}–${formatValue(a.upper, unit, t.locale)})`;
+}
+
+export function buildViewModel(
+	view: IndicatorView,
+	indicator: IndicatorInfo,
+	measure: Measure,
+	regionName: (r: RegionView) => string,
+	t: ViewText
+): ViewModel {
+	const unit = displayUnit(indicator.unit, measure);
+	const baseUnit = displayUnit(indicator.unit, 'total');
+	const values: Record<string, number | null> = {};
+	for (const r of view.regions) values[r.iso] = measureValue(valuesOf(r), measure);
+	const list = Object.values(values);
+	const scale = measure === 'gap' || measure === 'change' ? divergingScale(list) : sequentialScale(list);
+	const fills: Record<string, string> = {};
+	for (const [iso, v] of Object.entries(values)) fills[iso] = scale.colour(v);
+	const fmt = (v: number | null, u: DisplayUnit = unit) => formatValue(v, u, t.locale, t.noData);
+	const chart = indicator.hasUrbanRural && DUMBBELL_MEASURES.includes(measure) ? 'dumbbell' : 'bars';
+	// Parity: the least equal region first.
+	const rankValue = (iso: string) => {
+		const v = values[iso] ?? null;
+		return measure === 'parity' && v !== null ? -v : v;
+	};
+	const ranked = rankDescending(view.regions, (r) => rankValue(r.iso), regionName);
+	const ciText = (r: RegionView) => (measure === 'total' ? interval(r.total, unit, t) : '');
+
+	const dumbbellRows: DumbbellRow[] = ranked.map((r) => ({
+		iso: r.iso,
+		name: regionName(r),
+		urban: r.urban.value,
+		rural: r.rural.value,
+		urbanLower: r.urban.lower,
+		urbanUpper: r.urban.upper,
+		ruralLower: r.rural.lower,
+		ruralUpper: r.rural.upper,
+		valueText: fmt(values[r.iso] ?? null),
+		description: `${regionName(r)}: ${t.urban} ${fmt(r.urban.value, baseUnit)}, ${t.rural} ${fmt(r.rural.value, baseUnit)}, ${
+			measure === 'parity' ? t.parity : t.gap
+		} ${fmt(values[r.iso] ?? null)}`
+	}));
+	const barRows: BarRow[] = ranked.map((r) => {
+		const area = measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
+		const withCi = measure === 'total' || measure === 'urban' || measure === 'rural';
+		return {
+			iso: r.iso,
+			name: regionName(r),
+			value: values[r.iso] ?? null,
+			lower: withCi ? area.lower : null,
+			upper: withCi ? area.upper : null,
+			previous: measure === 'total' ? r.previousTotal.value : null,
+			valueText: fmt(values[r.iso] ?? null),
+			description: `${regionName(r)}: ${fmt(values[r.iso] ?? null)}${withCi ? interval(area, unit, t) : ''}`
+		};
+	});
+
+	const nat = view.national;
+	const national = nat ? measureValue({ total: nat.total.value, urban: nat.urban.value, rural: nat.rural.value }, measure) : null;
+
+	function describe(iso: string): string[] {
+		const r = view.regions.find((x) => x.iso === iso);
+		if (!r) return [];
+		const lines = [regionName(r)];
+		const value = values[iso] ?? null;
+		lines.push(`${fmt(value)}${ciText(r)}`);
+		if (indicator.hasUrbanRural) {
+			lines.push(`${t.urban}: ${fmt(r.urban.value, baseUnit)}${interval(r.urban, baseUnit, t)}`);
+			lines.push(`${t.rural}: ${fmt(r.rural.value, baseUnit)}${interval(r.rural, baseUnit, t)}`);
+			const p = parityRatio(r.urban.value, r.rural.value);
+			if (p !== null && measure !== 'parity') lines.push(`${t.parity}: ${fmt(p, 'ratio')}`);
+		}
+		if (r.previousYear !== null && r.previousTotal.value !== null && measure !== 'change') {
+			lines.push(`${r.previousYear}: ${fmt(r.previousTotal.value, baseUnit)}`);
+		}
+		const note = r.total.note ?? r.urban.note ?? r.rural.note;
+		if (note) lines.push(note);
+		return lines;
+	}
+
+	return {
+		unit,
+		values,
+		scale,
+		fills,
+		chart,
+		dumbbellRows,
+		barRows,
+		national,
+		nationalSplit: nat ? { urban: nat.urban.value, rural: nat.rural.value } : null,
+		domain: indicator.unit === 'percent' && (measure === 'total' || measure === 'urban' || measure === 'rural') ? [0, 100] : undefined,
+		describe
+	};
+}
