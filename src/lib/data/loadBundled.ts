@@ -9,6 +9,7 @@ import {
 import type { CellProblem, TableSpec } from '$lib/domain/tableSpec';
 import {
 	createObservationsQuery,
+	insertPublishedQuery,
 	insertSimsPer100Query,
 	insertSurveyEstimatesQuery,
 	regionNameMapQuery,
@@ -16,9 +17,10 @@ import {
 } from '$lib/sql/observations';
 import { quoteIdent } from '$lib/sql/quote';
 import { catalogQuery } from '$lib/sql/viewQueries';
+import { readCsvHeader } from './csvHeader';
 import {
-	columnNamesQuery,
 	createTypedQuery,
+	headerProblems,
 	LINE,
 	problemsQuery,
 	rawTableName,
@@ -43,6 +45,8 @@ export interface IndicatorInfo {
 	definition: string;
 	hasUrbanRural: boolean;
 	years: number[];
+	/** The period as published, per year: 2016 → "2015-16". */
+	periods: Record<number, string>;
 	synthetic: boolean;
 }
 
@@ -61,25 +65,33 @@ export function lineFromEngineMessage(message: string): number | undefined {
 	return m ? Number(m[1]) : undefined;
 }
 
+/** The engine's message without its list of generic "possible fixes". */
+function firstLines(message: string): string {
+	return message.split('\n').filter((l) => l.trim() !== '').slice(0, 3).join(' ');
+}
+
+/** "2016=2015-16" pairs from SQL into a year → label map. */
+export function periodLabels(pairs: Iterable<string> | null): Record<number, string> {
+	const out: Record<number, string> = {};
+	for (const pair of pairs ?? []) {
+		const at = pair.indexOf('=');
+		out[Number(pair.slice(0, at))] = pair.slice(at + 1);
+	}
+	return out;
+}
+
 async function loadTable(db: Connector, spec: TableSpec, bytes: Uint8Array): Promise<void> {
+	const header = readCsvHeader(bytes);
+	const wrongHeader = headerProblems(spec, header);
+	if (wrongHeader.length > 0) throw new DataFileError(wrongHeader, wrongHeader.length);
 	await db.registerFile(spec.file, bytes);
 	try {
-		await db.query(readRawQuery(spec, spec.file));
+		await db.query(readRawQuery(spec, spec.file, header));
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		throw new DataFileError(
-			[{ file: spec.file, line: lineFromEngineMessage(detail), kind: 'unreadable', detail }],
+			[{ file: spec.file, line: lineFromEngineMessage(detail), kind: 'unreadable', detail: firstLines(detail) }],
 			1
-		);
-	}
-	const present = new Set(
-		(await db.query<{ column_name: string }>(columnNamesQuery(spec))).map((r) => r.column_name)
-	);
-	const missing = spec.columns.filter((c) => !present.has(c.name));
-	if (missing.length > 0) {
-		throw new DataFileError(
-			missing.map((c) => ({ file: spec.file, line: 1, column: c.name, kind: 'missing-column' })),
-			missing.length
 		);
 	}
 	const problems = await db.query<{
@@ -170,6 +182,7 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 	const islandNames = await mapSurveyRegions(db, regions, surveySpec);
 	await db.query(surveyHouseholdsViewQuery(surveySpec.table, 'survey_households'));
 	await db.query(createObservationsQuery());
+	await db.query(insertPublishedQuery());
 	await db.query(insertSimsPer100Query());
 	await db.query(
 		insertSurveyEstimatesQuery(
@@ -193,7 +206,8 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		unit: IndicatorInfo['unit'];
 		definition_en: string;
 		has_urban_rural: boolean;
-		region_years: number[] | null;
+		region_years: Iterable<number> | null;
+		region_periods: Iterable<string> | null;
 		synthetic: boolean;
 	}>(catalogQuery());
 	const indicators = catalog.map((r) => ({
@@ -203,6 +217,7 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		definition: r.definition_en,
 		hasUrbanRural: Boolean(r.has_urban_rural),
 		years: Array.from(r.region_years ?? [], Number),
+		periods: periodLabels(r.region_periods),
 		synthetic: Boolean(r.synthetic)
 	}));
 	return { regions, indicators: indicators.filter((i) => i.years.length > 0), islandNames };

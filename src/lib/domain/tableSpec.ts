@@ -27,6 +27,7 @@ export interface TableSpec {
 
 export type ProblemKind =
 	| 'missing-column'
+	| 'unexpected-column'
 	| 'empty'
 	| 'not-integer'
 	| 'not-number'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUnit, formatValue } from './format';
+import { displayUnit, formatTick, formatValue } from './format';
 
 describe('formatValue', () => {
 	it('formats each unit', () => {
@@ -23,5 +23,16 @@ describe('displayUnit', () => {
 		expect(displayUnit('percent', 'parity')).toBe('ratio');
 		expect(displayUnit('count', 'change')).toBe('count');
 		expect(displayUnit('per100', 'total')).toBe('per100');
+	});
+});
+
+describe('formatTick', () => {
+	it('drops needless decimals and compacts counts', () => {
+		expect(formatTick(40, 'percent')).toBe('40%');
+		expect(formatTick(-20, 'pp')).toBe('-20');
+		expect(formatTick(20, 'pp')).toBe('+20');
+		expect(formatTick(0, 'pp')).toBe('0');
+		expect(formatTick(2_000_000, 'count')).toBe('2M');
+		expect(formatTick(0.25, 'ratio')).toBe('0.25');
 	});
 });

@@ -45,3 +45,17 @@ export function displayUnit(
 	if ((measure === 'gap' || measure === 'change') && indicatorUnit === 'percent') return 'pp';
 	return indicatorUnit;
 }
+
+/** Axis tick labels: as few digits as the ticks need, counts in compact form (2M). */
+export function formatTick(value: number, unit: DisplayUnit, locale = 'en'): string {
+	switch (unit) {
+		case 'percent':
+			return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
+		case 'pp':
+			return numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+		case 'count':
+			return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+		default:
+			return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+	}
+}

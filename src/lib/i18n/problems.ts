@@ -14,6 +14,7 @@ export function describeProblem(p: CellProblem): { where: string; what: string }
 	const detail = p.detail ?? '';
 	const what = {
 		'missing-column': () => m.problem_missing_column(),
+		'unexpected-column': () => m.problem_unexpected_column(),
 		empty: () => m.problem_empty(),
 		'not-integer': () => m.problem_not_integer(),
 		'not-number': () => m.problem_not_number(),

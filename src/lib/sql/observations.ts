@@ -17,12 +17,16 @@ export const FLAG_BELOW_N = 25;
 export const SUPPRESS_BELOW_N = 10;
 
 export function createObservationsQuery(): BoundQuery {
+	return { sql: `CREATE OR REPLACE TABLE observations (${OBSERVATION_COLUMNS})`, params: [] };
+}
+
+/** The published rows of indicators.csv, as they are. */
+export function insertPublishedQuery(): BoundQuery {
 	return {
-		sql: `CREATE OR REPLACE TABLE observations (${OBSERVATION_COLUMNS});
-INSERT INTO observations
+		sql: `INSERT INTO observations
 SELECT indicator_id, geo_level, geo_code, area, period, year, value, lower, upper, ci_level, NULL,
 	unit, source_id, note, NULL
-FROM indicator_values;`,
+FROM indicator_values`,
 		params: []
 	};
 }

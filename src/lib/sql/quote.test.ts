@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteIdent } from './quote';
+import { quoteIdent, quoteLiteral } from './quote';
 
 describe('quoteIdent', () => {
 	it('wraps a plain name in double quotes', () => {
@@ -11,5 +11,11 @@ describe('quoteIdent', () => {
 	it('refuses empty names and NUL characters', () => {
 		expect(() => quoteIdent('')).toThrow(/empty/);
 		expect(() => quoteIdent('a\u0000b')).toThrow(/NUL/);
+	});
+});
+
+describe('quoteLiteral', () => {
+	it('doubles single quotes', () => {
+		expect(quoteLiteral("it's")).toBe("'it''s'");
 	});
 });

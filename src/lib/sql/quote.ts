@@ -13,3 +13,12 @@ export interface BoundQuery {
 	sql: string;
 	params: readonly (string | number | boolean | null)[];
 }
+
+/**
+ * A string literal, for the few places DuckDB cannot take a bound value (the keys of read_csv's
+ * `columns` struct). Only ever called with names from our own table specs.
+ */
+export function quoteLiteral(text: string): string {
+	if (text.includes('\u0000')) throw new Error('A SQL literal cannot contain a NUL character.');
+	return `'${text.replaceAll("'", "''")}'`;
+}

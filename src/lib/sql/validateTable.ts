@@ -1,5 +1,5 @@
-import type { ColumnSpec, TableSpec } from '$lib/domain/tableSpec';
-import { quoteIdent, type BoundQuery } from './quote';
+import type { CellProblem, ColumnSpec, TableSpec } from '$lib/domain/tableSpec';
+import { quoteIdent, quoteLiteral, type BoundQuery } from './quote';
 
 /**
  * SQL that checks a CSV against its spec before anything typed is built from it. The file is read
@@ -13,20 +13,38 @@ export function rawTableName(spec: TableSpec): string {
 	return `raw_${spec.table}`;
 }
 
-/** Read the registered file into a text-only table, numbering lines as a person counts them. */
-export function readRawQuery(spec: TableSpec, registeredName: string): BoundQuery {
-	const sql = `CREATE OR REPLACE TABLE ${quoteIdent(rawTableName(spec))} AS
-SELECT (row_number() OVER ()) + 1 AS ${quoteIdent(LINE)}, *
-FROM read_csv(?, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
-	strict_mode = true, null_padding = false, auto_detect = true)`;
-	return { sql, params: [registeredName] };
+/**
+ * Columns the header lacks, and header names the spec does not know. Checked before reading, so
+ * the read can name every column itself and never has to guess the dialect.
+ */
+export function headerProblems(spec: TableSpec, header: readonly string[]): CellProblem[] {
+	const known = new Set(spec.columns.map((c) => c.name));
+	const present = new Set(header);
+	const problems: CellProblem[] = [];
+	for (const c of spec.columns) {
+		if (!present.has(c.name)) problems.push({ file: spec.file, line: 1, column: c.name, kind: 'missing-column' });
+	}
+	for (const name of header) {
+		if (!known.has(name)) problems.push({ file: spec.file, line: 1, column: name, value: name, kind: 'unexpected-column' });
+	}
+	return problems;
 }
 
-export function columnNamesQuery(spec: TableSpec): BoundQuery {
-	return {
-		sql: `SELECT column_name FROM (DESCRIBE ${quoteIdent(rawTableName(spec))})`,
-		params: []
-	};
+/**
+ * Read the registered file into a text-only table, numbering lines as a person counts them (the
+ * header is line 1). `header` must have passed headerProblems: every name is one of the spec's own.
+ */
+export function readRawQuery(spec: TableSpec, registeredName: string, header: readonly string[]): BoundQuery {
+	const known = new Set(spec.columns.map((c) => c.name));
+	const columns = header.map((name) => {
+		if (!known.has(name)) throw new Error(`${spec.file}: unexpected column ${name}`);
+		return `${quoteLiteral(name)}: 'VARCHAR'`;
+	});
+	const sql = `CREATE OR REPLACE TABLE ${quoteIdent(rawTableName(spec))} AS
+SELECT (row_number() OVER ()) + 1 AS ${quoteIdent(LINE)}, *
+FROM read_csv(?, header = true, auto_detect = false, columns = {${columns.join(', ')}},
+	delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
+	return { sql, params: [registeredName] };
 }
 
 const NUMBER_CAST = { integer: 'BIGINT', double: 'DOUBLE' } as const;

@@ -5,6 +5,7 @@ export function catalogQuery(): BoundQuery {
 	return {
 		sql: `SELECT d.indicator_id, d.label_en, d.unit, d.definition_en, d.has_urban_rural,
 	list(DISTINCT o.year ORDER BY o.year) FILTER (WHERE o.geo_level = 'region') AS region_years,
+	list(DISTINCT o.year || '=' || o.period) FILTER (WHERE o.geo_level = 'region') AS region_periods,
 	bool_or(o.source_id = 'synthetic-demo') AS synthetic,
 	count(*) FILTER (WHERE o.geo_level = 'region') AS region_rows
 FROM indicator_definitions d

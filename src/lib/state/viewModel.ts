@@ -16,10 +16,14 @@ export interface ViewText {
 	gap: string;
 	parity: string;
 	ciLevel: (level: number) => string;
+	/** A survey year as published: 2016 → "2015-16". */
+	period: (year: number) => string;
 }
 
 export interface ViewModel {
 	unit: DisplayUnit;
+	/** The unit of the chart's x axis: the indicator's own for dumbbells, the measure's for bars. */
+	axisUnit: DisplayUnit;
 	values: Record<string, number | null>;
 	scale: ColourScale;
 	fills: Record<string, string>;
@@ -119,7 +123,7 @@ export function buildViewModel(
 			if (p !== null && measure !== 'parity') lines.push(`${t.parity}: ${fmt(p, 'ratio')}`);
 		}
 		if (r.previousYear !== null && r.previousTotal.value !== null && measure !== 'change') {
-			lines.push(`${r.previousYear}: ${fmt(r.previousTotal.value, baseUnit)}`);
+			lines.push(`${t.period(r.previousYear)}: ${fmt(r.previousTotal.value, baseUnit)}`);
 		}
 		const note = r.total.note ?? r.urban.note ?? r.rural.note;
 		if (note) lines.push(note);
@@ -128,6 +132,7 @@ export function buildViewModel(
 
 	return {
 		unit,
+		axisUnit: chart === 'dumbbell' ? baseUnit : unit,
 		values,
 		scale,
 		fills,
