@@ -48,6 +48,15 @@ export default ts.config(
 	{ files: ['src/lib/map/**'], rules: restrict([duckdb]) },
 	{ files: ['src/lib/charts/**'], rules: restrict([duckdb, maplibre, dbOrSql]) },
 	{
-		ignores: ['build/', '.svelte-kit/', 'dist/', 'src/lib/paraglide/', 'static/geo/', '.bench/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'dist/',
+			'src/lib/paraglide/',
+			'static/geo/',
+			'.bench/',
+			'test-results/',
+			'playwright-report/'
+		]
 	}
 );

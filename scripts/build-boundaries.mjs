@@ -22,9 +22,13 @@ const DECIMALS = 3;
 const require = createRequire(join(root, 'package.json'));
 const pkgDir = dirname(require.resolve(`${PACKAGE}/package.json`));
 const installed = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
-const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies[PACKAGE];
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies[
+	PACKAGE
+];
 if (installed !== pinned) {
-	throw new Error(`${PACKAGE} ${installed} is installed but package.json pins ${pinned}: run npm ci.`);
+	throw new Error(
+		`${PACKAGE} ${installed} is installed but package.json pins ${pinned}: run npm ci.`
+	);
 }
 
 const source = JSON.parse(readFileSync(join(pkgDir, 'json', 'tanzaniaHigh.json'), 'utf8'));
@@ -47,7 +51,13 @@ function simplifyRing(ring, decimals = DECIMALS) {
 function simplifyPolygon(rings) {
 	const outer = simplifyRing(rings[0]);
 	if (!outer) return null;
-	return [outer, ...rings.slice(1).map((r) => simplifyRing(r)).filter(Boolean)];
+	return [
+		outer,
+		...rings
+			.slice(1)
+			.map((r) => simplifyRing(r))
+			.filter(Boolean)
+	];
 }
 
 function ringArea(ring) {
@@ -119,7 +129,9 @@ for (const feature of source.features) {
 			? { type: 'Polygon', coordinates: polygons[0] }
 			: { type: 'MultiPolygon', coordinates: polygons };
 	regions.push({ type: 'Feature', properties: { iso }, geometry });
-	const largest = polygons.reduce((p, q) => (Math.abs(ringArea(q[0])) > Math.abs(ringArea(p[0])) ? q : p));
+	const largest = polygons.reduce((p, q) =>
+		Math.abs(ringArea(q[0])) > Math.abs(ringArea(p[0])) ? q : p
+	);
 	const [lx, ly] = labelPoint(largest);
 	labels.push({
 		type: 'Feature',
@@ -132,11 +144,27 @@ labels.sort((p, q) => p.properties.iso.localeCompare(q.properties.iso));
 if (regions.length !== 31) throw new Error(`Expected 31 regions, found ${regions.length}`);
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'tanzania-regions.geojson'), JSON.stringify({ type: 'FeatureCollection', features: regions }));
-writeFileSync(join(outDir, 'region-labels.geojson'), JSON.stringify({ type: 'FeatureCollection', features: labels }));
+writeFileSync(
+	join(outDir, 'tanzania-regions.geojson'),
+	JSON.stringify({ type: 'FeatureCollection', features: regions })
+);
+writeFileSync(
+	join(outDir, 'region-labels.geojson'),
+	JSON.stringify({ type: 'FeatureCollection', features: labels })
+);
 copyFileSync(join(pkgDir, 'LICENSE'), join(outDir, 'LICENSE-amcharts-geodata.md'));
 writeFileSync(
 	join(outDir, 'ATTRIBUTION.json'),
-	JSON.stringify({ package: PACKAGE, version: installed, file: 'json/tanzaniaHigh.json', credit: 'Boundaries: amCharts geodata', licence: 'LICENSE-amcharts-geodata.md' }, null, '\t')
+	JSON.stringify(
+		{
+			package: PACKAGE,
+			version: installed,
+			file: 'json/tanzaniaHigh.json',
+			credit: 'Boundaries: amCharts geodata',
+			licence: 'LICENSE-amcharts-geodata.md'
+		},
+		null,
+		'\t'
+	)
 );
 console.log(`boundaries: 31 regions from ${PACKAGE}@${installed} written to static/geo/`);

@@ -16,7 +16,11 @@ export interface ColourScale {
 
 export const NO_DATA_COLOUR = '#d9d9d9';
 
-function classed(kind: ColourScale['kind'], edges: number[], colours: readonly string[]): ColourScale {
+function classed(
+	kind: ColourScale['kind'],
+	edges: number[],
+	colours: readonly string[]
+): ColourScale {
 	const bins = colours.map((colour, i) => ({ from: edges[i]!, to: edges[i + 1]!, colour }));
 	return {
 		kind,
@@ -35,7 +39,10 @@ function finite(values: readonly (number | null | undefined)[]): number[] {
 }
 
 /** Equal-interval classes over a rounded extent, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
-export function sequentialScale(values: readonly (number | null | undefined)[], classes = 5): ColourScale {
+export function sequentialScale(
+	values: readonly (number | null | undefined)[],
+	classes = 5
+): ColourScale {
 	const xs = finite(values);
 	let lo = xs.length ? Math.min(...xs) : 0;
 	let hi = xs.length ? Math.max(...xs) : 1;
@@ -50,10 +57,16 @@ export function sequentialScale(values: readonly (number | null | undefined)[], 
 }
 
 /** Classes symmetric about zero, so "no gap" is always the neutral middle (ColorBrewer PuOr). */
-export function divergingScale(values: readonly (number | null | undefined)[], classes = 7): ColourScale {
+export function divergingScale(
+	values: readonly (number | null | undefined)[],
+	classes = 7
+): ColourScale {
 	const xs = finite(values);
 	const extent = Math.max(...xs.map(Math.abs), 0) || 1;
-	const [, m] = scaleLinear().domain([0, extent]).nice(Math.ceil(classes / 2)).domain() as [number, number];
+	const [, m] = scaleLinear()
+		.domain([0, extent])
+		.nice(Math.ceil(classes / 2))
+		.domain() as [number, number];
 	const step = (2 * m) / classes;
 	const edges = Array.from({ length: classes + 1 }, (_, i) => (i === classes ? m : -m + i * step));
 	const colours = [...(schemePuOr[classes] ?? schemePuOr[7]!)].reverse();

@@ -22,5 +22,6 @@ export interface BarRow {
 	upper: number | null;
 	/** The same measure in an earlier year, drawn as a hollow tick. */
 	previous: number | null;
+	valueText: string;
 	description: string;
 }

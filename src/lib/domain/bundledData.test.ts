@@ -8,7 +8,49 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 
-type Row = Record<string, string>;
+/** Every column name of the bundled files, so a row's fields are typed as present. */
+type Column =
+	| 'area'
+	| 'ci_level'
+	| 'cluster'
+	| 'definition_en'
+	| 'geo_code'
+	| 'geo_level'
+	| 'has_urban_rural'
+	| 'hh_id'
+	| 'indicator_id'
+	| 'iso_code'
+	| 'label_en'
+	| 'licence'
+	| 'lower'
+	| 'name_en'
+	| 'name_official'
+	| 'nbs_code'
+	| 'note'
+	| 'owns_mobile'
+	| 'owns_smartphone'
+	| 'period'
+	| 'population_2022'
+	| 'publisher'
+	| 'region'
+	| 'residence'
+	| 'source_id'
+	| 'source_ids'
+	| 'stratum'
+	| 'title'
+	| 'unit'
+	| 'upper'
+	| 'used_emrejesho'
+	| 'used_gepg'
+	| 'used_internet'
+	| 'used_mgov'
+	| 'uses_mobile_money'
+	| 'value'
+	| 'variants'
+	| 'weight'
+	| 'year'
+	| 'zone';
+type Row = Record<Column, string>;
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const dataPath = (name: string) => join(root, 'data', name);
@@ -355,8 +397,8 @@ describe('indicators.csv', () => {
 	it('keeps Simiyu active SIMs empty (no data, not zero)', () => {
 		const simiyu = sims.filter((r) => r.geo_code === isoOf('Simiyu'));
 		expect(simiyu).toHaveLength(1);
-		expect(simiyu[0].value).toBe('');
-		expect(simiyu[0].note).toContain('no data');
+		expect(simiyu[0]!.value).toBe('');
+		expect(simiyu[0]!.note).toContain('no data');
 	});
 
 	it('has the HBS 2007 household phone figures with their areas', () => {
@@ -387,7 +429,7 @@ describe('survey-synthetic.csv', () => {
 		'used_gepg',
 		'used_mgov'
 	];
-	const ITEMS = HEADER.slice(7);
+	const ITEMS = HEADER.slice(7) as Column[];
 	const text = readText('survey-synthetic.csv');
 	const survey = readCsv('survey-synthetic.csv');
 	const index = spellingIndex();
@@ -412,7 +454,7 @@ describe('survey-synthetic.csv', () => {
 				problems.push(`"${r.region}" resolves to ${codes?.size ?? 0} regions`);
 				continue;
 			}
-			const iso = [...codes][0];
+			const iso = [...codes][0]!;
 			if (!r.stratum.startsWith(`${iso}-`)) problems.push(`"${r.region}" in ${r.stratum}`);
 			if (!seen.has(r.year)) seen.set(r.year, new Set());
 			seen.get(r.year)!.add(iso);

@@ -10,7 +10,13 @@ describe('sortByGap', () => {
 			{ name: 'Dodoma', urban: 60, rural: 65 }, // gap −5
 			{ name: 'Katavi', urban: 70, rural: null } // no gap
 		];
-		expect(sortByGap(rows).map((r) => r.name)).toEqual(['Lindi', 'Arusha', 'Dodoma', 'Katavi', 'Simiyu']);
+		expect(sortByGap(rows).map((r) => r.name)).toEqual([
+			'Lindi',
+			'Arusha',
+			'Dodoma',
+			'Katavi',
+			'Simiyu'
+		]);
 	});
 });
 
@@ -21,6 +27,12 @@ describe('rankDescending', () => {
 			{ n: 'a', v: 1 },
 			{ n: 'c', v: 2 }
 		];
-		expect(rankDescending(rows, (r) => r.v, (r) => r.n).map((r) => r.n)).toEqual(['c', 'a', 'b']);
+		expect(
+			rankDescending(
+				rows,
+				(r) => r.v,
+				(r) => r.n
+			).map((r) => r.n)
+		).toEqual(['c', 'a', 'b']);
 	});
 });

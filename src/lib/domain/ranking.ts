@@ -4,7 +4,11 @@ import { urbanRuralGap } from './gaps';
  * Order for ranked charts: largest first, rows without a value last (in name order), so "no data"
  * is visible instead of vanishing.
  */
-export function rankDescending<T>(rows: readonly T[], value: (row: T) => number | null, name: (row: T) => string): T[] {
+export function rankDescending<T>(
+	rows: readonly T[],
+	value: (row: T) => number | null,
+	name: (row: T) => string
+): T[] {
 	return [...rows].sort((a, b) => {
 		const va = value(a);
 		const vb = value(b);
@@ -16,6 +20,12 @@ export function rankDescending<T>(rows: readonly T[], value: (row: T) => number 
 }
 
 /** Regions sorted by urban–rural gap, widest first. */
-export function sortByGap<T extends { urban: number | null; rural: number | null; name: string }>(rows: readonly T[]): T[] {
-	return rankDescending(rows, (r) => urbanRuralGap(r.urban, r.rural), (r) => r.name);
+export function sortByGap<T extends { urban: number | null; rural: number | null; name: string }>(
+	rows: readonly T[]
+): T[] {
+	return rankDescending(
+		rows,
+		(r) => urbanRuralGap(r.urban, r.rural),
+		(r) => r.name
+	);
 }

@@ -63,7 +63,11 @@ const handWorked: SurveyRow[] = [
 	values: { y: y as number }
 }));
 
-function find(rows: ReturnType<typeof linearisedShareEstimates>, region: string | null, area: string) {
+function find(
+	rows: ReturnType<typeof linearisedShareEstimates>,
+	region: string | null,
+	area: string
+) {
 	const row = rows.find((r) => r.region === region && r.area === area);
 	if (!row) throw new Error(`no estimate for ${region} ${area}`);
 	return row;

@@ -173,7 +173,8 @@ export function linearisedShareEstimates(
 						psuRows
 							.filter(member)
 							.reduce(
-								(sum, row) => sum + (row.weight * ((row.values[item] as number) - share)) / weightSum,
+								(sum, row) =>
+									sum + (row.weight * ((row.values[item] as number) - share)) / weightSum,
 								0
 							)
 					);

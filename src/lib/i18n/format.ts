@@ -28,11 +28,15 @@ export function formatValue(
 		case 'pp':
 			return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value)} pp`;
 		case 'ratio':
-			return numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value);
+			return numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(
+				value
+			);
 		case 'count':
 			return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 		case 'per100':
-			return numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+			return numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(
+				value
+			);
 	}
 }
 
@@ -52,7 +56,9 @@ export function formatTick(value: number, unit: DisplayUnit, locale = 'en'): str
 		case 'percent':
 			return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
 		case 'pp':
-			return numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+			return numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+				value
+			);
 		case 'count':
 			return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 		default:

@@ -51,7 +51,12 @@ export function regionLayers(noDataColour: string): LayerSpecification[] {
 			type: 'line',
 			source: REGIONS_SOURCE,
 			paint: {
-				'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111111', '#ffffff'],
+				'line-color': [
+					'case',
+					['boolean', ['feature-state', 'selected'], false],
+					'#111111',
+					'#ffffff'
+				],
 				'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 0.8]
 			}
 		},

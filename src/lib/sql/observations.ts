@@ -84,7 +84,12 @@ SELECT ids.indicator_id,
 		WHEN e.n < ${FLAG_BELOW_N} THEN 'unstable: fewer than ${FLAG_BELOW_N} respondents' END,
 	e.n
 FROM e JOIN ids USING (item)`,
-		params: [...shares.params, ...items.flatMap((i) => [i.column, i.indicatorId]), confidence, sourceId]
+		params: [
+			...shares.params,
+			...items.flatMap((i) => [i.column, i.indicatorId]),
+			confidence,
+			sourceId
+		]
 	};
 }
 
@@ -99,9 +104,14 @@ FROM ${quoteIdent(raw)} s JOIN region_name_map m ON m.written = s.region`,
 }
 
 /** The table that records how each written region name was resolved. */
-export function regionNameMapQuery(pairs: readonly { written: string; isoCode: string }[]): BoundQuery {
+export function regionNameMapQuery(
+	pairs: readonly { written: string; isoCode: string }[]
+): BoundQuery {
 	if (pairs.length === 0) {
-		return { sql: 'CREATE OR REPLACE TABLE region_name_map (written VARCHAR, iso_code VARCHAR)', params: [] };
+		return {
+			sql: 'CREATE OR REPLACE TABLE region_name_map (written VARCHAR, iso_code VARCHAR)',
+			params: []
+		};
 	}
 	return {
 		sql: `CREATE OR REPLACE TABLE region_name_map AS

@@ -35,7 +35,7 @@ afterAll(() => db.close());
 async function referenceRows(design: SurveyDesign, items: readonly string[]): Promise<SurveyRow[]> {
 	const rows = await db.query({ sql: `SELECT * FROM ${quoteIdent(design.table)}`, params: [] });
 	const item = (value: unknown): number | null => (value === null ? null : Number(value));
-	const code = (value: unknown): string | number => value as string | number;
+	const code = (value: unknown) => value as string | number | null;
 	return rows.map((row) => ({
 		region: String(row[design.region]),
 		area: row[design.area] as 'urban' | 'rural',
@@ -47,7 +47,7 @@ async function referenceRows(design: SurveyDesign, items: readonly string[]): Pr
 	}));
 }
 
-const keyOf = (row: { item: unknown; year: unknown; region: unknown; area: unknown }) =>
+const keyOf = (row: { item?: unknown; year?: unknown; region?: unknown; area?: unknown }) =>
 	JSON.stringify([row.item, row.year, row.region, row.area]);
 
 function expectRelativelyClose(actual: unknown, expected: number, what: string): void {
@@ -95,7 +95,9 @@ describe('surveySharesQuery on tests/fixtures/survey-small.csv', () => {
 	it('leaves out a null value for that item only and counts the singleton stratum', async () => {
 		const rows = await db.query(surveySharesQuery(smallDesign, smallItems));
 		const pick = (item: string, year: number, region: string | null, area: string) =>
-			rows.find((r) => r.item === item && r.year === year && r.region === region && r.area === area);
+			rows.find(
+				(r) => r.item === item && r.year === year && r.region === region && r.area === area
+			);
 		// TZ-01 urban 2021 has 5 households; one has no owns_mobile answer.
 		expect(pick('owns_mobile', 2021, 'TZ-01', 'urban')?.n).toBe(4);
 		expect(pick('used_internet', 2021, 'TZ-01', 'urban')?.n).toBe(5);
@@ -126,10 +128,30 @@ describe('surveySharesQuery on tests/fixtures/survey-small.csv', () => {
 		);
 	});
 
-	it('works without cluster, stratum and year columns', async () => {
-		const design: SurveyDesign = { table: 'small', region: 'region', area: 'area', weight: 'weight' };
+	const variants: [string, SurveyDesign][] = [
+		[
+			'no cluster, stratum or year',
+			{ ...smallDesign, cluster: undefined, stratum: undefined, year: undefined }
+		],
+		['strata but no clusters (each row a PSU)', { ...smallDesign, cluster: undefined }],
+		// Cluster codes restart in each stratum, so without strata a PSU spans regions and areas.
+		['clusters but no strata', { ...smallDesign, stratum: undefined }]
+	];
+	it.each(variants)('matches the reference with %s', async (_, design) => {
 		const rows = await db.query(surveySharesQuery(design, smallItems));
-		expect(rows.every((row) => row.year === null)).toBe(true);
+		if (!design.year) expect(rows.every((row) => row.year === null)).toBe(true);
+		const reference = linearisedShareEstimates(await referenceRows(design, smallItems), {
+			items: smallItems
+		});
+		expectSameEstimates(rows, reference);
+	});
+
+	it('treats a NULL cluster or stratum code as one PSU or stratum', async () => {
+		await db.exec(`CREATE VIEW small_nulls AS SELECT * REPLACE (
+			CASE WHEN stratum = 'TZ-02-R' AND cluster = 2 THEN NULL ELSE cluster END AS cluster,
+			CASE WHEN stratum = 'TZ-03-U' THEN NULL ELSE stratum END AS stratum) FROM small`);
+		const design = { ...smallDesign, table: 'small_nulls' };
+		const rows = await db.query(surveySharesQuery(design, smallItems));
 		const reference = linearisedShareEstimates(await referenceRows(design, smallItems), {
 			items: smallItems
 		});

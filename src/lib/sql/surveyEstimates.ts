@@ -16,11 +16,15 @@
  * - Singleton strata (one PSU in the year) have no within-stratum spread to measure; they add 0 to
  *   the variance (as R survey's `survey.lonely.psu = "certainty"`) and are counted in
  *   `singleton_strata` so a reader can see how much of the domain this affects.
- * - PSUs are nested in strata and years: the same cluster code in two strata is two PSUs.
+ * - PSUs are nested in strata and years: the same cluster code in two strata is two PSUs. A NULL
+ *   cluster or stratum code is one PSU or stratum like any other code.
  * Without a cluster column every row is its own PSU; without a stratum column there is one stratum.
  *
  * Shape, for speed on a million rows: one GROUP BY pass over the table down to year × stratum ×
- * PSU × region × area (every item at once), after which everything runs on that small table.
+ * PSU × region × area (every item at once, as columns), after which everything runs on that small
+ * table. Without clusters a PSU is a row, so rows are summarised per year × stratum × region ×
+ * area instead, keeping Σ w² and Σ w² (y − m)² about the cell mean m, which gives each cell's
+ * Σ z_i² = (Σ w² (y − m)² + Σ w² · (m − R_d)²) / W_d² without a row per household and domain.
  */
 import { normalCriticalValue } from '../domain/weightedShare';
 import { quoteIdent, type BoundQuery } from './quote';
@@ -58,10 +62,94 @@ export const SURVEY_SHARE_COLUMNS = [
 	'upper'
 ] as const;
 
+/** The SQL pieces that differ between a clustered design and one where every row is a PSU. */
+interface PsuPlan {
+	/** CTEs ending in `cell`: sums per year × stratum × [PSU] × region × area, each item k. */
+	cells: string;
+	/** n_h per year × stratum, from `cell` */
+	strata: string;
+	/** `cell` rows copied or summed to the four domain levels, with lvl */
+	psuDomain: string;
+	/** Σ z² of one psu_domain row for item k, given r{k} and tw{k} of its domain */
+	zSquared: (k: number) => string;
+	/** the PSUs with domain members that one psu_domain row stands for */
+	clusters: (k: number) => string;
+}
+
+type Each = (column: (k: number) => string, separator?: string) => string;
+
+const sums = (k: number) =>
+	`SUM(w) FILTER (WHERE y${k} IS NOT NULL) AS w${k}, SUM(w * y${k}) AS wy${k}`;
+
+function clusteredPlan(each: Each): PsuPlan {
+	return {
+		cells: `cell AS (
+	SELECT year, stratum, psu, region, area,
+		${each((k) => `COUNT(y${k}) AS n${k}, ${sums(k)}`)}
+	FROM base
+	GROUP BY year, stratum, psu, region, area
+)`,
+		// COUNT(DISTINCT) would skip a NULL PSU code, which GROUP BY keeps as one PSU.
+		strata: `SELECT year, stratum, COUNT(*) AS n_h
+	FROM (SELECT DISTINCT year, stratum, psu FROM cell)
+	GROUP BY year, stratum`,
+		psuDomain: `SELECT year, stratum, psu, region, area, GROUPING(region, area) AS lvl,
+		${each((k) => `SUM(n${k}) AS n${k}, SUM(w${k}) AS w${k}, SUM(wy${k}) AS wy${k}`)}
+	FROM cell
+	GROUP BY GROUPING SETS (
+		(year, stratum, psu, region, area), (year, stratum, psu, region),
+		(year, stratum, psu, area), (year, stratum, psu)
+	)`,
+		zSquared: (k) => `POW((p.wy${k} - d.r${k} * p.w${k}) / d.tw${k}, 2)`,
+		clusters: (k) => `CASE WHEN p.n${k} > 0 THEN 1 ELSE 0 END`
+	};
+}
+
+function rowPlan(each: Each): PsuPlan {
+	const cellKeys = ['year', 'stratum', 'region', 'area'];
+	const squares = (k: number) => `SUM(w * w) FILTER (WHERE y${k} IS NOT NULL)`;
+	const carried = each((k) => `n${k}, w${k}, wy${k}, s${k}, q${k}, m${k}`, ', ');
+	return {
+		cells: `cell_mean AS (
+	SELECT year, stratum, region, area,
+		${each((k) => `SUM(w * w * y${k}) / ${squares(k)} AS m${k}`)}
+	FROM base
+	GROUP BY year, stratum, region, area
+),
+cell AS (
+	SELECT b.year, b.stratum, b.region, b.area, COUNT(*) AS households,
+		${each(
+			(k) =>
+				`COUNT(b.y${k}) AS n${k}, ${sums(k)}, ${squares(k)} AS s${k}, ` +
+				`SUM(w * w * POW(b.y${k} - m.m${k}, 2)) AS q${k}, ANY_VALUE(m.m${k}) AS m${k}`
+		)}
+	FROM base b JOIN cell_mean m ON ${cellKeys.map((key) => `b.${key} IS NOT DISTINCT FROM m.${key}`).join(' AND ')}
+	GROUP BY b.year, b.stratum, b.region, b.area
+)`,
+		strata: 'SELECT year, stratum, SUM(households) AS n_h FROM cell GROUP BY year, stratum',
+		psuDomain: [
+			['region', 'area'],
+			['region', 'NULL'],
+			['NULL', 'area'],
+			['NULL', 'NULL']
+		]
+			.map(
+				([region, area], lvl) =>
+					`SELECT year, stratum, CAST(${region} AS VARCHAR) AS region, ` +
+					`CAST(${area} AS VARCHAR) AS area, ${lvl} AS lvl, ${carried} FROM cell`
+			)
+			.join('\n\tUNION ALL\n\t'),
+		zSquared: (k) => `(p.q${k} + p.s${k} * POW(p.m${k} - d.r${k}, 2)) / POW(d.tw${k}, 2)`,
+		clusters: (k) => `p.n${k}`
+	};
+}
+
 /**
  * One row per item × year × domain: region × urban/rural/total and national (region NULL) ×
- * urban/rural/total. Items are 0/1 columns; a row with a null item value is left out for that
- * item only. The confidence interval is share ± z·se clipped to [0, 1], default 95%.
+ * urban/rural/total, ordered by item, year, region (national last), area. Items are 0/1 columns;
+ * a row with a null item value is left out for that item only, and a row whose area is neither
+ * 'urban' nor 'rural' counts only in the totals. The confidence interval is share ± z·se clipped
+ * to [0, 1], default 95%, with z bound as the first parameter.
  */
 export function surveySharesQuery(
 	design: SurveyDesign,
@@ -77,74 +165,35 @@ export function surveySharesQuery(
 		? `CAST(${quoteIdent(design.year)} AS INTEGER)`
 		: 'CAST(NULL AS INTEGER)';
 	const stratum = design.stratum ? quoteIdent(design.stratum) : '1';
+	const psuColumn = design.cluster ? `\n\t\t${quoteIdent(design.cluster)} AS psu,` : '';
 	// Items stay side by side as columns (y0, y1, …) until the last step, so every pass below
 	// groups one row per PSU or domain rather than one per item as well.
-	const each = (column: (k: number) => string, separator = ',\n\t\t') =>
+	const each: Each = (column, separator = ',\n\t\t') =>
 		items.map((_, k) => column(k)).join(separator);
 	const sameDomain = (a: string, b: string) =>
 		['year', 'lvl', 'region', 'area']
 			.map((key) => `${a}.${key} IS NOT DISTINCT FROM ${b}.${key}`)
 			.join(' AND ');
+	const plan = design.cluster ? clusteredPlan(each) : rowPlan(each);
 
-	// Pass 1, the only one over the full table: per PSU × region × area, every item at once.
 	// lvl = GROUPING(region, area): 0 region × area, 1 region total, 2 national × area, 3 national.
-	// Without clusters each row is a PSU inside one region × area, so rows need no grouping and
-	// their domain copies are plain projections.
-	const totals = each((k) => `SUM(n${k}) AS n${k}, SUM(w${k}) AS w${k}, SUM(wy${k}) AS wy${k}`);
-	const clustered = {
-		cell: `SELECT year, stratum, psu, region, area,
-		${each((k) => `COUNT(y${k}) AS n${k}, SUM(w) FILTER (WHERE y${k} IS NOT NULL) AS w${k}, SUM(w * y${k}) AS wy${k}`)}
-	FROM base
-	GROUP BY year, stratum, psu, region, area`,
-		psuCount: 'COUNT(DISTINCT psu)',
-		psuDomain: `SELECT year, stratum, psu, region, area, GROUPING(region, area) AS lvl,
-		${totals}
-	FROM cell
-	GROUP BY GROUPING SETS (
-		(year, stratum, psu, region, area), (year, stratum, psu, region),
-		(year, stratum, psu, area), (year, stratum, psu)
-	)`
-	};
-	const perRow = {
-		cell: `SELECT year, stratum, region, area,
-		${each((k) => `CAST(y${k} IS NOT NULL AS INTEGER) AS n${k}, CASE WHEN y${k} IS NOT NULL THEN w END AS w${k}, w * y${k} AS wy${k}`)}
-	FROM base`,
-		psuCount: 'COUNT(*)',
-		psuDomain: [
-			['region', 'area'],
-			['region', 'NULL'],
-			['NULL', 'area'],
-			['NULL', 'NULL']
-		]
-			.map(
-				([region, area], lvl) =>
-					`SELECT year, stratum, CAST(${region} AS VARCHAR) AS region, CAST(${area} AS VARCHAR) AS area, ${lvl} AS lvl, ` +
-					`${each((k) => `n${k}, w${k}, wy${k}`, ', ')} FROM cell`
-			)
-			.join('\n\tUNION ALL\n\t')
-	};
-	const psu = design.cluster ? clustered : perRow;
-
 	const sql = `WITH settings AS (SELECT CAST(? AS DOUBLE) AS z),
 base AS (
 	SELECT ${year} AS year,
 		CAST(${quoteIdent(design.region)} AS VARCHAR) AS region,
 		CAST(${quoteIdent(design.area)} AS VARCHAR) AS area,
 		CAST(${quoteIdent(design.weight)} AS DOUBLE) AS w,
-		${stratum} AS stratum,
-		${design.cluster ? `${quoteIdent(design.cluster)} AS psu,` : ''}
+		${stratum} AS stratum,${psuColumn}
 		${each((k) => `CAST(${quoteIdent(items[k] as string)} AS DOUBLE) AS y${k}`)}
 	FROM ${quoteIdent(design.table)}
 ),
-cell AS (
-	${psu.cell}
-),
+${plan.cells},
 -- n_h: every PSU of the stratum in the year, whether or not it answered an item.
 strata AS (
-	SELECT year, stratum, ${psu.psuCount} AS n_h FROM cell GROUP BY year, stratum
+	${plan.strata}
 ),
 psu_domain AS (
-	${psu.psuDomain}
+	${plan.psuDomain}
 ),
 domain_total AS (
 	SELECT year, lvl, region, area,
@@ -155,12 +204,16 @@ domain_total AS (
 -- z_hc = Σ w (y − R_d) / W_d over the PSU's members of the domain; NULL when it has none.
 psu_score AS (
 	SELECT p.year, p.lvl, p.region, p.area, p.stratum,
-		${each((k) => `p.n${k}, (p.wy${k} - d.r${k} * p.w${k}) / d.tw${k} AS z${k}`)}
+		${each(
+			(k) =>
+				`p.n${k}, ${plan.clusters(k)} AS c${k}, (p.wy${k} - d.r${k} * p.w${k}) / d.tw${k} AS z${k}, ` +
+				`${plan.zSquared(k)} AS zz${k}`
+		)}
 	FROM psu_domain p JOIN domain_total d ON ${sameDomain('p', 'd')}
 ),
 stratum_domain AS (
 	SELECT p.year, p.lvl, p.region, p.area, ANY_VALUE(s.n_h) AS n_h,
-		${each((k) => `SUM(p.n${k}) AS n${k}, COUNT(*) FILTER (WHERE p.n${k} > 0) AS c${k}, SUM(p.z${k}) AS z${k}, SUM(p.z${k} * p.z${k}) AS zz${k}`)}
+		${each((k) => `SUM(p.n${k}) AS n${k}, SUM(p.c${k}) AS c${k}, SUM(p.z${k}) AS z${k}, SUM(p.zz${k}) AS zz${k}`)}
 	FROM psu_score p
 	JOIN strata s ON s.year IS NOT DISTINCT FROM p.year AND s.stratum IS NOT DISTINCT FROM p.stratum
 	GROUP BY p.year, p.lvl, p.region, p.area, p.stratum

@@ -22,10 +22,18 @@ export function headerProblems(spec: TableSpec, header: readonly string[]): Cell
 	const present = new Set(header);
 	const problems: CellProblem[] = [];
 	for (const c of spec.columns) {
-		if (!present.has(c.name)) problems.push({ file: spec.file, line: 1, column: c.name, kind: 'missing-column' });
+		if (!present.has(c.name))
+			problems.push({ file: spec.file, line: 1, column: c.name, kind: 'missing-column' });
 	}
 	for (const name of header) {
-		if (!known.has(name)) problems.push({ file: spec.file, line: 1, column: name, value: name, kind: 'unexpected-column' });
+		if (!known.has(name))
+			problems.push({
+				file: spec.file,
+				line: 1,
+				column: name,
+				value: name,
+				kind: 'unexpected-column'
+			});
 	}
 	return problems;
 }
@@ -34,7 +42,11 @@ export function headerProblems(spec: TableSpec, header: readonly string[]): Cell
  * Read the registered file into a text-only table, numbering lines as a person counts them (the
  * header is line 1). `header` must have passed headerProblems: every name is one of the spec's own.
  */
-export function readRawQuery(spec: TableSpec, registeredName: string, header: readonly string[]): BoundQuery {
+export function readRawQuery(
+	spec: TableSpec,
+	registeredName: string,
+	header: readonly string[]
+): BoundQuery {
 	const known = new Set(spec.columns.map((c) => c.name));
 	const columns = header.map((name) => {
 		if (!known.has(name)) throw new Error(`${spec.file}: unexpected column ${name}`);

@@ -1,5 +1,11 @@
 import type { Connector } from '$lib/db/connector';
-import { DataFileError, loadBundled, type BundledData, type FetchFile, type IndicatorInfo } from '$lib/data/loadBundled';
+import {
+	DataFileError,
+	loadBundled,
+	type BundledData,
+	type FetchFile,
+	type IndicatorInfo
+} from '$lib/data/loadBundled';
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
 
@@ -38,14 +44,21 @@ export class Dashboard {
 	get measures(): Measure[] {
 		const ind = this.indicator;
 		if (!ind) return ['total'];
-		return measuresFor(ind.hasUrbanRural, ind.years.some((y) => y < this.year));
+		return measuresFor(
+			ind.hasUrbanRural,
+			ind.years.some((y) => y < this.year)
+		);
 	}
 
 	async load(fetchFile: FetchFile): Promise<void> {
 		try {
 			const data = await loadBundled(this.#db, fetchFile);
 			this.data = data;
-			this.choose(data.indicators.some((i) => i.id === this.indicatorId) ? this.indicatorId : (data.indicators[0]?.id ?? ''));
+			this.choose(
+				data.indicators.some((i) => i.id === this.indicatorId)
+					? this.indicatorId
+					: (data.indicators[0]?.id ?? '')
+			);
 			this.status = 'ready';
 		} catch (error) {
 			this.error = error instanceof Error ? error : new Error(String(error));

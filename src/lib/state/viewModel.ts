@@ -65,11 +65,13 @@ export function buildViewModel(
 	const values: Record<string, number | null> = {};
 	for (const r of view.regions) values[r.iso] = measureValue(valuesOf(r), measure);
 	const list = Object.values(values);
-	const scale = measure === 'gap' || measure === 'change' ? divergingScale(list) : sequentialScale(list);
+	const scale =
+		measure === 'gap' || measure === 'change' ? divergingScale(list) : sequentialScale(list);
 	const fills: Record<string, string> = {};
 	for (const [iso, v] of Object.entries(values)) fills[iso] = scale.colour(v);
 	const fmt = (v: number | null, u: DisplayUnit = unit) => formatValue(v, u, t.locale, t.noData);
-	const chart = indicator.hasUrbanRural && DUMBBELL_MEASURES.includes(measure) ? 'dumbbell' : 'bars';
+	const chart =
+		indicator.hasUrbanRural && DUMBBELL_MEASURES.includes(measure) ? 'dumbbell' : 'bars';
 	// Parity: the least equal region first.
 	const rankValue = (iso: string) => {
 		const v = values[iso] ?? null;
@@ -108,7 +110,12 @@ export function buildViewModel(
 	});
 
 	const nat = view.national;
-	const national = nat ? measureValue({ total: nat.total.value, urban: nat.urban.value, rural: nat.rural.value }, measure) : null;
+	const national = nat
+		? measureValue(
+				{ total: nat.total.value, urban: nat.urban.value, rural: nat.rural.value },
+				measure
+			)
+		: null;
 
 	function describe(iso: string): string[] {
 		const r = view.regions.find((x) => x.iso === iso);
@@ -141,7 +148,11 @@ export function buildViewModel(
 		barRows,
 		national,
 		nationalSplit: nat ? { urban: nat.urban.value, rural: nat.rural.value } : null,
-		domain: indicator.unit === 'percent' && (measure === 'total' || measure === 'urban' || measure === 'rural') ? [0, 100] : undefined,
+		domain:
+			indicator.unit === 'percent' &&
+			(measure === 'total' || measure === 'urban' || measure === 'rural')
+				? [0, 100]
+				: undefined,
 		describe
 	};
 }

@@ -1,0 +1,261 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export { expect };
+
+/** The 31 regions by their official names, as a person reads them on the map and chart. */
+export const REGION_NAMES: readonly string[] = [
+	'Dodoma',
+	'Arusha',
+	'Kilimanjaro',
+	'Tanga',
+	'Morogoro',
+	'Pwani',
+	'Dar es Salaam',
+	'Lindi',
+	'Mtwara',
+	'Ruvuma',
+	'Iringa',
+	'Mbeya',
+	'Singida',
+	'Tabora',
+	'Rukwa',
+	'Kigoma',
+	'Shinyanga',
+	'Kagera',
+	'Mwanza',
+	'Mara',
+	'Manyara',
+	'Njombe',
+	'Katavi',
+	'Simiyu',
+	'Geita',
+	'Songwe',
+	'Kaskazini Unguja',
+	'Kusini Unguja',
+	'Mjini Magharibi',
+	'Kaskazini Pemba',
+	'Kusini Pemba'
+];
+
+const CSP_MESSAGE = /content[- ]security[- ]policy|refused to/i;
+
+/** What the page did that a test may want to look at, and the escape hatch for a deliberate probe. */
+export interface Guard {
+	/** URLs of requests that tried to leave the page's origin (all were aborted). */
+	readonly foreignRequests: string[];
+	/** Every console message, as "type: text". */
+	readonly consoleMessages: string[];
+	/** Console messages that report a Content-Security-Policy violation. */
+	readonly cspViolations: string[];
+	/** Uncaught errors thrown in the page. */
+	readonly pageErrors: string[];
+	/** Ignore foreign requests and CSP messages matching `pattern` (for a test that provokes them). */
+	tolerate(pattern: RegExp): void;
+}
+
+function isSameOriginOrLocal(url: string, origin: string): boolean {
+	if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+	try {
+		return new URL(url).origin === origin;
+	} catch {
+		return false;
+	}
+}
+
+export const test = base.extend<{ guard: Guard }>({
+	guard: [
+		async ({ page, context, baseURL }, use, testInfo) => {
+			const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
+			const tolerated: RegExp[] = [];
+			const isTolerated = (text: string) => tolerated.some((p) => p.test(text));
+			const guard: Guard = {
+				foreignRequests: [],
+				consoleMessages: [],
+				cspViolations: [],
+				pageErrors: [],
+				tolerate: (pattern) => void tolerated.push(pattern)
+			};
+
+			// Abort anything bound elsewhere before it reaches the network, and remember it.
+			await context.route(
+				(url) => !isSameOriginOrLocal(url.href, origin),
+				async (route) => {
+					guard.foreignRequests.push(route.request().url());
+					await route.abort('blockedbyclient');
+				}
+			);
+			// Requests the router may not see (e.g. started by a worker) still show up here.
+			context.on('request', (request) => {
+				const url = request.url();
+				if (!isSameOriginOrLocal(url, origin) && !guard.foreignRequests.includes(url)) {
+					guard.foreignRequests.push(url);
+				}
+			});
+			page.on('websocket', (ws) => {
+				if (!isSameOriginOrLocal(ws.url().replace(/^ws/, 'http'), origin)) {
+					guard.foreignRequests.push(ws.url());
+				}
+			});
+
+			// Report CSP violations through the console as well, in case the browser's own message
+			// is worded differently or comes from a context whose console we do not see.
+			await page.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (e) => {
+					console.error(
+						`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI}`
+					);
+				});
+			});
+			page.on('console', (message) => {
+				const text = `${message.type()}: ${message.text()}`;
+				guard.consoleMessages.push(text);
+				if (CSP_MESSAGE.test(message.text())) guard.cspViolations.push(text);
+			});
+			page.on('pageerror', (error) => {
+				guard.pageErrors.push(error.stack ?? `${error.name}: ${error.message}`);
+			});
+
+			await use(guard);
+
+			if (guard.consoleMessages.length > 0) {
+				await testInfo.attach('console', { body: guard.consoleMessages.join('\n') });
+			}
+			expect
+				.soft(
+					guard.foreignRequests.filter((u) => !isTolerated(u)),
+					'requests that left the page origin'
+				)
+				.toEqual([]);
+			expect
+				.soft(
+					guard.cspViolations.filter((m) => !isTolerated(m)),
+					'Content-Security-Policy violations'
+				)
+				.toEqual([]);
+			expect.soft(guard.pageErrors, 'uncaught page errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+/** The chart section, found by its heading like a person would. */
+export function chartSection(page: Page): Locator {
+	return page.getByRole('region', { name: /by region/ });
+}
+
+/** The chart's marks: one focusable row per region. */
+export function chartRows(page: Page): Locator {
+	return chartSection(page).getByRole('button');
+}
+
+/** The map, found by its accessible name. */
+export function mapImage(page: Page): Locator {
+	return page.getByRole('img', { name: /^Map of Tanzania's 31 regions/ });
+}
+
+/** Waits for DuckDB to load the bundled data and the chart to draw one row per region. */
+export async function waitForData(page: Page): Promise<void> {
+	await expect(chartRows(page)).toHaveCount(31, { timeout: 30_000 });
+}
+
+/** The aria-labels of the chart rows, top to bottom. */
+export async function rowLabels(page: Page): Promise<string[]> {
+	return chartRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+}
+
+const BACKGROUND = '#eef3f7';
+const WHITE = '#ffffff';
+
+/**
+ * Counts the colours of the map canvas on a regular grid (every `step` CSS pixels), read in the
+ * page by drawing the WebGL canvas (created with preserveDrawingBuffer) onto a 2D canvas.
+ */
+export async function mapColours(page: Page, step = 4): Promise<Map<string, number>> {
+	// The only CSS selector in the suite: a canvas has no role, and its pixels are the point.
+	const canvas = mapImage(page).locator('canvas');
+	const counts = await canvas.evaluate((el, gridStep) => {
+		const source = el as HTMLCanvasElement;
+		const copy = document.createElement('canvas');
+		copy.width = source.width;
+		copy.height = source.height;
+		const ctx = copy.getContext('2d', { willReadFrequently: true });
+		if (!ctx) throw new Error('no 2D context');
+		ctx.drawImage(source, 0, 0);
+		const { data, width, height } = ctx.getImageData(0, 0, copy.width, copy.height);
+		const stride = Math.max(1, Math.round(gridStep * (source.width / source.clientWidth || 1)));
+		const hex = (n: number) => n.toString(16).padStart(2, '0');
+		const tally: Record<string, number> = {};
+		for (let y = Math.floor(stride / 2); y < height; y += stride) {
+			for (let x = Math.floor(stride / 2); x < width; x += stride) {
+				const i = (y * width + x) * 4;
+				const colour = `#${hex(data[i]!)}${hex(data[i + 1]!)}${hex(data[i + 2]!)}`;
+				tally[colour] = (tally[colour] ?? 0) + 1;
+			}
+		}
+		return tally;
+	}, step);
+	return new Map(Object.entries(counts));
+}
+
+/**
+ * The fill colours that cover a real area of the map (at least `minShare` of the samples),
+ * leaving out the background and white borders; anti-aliased edges and label text drop out.
+ */
+export async function mapFills(page: Page, minShare = 0.005): Promise<Map<string, number>> {
+	const all = await mapColours(page);
+	const total = [...all.values()].reduce((a, b) => a + b, 0);
+	const fills = new Map<string, number>();
+	for (const [colour, count] of all) {
+		if (colour === BACKGROUND || colour === WHITE) continue;
+		if (count >= total * minShare) fills.set(colour, count);
+	}
+	return fills;
+}
+
+/** A stable text form of `mapFills`, for comparing one view of the map with another. */
+export async function mapSignature(page: Page): Promise<string> {
+	const fills = await mapFills(page);
+	return [...fills.entries()]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([c, n]) => `${c}:${n}`)
+		.join(' ');
+}
+
+/**
+ * Waits until the map shows at least `minFills` fill colours and two readings in a row agree
+ * (tiles, labels and feature states have settled), and returns that reading.
+ */
+export async function settledMapSignature(
+	page: Page,
+	options: { minFills?: number; differentFrom?: string } = {}
+): Promise<string> {
+	const { minFills = 4, differentFrom } = options;
+	let previous = '';
+	let settled = '';
+	await expect
+		.poll(
+			async () => {
+				const current = await mapSignature(page);
+				const fills = current === '' ? 0 : current.split(' ').length;
+				const ok =
+					fills >= minFills && current === previous && current !== (differentFrom ?? null);
+				previous = current;
+				if (ok) settled = current;
+				return ok;
+			},
+			{
+				message: `map shows ≥ ${minFills} settled fill colours${differentFrom ? ', changed from before' : ''}`,
+				intervals: [250, 250, 500],
+				timeout: 20_000
+			}
+		)
+		.toBe(true);
+	return settled;
+}
+
+/** Loads the dashboard and waits for its data, chart and map. */
+export async function openDashboard(page: Page): Promise<string> {
+	await page.goto('/');
+	await waitForData(page);
+	return settledMapSignature(page);
+}
