@@ -42,6 +42,8 @@ export interface IndicatorView {
 	indicatorId: string;
 	year: number;
 	regions: RegionView[];
+	/** Confidence level of the intervals drawn (0.90 for DHS, 0.95 for our estimates), if any. */
+	ciLevel: number | null;
 	national: { total: AreaEstimate; urban: AreaEstimate; rural: AreaEstimate } | null;
 	sources: SourceRecord[];
 	islands: { code: string; value: number | null }[];
@@ -81,6 +83,7 @@ export async function fetchIndicatorView(
 	return {
 		indicatorId,
 		year,
+		ciLevel: regions.map((r) => num(r.ci_level)).find((l) => l !== null) ?? null,
 		regions: regions.map((r) => ({
 			iso: String(r.iso_code),
 			nbsCode: String(r.nbs_code),

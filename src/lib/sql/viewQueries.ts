@@ -44,6 +44,7 @@ export function regionValuesQuery(indicatorId: string, year: number): BoundQuery
 )
 SELECT r.iso_code, r.nbs_code, r.name_official, r.name_en, r.zone, r.population_2022,
 	${AREA_COLUMNS},
+	max(o.ci_level) AS ci_level,
 	any_value(p.year) AS previous_year,
 	any_value(p.value) AS previous_total,
 	any_value(p.lower) AS previous_total_lower,

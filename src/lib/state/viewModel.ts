@@ -15,7 +15,6 @@ export interface ViewText {
 	total: string;
 	gap: string;
 	parity: string;
-	ciLevel: (level: number) => string;
 	/** A survey year as published: 2016 → "2015-16". */
 	period: (year: number) => string;
 }

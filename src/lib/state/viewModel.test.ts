@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import { NO_DATA_COLOUR } from '$lib/charts/colourScale';
+import { buildViewModel, type ViewText } from './viewModel';
+
+const est = (
+	value: number | null,
+	lower: number | null = null,
+	upper: number | null = null
+): AreaEstimate => ({
+	value,
+	lower,
+	upper,
+	se: null,
+	n: null,
+	note: null
+});
+
+function region(
+	iso: string,
+	name: string,
+	total: number | null,
+	urban: number | null,
+	rural: number | null,
+	previous: number | null = null
+): RegionView {
+	return {
+		iso,
+		nbsCode: iso.slice(3),
+		nameOfficial: name,
+		nameEn: name,
+		zone: 'Mainland',
+		population: 1000,
+		total: est(total, total === null ? null : total - 5, total === null ? null : total + 5),
+		urban: est(urban, urban === null ? null : urban - 3, urban === null ? null : urban + 3),
+		rural: est(rural),
+		previousYear: previous === null ? null : 2016,
+		previousTotal: est(previous)
+	};
+}
+
+const view: IndicatorView = {
+	indicatorId: 'x',
+	year: 2024,
+	regions: [
+		region('TZ-01', 'Arusha', 70, 90, 60, 50), // gap 30, parity 0.667, change +20
+		region('TZ-02', 'Dar es Salaam', 88, 88, null, 80), // no rural: no gap
+		region('TZ-03', 'Dodoma', 50, 80, 40, 55) // gap 40, parity 0.5, change −5
+	],
+	national: { total: est(60), urban: est(85), rural: est(45) },
+	ciLevel: 0.9,
+	sources: [],
+	islands: []
+};
+
+const indicator = (hasUrbanRural: boolean): IndicatorInfo => ({
+	id: 'x',
+	label: 'X',
+	unit: 'percent',
+	definition: '',
+	hasUrbanRural,
+	years: [2016, 2024],
+	periods: { 2016: '2015-16', 2024: '2024' },
+	synthetic: false
+});
+
+const text: ViewText = {
+	locale: 'en',
+	noData: 'no data',
+	urban: 'Urban',
+	rural: 'Rural',
+	total: 'Total',
+	gap: 'Gap',
+	parity: 'Parity',
+	period: (y) => (y === 2016 ? '2015-16' : String(y))
+};
+const name = (r: RegionView) => r.nameOfficial;
+
+describe('buildViewModel', () => {
+	it('ranks regions by gap, widest first, with no-data rows last, in a dumbbell', () => {
+		const vm = buildViewModel(view, indicator(true), 'gap', name, text);
+		expect(vm.chart).toBe('dumbbell');
+		expect(vm.dumbbellRows.map((r) => [r.name, r.valueText])).toEqual([
+			['Dodoma', '+40.0 pp'],
+			['Arusha', '+30.0 pp'],
+			['Dar es Salaam', 'no data']
+		]);
+		expect(vm.values).toEqual({ 'TZ-01': 30, 'TZ-02': null, 'TZ-03': 40 });
+		expect(vm.fills['TZ-02']).toBe(NO_DATA_COLOUR);
+		expect(vm.scale.kind).toBe('diverging');
+		expect(vm.national).toBe(40);
+		expect(vm.axisUnit).toBe('percent');
+		expect(vm.unit).toBe('pp');
+	});
+
+	it('ranks parity least-equal first', () => {
+		const vm = buildViewModel(view, indicator(true), 'parity', name, text);
+		expect(vm.dumbbellRows.map((r) => [r.name, r.valueText])).toEqual([
+			['Dodoma', '0.50'],
+			['Arusha', '0.67'],
+			['Dar es Salaam', 'no data']
+		]);
+		expect(vm.scale.kind).toBe('sequential');
+	});
+
+	it('draws totals as ranked bars with intervals and the earlier value', () => {
+		const vm = buildViewModel(view, indicator(false), 'total', name, text);
+		expect(vm.chart).toBe('bars');
+		expect(vm.barRows.map((r) => [r.name, r.value, r.lower, r.upper, r.previous])).toEqual([
+			['Dar es Salaam', 88, 83, 93, 80],
+			['Arusha', 70, 65, 75, 50],
+			['Dodoma', 50, 45, 55, 55]
+		]);
+		expect(vm.barRows[0]!.description).toBe('Dar es Salaam: 88.0% (83.0%–93.0%)');
+		expect(vm.domain).toEqual([0, 100]);
+	});
+
+	it('measures change against the earlier survey, without intervals it cannot know', () => {
+		const vm = buildViewModel(view, indicator(false), 'change', name, text);
+		expect(vm.barRows.map((r) => [r.name, r.valueText, r.lower])).toEqual([
+			['Arusha', '+20.0 pp', null],
+			['Dar es Salaam', '+8.0 pp', null],
+			['Dodoma', '-5.0 pp', null]
+		]);
+		expect(vm.scale.kind).toBe('diverging');
+	});
+
+	it('describes a region in plain text lines for the hover card', () => {
+		const vm = buildViewModel(view, indicator(true), 'gap', name, text);
+		expect(vm.describe('TZ-01')).toEqual([
+			'Arusha',
+			'+30.0 pp',
+			'Urban: 90.0% (87.0%–93.0%)',
+			'Rural: 60.0%',
+			'Parity: 0.67',
+			'2015-16: 50.0%'
+		]);
+		expect(vm.describe('TZ-99')).toEqual([]);
+	});
+});
