@@ -66,3 +66,68 @@ export function measuresFor(hasUrbanRural: boolean, hasPreviousYear: boolean): M
 	if (hasPreviousYear) out.push('change');
 	return out;
 }
+
+/**
+ * A standard error recovered from a published interval, assuming it is symmetric and normal:
+ * (upper − lower) / (2 z). DHS intervals are computed on the logit scale and are slightly
+ * asymmetric, so this is an approximation, used only where no standard error was published.
+ */
+export function seFromInterval(lower: Maybe, upper: Maybe, z: number): number | null {
+	return known(lower) && known(upper) && upper >= lower && z > 0 ? (upper - lower) / (2 * z) : null;
+}
+
+export interface GapEstimate {
+	gap: number;
+	se: number | null;
+	lower: number | null;
+	upper: number | null;
+	/** False when the interval includes zero: the data cannot tell urban from rural. */
+	significant: boolean | null;
+}
+
+/** The urban–rural gap with its interval: gap ± z·√(se_u² + se_r²), urban and rural independent. */
+export function gapWithInterval(
+	urban: Maybe,
+	urbanSe: Maybe,
+	rural: Maybe,
+	ruralSe: Maybe,
+	z: number
+): GapEstimate | null {
+	const gap = urbanRuralGap(urban, rural);
+	if (gap === null) return null;
+	const se = differenceSe(urbanSe, ruralSe);
+	if (se === null) return { gap, se: null, lower: null, upper: null, significant: null };
+	const lower = gap - z * se;
+	const upper = gap + z * se;
+	return { gap, se, lower, upper, significant: lower > 0 || upper < 0 };
+}
+
+/**
+ * People (or households) left behind: the rural population times the rural shortfall against the
+ * urban rate, for rates in percent. Zero when rural is not behind.
+ */
+export function peopleLeftBehind(
+	ruralPopulation: Maybe,
+	urbanRate: Maybe,
+	ruralRate: Maybe
+): number | null {
+	const gap = urbanRuralGap(urbanRate, ruralRate);
+	if (gap === null || !known(ruralPopulation)) return null;
+	return (ruralPopulation * Math.max(0, gap)) / 100;
+}
+
+/**
+ * Years until the gap closes if it keeps closing at the pace seen between two surveys. A
+ * projection, and only when the gap is positive and closing; null otherwise.
+ */
+export function yearsToParity(
+	gapNow: Maybe,
+	yearNow: Maybe,
+	gapBefore: Maybe,
+	yearBefore: Maybe
+): number | null {
+	if (!known(gapNow) || !known(gapBefore) || !known(yearNow) || !known(yearBefore)) return null;
+	if (yearNow <= yearBefore || gapNow <= 0) return null;
+	const closingPerYear = (gapBefore - gapNow) / (yearNow - yearBefore);
+	return closingPerYear > 0 ? gapNow / closingPerYear : null;
+}
