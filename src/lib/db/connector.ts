@@ -9,6 +9,9 @@ export type Row = Record<string, unknown>;
 export interface Connector {
 	/** Run one statement with bound values and return its rows as plain objects. */
 	query<T extends Row = Row>(q: BoundQuery | string): Promise<T[]>;
-	/** Make a byte buffer readable by SQL under `name` (for read_csv and friends). */
+	/**
+	 * Make a byte buffer readable by SQL under `name` (for read_csv and friends). The buffer is
+	 * transferred to the database worker: the caller's copy is empty afterwards.
+	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 }
