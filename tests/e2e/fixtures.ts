@@ -68,6 +68,9 @@ export const test = base.extend<{ guard: Guard }>({
 			const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
 			const tolerated: RegExp[] = [];
 			const isTolerated = (text: string) => tolerated.some((p) => p.test(text));
+			const noteForeign = (url: string) => {
+				if (!guard.foreignRequests.includes(url)) guard.foreignRequests.push(url);
+			};
 			const guard: Guard = {
 				foreignRequests: [],
 				consoleMessages: [],
@@ -80,20 +83,17 @@ export const test = base.extend<{ guard: Guard }>({
 			await context.route(
 				(url) => !isSameOriginOrLocal(url.href, origin),
 				async (route) => {
-					guard.foreignRequests.push(route.request().url());
+					noteForeign(route.request().url());
 					await route.abort('blockedbyclient');
 				}
 			);
 			// Requests the router may not see (e.g. started by a worker) still show up here.
 			context.on('request', (request) => {
-				const url = request.url();
-				if (!isSameOriginOrLocal(url, origin) && !guard.foreignRequests.includes(url)) {
-					guard.foreignRequests.push(url);
-				}
+				if (!isSameOriginOrLocal(request.url(), origin)) noteForeign(request.url());
 			});
 			page.on('websocket', (ws) => {
 				if (!isSameOriginOrLocal(ws.url().replace(/^ws/, 'http'), origin)) {
-					guard.foreignRequests.push(ws.url());
+					noteForeign(ws.url());
 				}
 			});
 
@@ -237,8 +237,7 @@ export async function settledMapSignature(
 			async () => {
 				const current = await mapSignature(page);
 				const fills = current === '' ? 0 : current.split(' ').length;
-				const ok =
-					fills >= minFills && current === previous && current !== (differentFrom ?? null);
+				const ok = fills >= minFills && current === previous && current !== (differentFrom ?? null);
 				previous = current;
 				if (ok) settled = current;
 				return ok;
