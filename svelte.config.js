@@ -14,7 +14,9 @@ const config = {
 				'worker-src': ['self', 'blob:'],
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],
-				'style-src': ['self', 'unsafe-inline'],
+				'style-src': ['self'],
+				// Style attributes only (set by MapLibre and Svelte's style: directives); style elements stay 'self'.
+				'style-src-attr': ['unsafe-inline'],
 				'font-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -208,6 +208,9 @@ test('no request leaves the origin, and the page carries a strict Content-Securi
 	expect(directives.get('connect-src')).toEqual(["'self'"]);
 	expect(directives.get('script-src')).toContain("'wasm-unsafe-eval'");
 	expect(meta![1]).not.toContain("'unsafe-eval'");
+	expect(directives.get('default-src')).toEqual(["'self'"]);
+	// Style elements only from our own files; inline style attributes are the one concession.
+	expect(directives.get('style-src')).toEqual(["'self'"]);
 
 	await waitForData(page);
 	await settledMapSignature(page);
