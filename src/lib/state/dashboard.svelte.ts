@@ -8,86 +8,132 @@ import {
 } from '$lib/data/loadBundled';
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
+import { parseViewState, type CatalogEntry, type UrlProblem, type ViewState } from './urlState';
 
 /** The series a planner sees first: real, published, with confidence intervals and a trend. */
 export const DEFAULT_INDICATOR = 'women_mobile_phone';
 /** Where the "urban–rural gap" shortcut leads (synthetic until real microdata is uploaded). */
 export const GAP_INDICATOR = 'hh_owns_mobile';
 
+/** Measures an indicator can give in a given year. */
+export function measuresOf(indicator: IndicatorInfo, year: number): Measure[] {
+	return measuresFor(
+		indicator.hasUrbanRural,
+		indicator.years.some((y) => y < year)
+	);
+}
+
 /**
- * What the dashboard shows and what the person chose. Loading never blocks the page: `status`
- * says where it is, and a failed load keeps its error for the page to show.
+ * The data behind every view, loaded once per page session, and the view the URL asks for.
+ * Loading never blocks the page: `status` says where it is, and a failed load keeps its error.
  */
 export class Dashboard {
 	status = $state<'loading' | 'ready' | 'failed'>('loading');
 	error = $state.raw<DataFileError | Error | null>(null);
 	data = $state.raw<BundledData | null>(null);
-	indicatorId = $state(DEFAULT_INDICATOR);
-	year = $state(0);
-	measure = $state<Measure>('total');
-	selected = $state<string | null>(null);
+	state = $state.raw<ViewState>({
+		indicator: DEFAULT_INDICATOR,
+		year: null,
+		measure: 'total',
+		region: null,
+		view: 'chart'
+	});
+	urlProblems = $state.raw<UrlProblem[]>([]);
 	view = $state.raw<IndicatorView | null>(null);
 	viewError = $state.raw<Error | null>(null);
 
 	#db: Connector;
+	#loading: Promise<void> | undefined;
 	#request = 0;
 
 	constructor(db: Connector) {
 		this.#db = db;
 	}
 
-	get indicator(): IndicatorInfo | undefined {
-		return this.data?.indicators.find((i) => i.id === this.indicatorId);
+	get db(): Connector {
+		return this.#db;
 	}
 
-	/** Measures the current indicator and year can give. */
+	get indicator(): IndicatorInfo | undefined {
+		return this.data?.indicators.find((i) => i.id === this.state.indicator);
+	}
+
 	get measures(): Measure[] {
 		const ind = this.indicator;
-		if (!ind) return ['total'];
-		return measuresFor(
-			ind.hasUrbanRural,
-			ind.years.some((y) => y < this.year)
+		return ind && this.state.year !== null ? measuresOf(ind, this.state.year) : ['total'];
+	}
+
+	get catalog(): CatalogEntry[] {
+		return (this.data?.indicators ?? []).map((i) => ({
+			id: i.id,
+			years: i.years,
+			measures: (year: number) => measuresOf(i, year)
+		}));
+	}
+
+	/** Load the bundled data once; later calls share the same promise. */
+	load(fetchFile: FetchFile): Promise<void> {
+		this.#loading ??= loadBundled(this.#db, fetchFile).then(
+			(data) => {
+				this.data = data;
+				this.status = 'ready';
+			},
+			(error: unknown) => {
+				this.error = error instanceof Error ? error : new Error(String(error));
+				this.status = 'failed';
+			}
 		);
+		return this.#loading;
 	}
 
-	async load(fetchFile: FetchFile): Promise<void> {
-		try {
-			const data = await loadBundled(this.#db, fetchFile);
-			this.data = data;
-			this.choose(
-				data.indicators.some((i) => i.id === this.indicatorId)
-					? this.indicatorId
-					: (data.indicators[0]?.id ?? '')
-			);
-			this.status = 'ready';
-		} catch (error) {
-			this.error = error instanceof Error ? error : new Error(String(error));
-			this.status = 'failed';
-		}
+	/** Show what the URL asks for; unknown codes are kept in `urlProblems` and replaced by defaults. */
+	applyUrl(params: URLSearchParams): void {
+		if (!this.data) return;
+		const { state, problems } = parseViewState(
+			params,
+			this.catalog,
+			this.data.regions.map((r) => r.isoCode),
+			DEFAULT_INDICATOR
+		);
+		const refetch =
+			state.indicator !== this.state.indicator || state.year !== this.state.year || !this.view;
+		this.state = state;
+		this.urlProblems = problems;
+		if (refetch) void this.refresh();
 	}
 
-	/** Pick an indicator: its latest year, and the same measure when it still applies. */
-	choose(indicatorId: string, measure?: Measure): void {
+	/** The state after choosing an indicator: its latest year, the same measure if it still applies. */
+	withIndicator(indicatorId: string, measure?: Measure): ViewState {
 		const ind = this.data?.indicators.find((i) => i.id === indicatorId);
-		if (!ind) return;
-		this.indicatorId = indicatorId;
-		this.year = ind.years[ind.years.length - 1] ?? 0;
-		const wanted = measure ?? this.measure;
-		this.measure = this.measures.includes(wanted) ? wanted : 'total';
-		void this.refresh();
+		if (!ind) return this.state;
+		const year = ind.years[ind.years.length - 1] ?? null;
+		const wanted = measure ?? this.state.measure;
+		const available = year === null ? ['total'] : measuresOf(ind, year);
+		return {
+			...this.state,
+			indicator: indicatorId,
+			year,
+			measure: available.includes(wanted) ? wanted : 'total'
+		};
 	}
 
-	chooseYear(year: number): void {
-		this.year = year;
-		if (!this.measures.includes(this.measure)) this.measure = 'total';
-		void this.refresh();
+	withYear(year: number): ViewState {
+		const ind = this.indicator;
+		const available = ind ? measuresOf(ind, year) : ['total'];
+		return {
+			...this.state,
+			year,
+			measure: available.includes(this.state.measure) ? this.state.measure : 'total'
+		};
 	}
 
 	/** Fetch the current view; an answer to a superseded request is dropped. */
 	async refresh(): Promise<void> {
 		const request = ++this.#request;
+		const { indicator, year } = this.state;
+		if (year === null) return;
 		try {
-			const view = await fetchIndicatorView(this.#db, this.indicatorId, this.year);
+			const view = await fetchIndicatorView(this.#db, indicator, year);
 			if (request !== this.#request) return;
 			this.view = view;
 			this.viewError = null;
