@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// CI and `npm test` run against the built site on 4173. While developing, PENGO_DEV_PORT=NNNN
+// runs the tests against a dev server on that port instead (no build, no shared build folder).
+const devPort = process.env.PENGO_DEV_PORT ? Number(process.env.PENGO_DEV_PORT) : null;
+const port = devPort ?? 4173;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -12,13 +16,15 @@ export default defineConfig({
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
-		command: 'npm run build && npm run preview',
-		port: 4173,
+		command: devPort
+			? `npm run boundaries && npm run messages && npx vite dev --port ${devPort} --strictPort`
+			: 'npm run build && npm run preview',
+		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		trace: 'off',
 		launchOptions: {
 			executablePath,

@@ -1,0 +1,6 @@
+import { m } from '$lib/paraglide/messages.js';
+
+/** The views in the site navigation, in order. Labels are functions so they follow the language. */
+export const navItems: readonly { path: '/' | `/${string}/`; label: () => string }[] = [
+	{ path: '/', label: () => m.nav_explorer() }
+];
