@@ -1,6 +1,7 @@
+import type { Pathname } from '$app/types';
 import { m } from '$lib/paraglide/messages.js';
 
 /** The views in the site navigation, in order. Labels are functions so they follow the language. */
-export const navItems: readonly { path: '/' | `/${string}/`; label: () => string }[] = [
+export const navItems: readonly { path: Pathname; label: () => string }[] = [
 	{ path: '/', label: () => m.nav_explorer() }
 ];
