@@ -40,9 +40,10 @@ export class DataFileError extends Error {
 
 export interface IndicatorInfo {
 	id: string;
-	label: string;
+	/** Name and definition per UI language; Kiswahili falls back to English where empty. */
+	label: { en: string; sw: string };
 	unit: 'percent' | 'count' | 'per100';
-	definition: string;
+	definition: { en: string; sw: string };
 	hasUrbanRural: boolean;
 	years: number[];
 	/** The period as published, per year: 2016 → "2015-16". */
@@ -203,8 +204,10 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 	const catalog = await db.query<{
 		indicator_id: string;
 		label_en: string;
+		label_sw: string | null;
 		unit: IndicatorInfo['unit'];
 		definition_en: string;
+		definition_sw: string | null;
 		has_urban_rural: boolean;
 		region_years: Iterable<number> | null;
 		region_periods: Iterable<string> | null;
@@ -212,9 +215,9 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 	}>(catalogQuery());
 	const indicators = catalog.map((r) => ({
 		id: r.indicator_id,
-		label: r.label_en,
+		label: { en: r.label_en, sw: r.label_sw || r.label_en },
 		unit: r.unit,
-		definition: r.definition_en,
+		definition: { en: r.definition_en, sw: r.definition_sw || r.definition_en },
 		hasUrbanRural: Boolean(r.has_urban_rural),
 		years: Array.from(r.region_years ?? [], Number),
 		periods: periodLabels(r.region_periods),

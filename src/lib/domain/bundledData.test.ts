@@ -21,6 +21,8 @@ type Column =
 	| 'indicator_id'
 	| 'iso_code'
 	| 'label_en'
+	| 'label_sw'
+	| 'definition_sw'
 	| 'licence'
 	| 'lower'
 	| 'name_en'
@@ -190,6 +192,8 @@ describe('sources.csv and indicator-definitions.csv', () => {
 			'label_en',
 			'unit',
 			'definition_en',
+			'label_sw',
+			'definition_sw',
 			'has_urban_rural',
 			'source_ids'
 		]);

@@ -51,6 +51,9 @@ export const bundledTables: readonly TableSpec[] = [
 			{ name: 'label_en', type: 'text', required: true },
 			{ name: 'unit', type: 'text', required: true, allowed: UNITS },
 			{ name: 'definition_en', type: 'text', required: true },
+			// Kiswahili; an empty cell falls back to English in the UI.
+			{ name: 'label_sw', type: 'text' },
+			{ name: 'definition_sw', type: 'text' },
 			{ name: 'has_urban_rural', type: 'boolean', required: true },
 			{ name: 'source_ids', type: 'text', required: true }
 		]

@@ -15,6 +15,9 @@ export const OBSERVATION_COLUMNS = `indicator_id VARCHAR, geo_level VARCHAR, geo
 export const FLAG_BELOW_N = 25;
 /** Fewer than this: the estimate is suppressed, as DHS does. */
 export const SUPPRESS_BELOW_N = 10;
+/** Note codes on survey estimates; the UI words them in the reader's language. */
+export const NOTE_SUPPRESSED = 'suppressed';
+export const NOTE_UNSTABLE = 'unstable';
 
 export function createObservationsQuery(): BoundQuery {
 	return { sql: `CREATE OR REPLACE TABLE observations (${OBSERVATION_COLUMNS})`, params: [] };
@@ -80,8 +83,7 @@ SELECT ids.indicator_id,
 	CASE WHEN ${suppressed} THEN NULL ELSE e.lower * 100 END,
 	CASE WHEN ${suppressed} THEN NULL ELSE e.upper * 100 END,
 	?, CASE WHEN ${suppressed} THEN NULL ELSE e.se * 100 END, 'percent', ?,
-	CASE WHEN ${suppressed} THEN 'suppressed: fewer than ${SUPPRESS_BELOW_N} respondents'
-		WHEN e.n < ${FLAG_BELOW_N} THEN 'unstable: fewer than ${FLAG_BELOW_N} respondents' END,
+	CASE WHEN ${suppressed} THEN '${NOTE_SUPPRESSED}' WHEN e.n < ${FLAG_BELOW_N} THEN '${NOTE_UNSTABLE}' END,
 	e.n
 FROM e JOIN ids USING (item)`,
 		params: [

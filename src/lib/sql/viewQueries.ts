@@ -3,7 +3,8 @@ import type { BoundQuery } from './quote';
 /** Indicators that have at least one value, with their years and whether any row is synthetic. */
 export function catalogQuery(): BoundQuery {
 	return {
-		sql: `SELECT d.indicator_id, d.label_en, d.unit, d.definition_en, d.has_urban_rural,
+		sql: `SELECT d.indicator_id, d.label_en, d.label_sw, d.unit, d.definition_en, d.definition_sw,
+	d.has_urban_rural,
 	list(DISTINCT o.year ORDER BY o.year) FILTER (WHERE o.geo_level = 'region') AS region_years,
 	list(DISTINCT o.year || '=' || o.period) FILTER (WHERE o.geo_level = 'region') AS region_periods,
 	bool_or(o.source_id = 'synthetic-demo') AS synthetic,

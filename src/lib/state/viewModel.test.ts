@@ -56,9 +56,9 @@ const view: IndicatorView = {
 
 const indicator = (hasUrbanRural: boolean): IndicatorInfo => ({
 	id: 'x',
-	label: 'X',
+	label: { en: 'X', sw: 'X' },
 	unit: 'percent',
-	definition: '',
+	definition: { en: '', sw: '' },
 	hasUrbanRural,
 	years: [2016, 2024],
 	periods: { 2016: '2015-16', 2024: '2024' },
@@ -73,6 +73,8 @@ const text: ViewText = {
 	total: 'Total',
 	gap: 'Gap',
 	parity: 'Parity',
+	suppressed: 'suppressed',
+	unstable: 'unstable',
 	period: (y) => (y === 2016 ? '2015-16' : String(y))
 };
 const name = (r: RegionView) => r.nameOfficial;

@@ -5,6 +5,7 @@ import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
 import { measureValue, parityRatio, type Measure } from '$lib/domain/gaps';
 import { rankDescending } from '$lib/domain/ranking';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
 
 /** The words a view model needs, supplied by the i18n layer so this module stays pure. */
 export interface ViewText {
@@ -15,6 +16,9 @@ export interface ViewText {
 	total: string;
 	gap: string;
 	parity: string;
+	/** Words for the survey note codes (fewer than 10 / 25 respondents). */
+	suppressed: string;
+	unstable: string;
 	/** A survey year as published: 2016 → "2015-16". */
 	period: (year: number) => string;
 }
@@ -131,8 +135,15 @@ export function buildViewModel(
 		if (r.previousYear !== null && r.previousTotal.value !== null && measure !== 'change') {
 			lines.push(`${t.period(r.previousYear)}: ${fmt(r.previousTotal.value, baseUnit)}`);
 		}
-		const note = r.total.note ?? r.urban.note ?? r.rural.note;
-		if (note) lines.push(note);
+		for (const [label, a] of [
+			[t.total, r.total],
+			[t.urban, r.urban],
+			[t.rural, r.rural]
+		] as const) {
+			if (a.note === NOTE_SUPPRESSED) lines.push(`${label}: ${t.suppressed}`);
+			else if (a.note === NOTE_UNSTABLE) lines.push(`${label}: ${t.unstable}`);
+			else if (a.note && a === r.total) lines.push(a.note);
+		}
 		return lines;
 	}
 
