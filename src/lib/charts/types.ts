@@ -8,6 +8,8 @@ export interface DumbbellRow {
 	urbanUpper: number | null;
 	ruralLower: number | null;
 	ruralUpper: number | null;
+	/** False when the gap's interval includes zero: drawn lighter, marked in the value text. */
+	significant: boolean | null;
 	/** The measure shown at the end of the row, already formatted. */
 	valueText: string;
 	/** Plain-text description used as the row's accessible name. */

@@ -73,6 +73,8 @@ const text: ViewText = {
 	total: 'Total',
 	gap: 'Gap',
 	parity: 'Parity',
+	notSignificant: 'not significant',
+	notSignificantMark: '(ns)',
 	suppressed: 'suppressed',
 	unstable: 'unstable',
 	period: (y) => (y === 2016 ? '2015-16' : String(y))
@@ -139,5 +141,35 @@ describe('buildViewModel', () => {
 			'2015-16: 50.0%'
 		]);
 		expect(vm.describe('TZ-99')).toEqual([]);
+	});
+});
+
+describe('significance of the gap', () => {
+	it('marks a gap whose 95% interval includes zero', () => {
+		const withSe = (r: RegionView, seU: number, seR: number): RegionView => ({
+			...r,
+			urban: { ...r.urban, se: seU },
+			rural: { ...r.rural, se: seR }
+		});
+		const v: IndicatorView = {
+			...view,
+			ciLevel: 0.95,
+			regions: [
+				// gap 30, se √(2² + 2²) = 2.83: 30 ± 5.5, significant
+				withSe(region('TZ-01', 'Arusha', 70, 90, 60), 2, 2),
+				// gap 3, se 2.83: 3 ± 5.5 includes zero
+				withSe(region('TZ-03', 'Dodoma', 50, 53, 50), 2, 2)
+			]
+		};
+		const vm = buildViewModel(v, indicator(true), 'gap', name, text);
+		expect(vm.gaps['TZ-01']?.significant).toBe(true);
+		expect(vm.gaps['TZ-03']?.significant).toBe(false);
+		expect(vm.gaps['TZ-03']?.lower).toBeCloseTo(3 - 1.959963984540054 * Math.sqrt(8), 9);
+		expect(vm.dumbbellRows.map((r) => [r.name, r.valueText, r.significant])).toEqual([
+			['Arusha', '+30.0 pp', true],
+			['Dodoma', '+3.0 pp (ns)', false]
+		]);
+		expect(vm.dumbbellRows[1]!.description).toContain('not significant');
+		expect(vm.describe('TZ-03')[1]).toBe('+3.0 pp (-2.5 pp … +8.5 pp), not significant');
 	});
 });

@@ -2,7 +2,15 @@ import { divergingScale, sequentialScale, type ColourScale } from '$lib/charts/c
 import type { BarRow, DumbbellRow } from '$lib/charts/types';
 import type { IndicatorInfo } from '$lib/data/loadBundled';
 import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
-import { measureValue, parityRatio, type Measure } from '$lib/domain/gaps';
+import {
+	gapWithInterval,
+	measureValue,
+	parityRatio,
+	seFromInterval,
+	type GapEstimate,
+	type Measure
+} from '$lib/domain/gaps';
+import { normalCriticalValue } from '$lib/domain/weightedShare';
 import { rankDescending } from '$lib/domain/ranking';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
@@ -16,6 +24,9 @@ export interface ViewText {
 	total: string;
 	gap: string;
 	parity: string;
+	/** "not significant" in full, and its short mark after a gap value. */
+	notSignificant: string;
+	notSignificantMark: string;
 	/** Words for the survey note codes (fewer than 10 / 25 respondents). */
 	suppressed: string;
 	unstable: string;
@@ -28,6 +39,8 @@ export interface ViewModel {
 	/** The unit of the chart's x axis: the indicator's own for dumbbells, the measure's for bars. */
 	axisUnit: DisplayUnit;
 	values: Record<string, number | null>;
+	/** The urban–rural gap with its interval and significance, where urban and rural exist. */
+	gaps: Record<string, GapEstimate | null>;
 	scale: ColourScale;
 	fills: Record<string, string>;
 	chart: 'dumbbell' | 'bars';
@@ -65,8 +78,17 @@ export function buildViewModel(
 ): ViewModel {
 	const unit = displayUnit(indicator.unit, measure);
 	const baseUnit = displayUnit(indicator.unit, 'total');
+	const gapUnit = displayUnit(indicator.unit, 'gap');
 	const values: Record<string, number | null> = {};
 	for (const r of view.regions) values[r.iso] = measureValue(valuesOf(r), measure);
+	const z = view.ciLevel ? normalCriticalValue(view.ciLevel) : null;
+	const se = (a: AreaEstimate) => a.se ?? (z ? seFromInterval(a.lower, a.upper, z) : null);
+	const gaps: Record<string, GapEstimate | null> = {};
+	for (const r of view.regions) {
+		gaps[r.iso] = gapWithInterval(r.urban.value, se(r.urban), r.rural.value, se(r.rural), z ?? 0);
+	}
+	const mark = (iso: string) =>
+		measure === 'gap' && gaps[iso]?.significant === false ? ` ${t.notSignificantMark}` : '';
 	const list = Object.values(values);
 	const scale =
 		measure === 'gap' || measure === 'change' ? divergingScale(list) : sequentialScale(list);
@@ -92,10 +114,11 @@ export function buildViewModel(
 		urbanUpper: r.urban.upper,
 		ruralLower: r.rural.lower,
 		ruralUpper: r.rural.upper,
-		valueText: fmt(values[r.iso] ?? null),
+		significant: gaps[r.iso]?.significant ?? null,
+		valueText: `${fmt(values[r.iso] ?? null)}${mark(r.iso)}`,
 		description: `${regionName(r)}: ${t.urban} ${fmt(r.urban.value, baseUnit)}, ${t.rural} ${fmt(r.rural.value, baseUnit)}, ${
 			measure === 'parity' ? t.parity : t.gap
-		} ${fmt(values[r.iso] ?? null)}`
+		} ${fmt(values[r.iso] ?? null)}${gaps[r.iso]?.significant === false ? `, ${t.notSignificant}` : ''}`
 	}));
 	const barRows: BarRow[] = ranked.map((r) => {
 		const area = measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
@@ -129,6 +152,16 @@ export function buildViewModel(
 		if (indicator.hasUrbanRural) {
 			lines.push(`${t.urban}: ${fmt(r.urban.value, baseUnit)}${interval(r.urban, baseUnit, t)}`);
 			lines.push(`${t.rural}: ${fmt(r.rural.value, baseUnit)}${interval(r.rural, baseUnit, t)}`);
+			const g = gaps[iso];
+			if (g) {
+				const ci =
+					g.lower !== null && g.upper !== null
+						? ` (${fmt(g.lower, gapUnit)} … ${fmt(g.upper, gapUnit)})`
+						: '';
+				const verdict = g.significant === false ? `, ${t.notSignificant}` : '';
+				if (measure !== 'gap') lines.push(`${t.gap}: ${fmt(g.gap, gapUnit)}${ci}${verdict}`);
+				else lines[1] = `${fmt(g.gap, gapUnit)}${ci}${verdict}`;
+			}
 			const p = parityRatio(r.urban.value, r.rural.value);
 			if (p !== null && measure !== 'parity') lines.push(`${t.parity}: ${fmt(p, 'ratio')}`);
 		}
@@ -149,6 +182,7 @@ export function buildViewModel(
 
 	return {
 		unit,
+		gaps,
 		axisUnit: chart === 'dumbbell' ? baseUnit : unit,
 		values,
 		scale,

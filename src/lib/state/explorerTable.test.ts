@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import { gapWithInterval } from '$lib/domain/gaps';
+import { explorerTableColumns, type TableText } from './explorerTable';
+
+const est = (
+	value: number | null,
+	lower: number | null = null,
+	upper: number | null = null,
+	n: number | null = null
+): AreaEstimate => ({
+	value,
+	lower,
+	upper,
+	se: null,
+	n,
+	note: null
+});
+const dodoma: RegionView = {
+	iso: 'TZ-03',
+	nbsCode: '01',
+	nameOfficial: 'Dodoma',
+	nameEn: 'Dodoma',
+	zone: 'Mainland',
+	population: 3085625,
+	total: est(61.6, 53.4, 69.2, 900),
+	urban: est(80, 75, 85),
+	rural: est(50, 45, 55),
+	previousYear: 2016,
+	previousTotal: est(38.9)
+};
+const view: IndicatorView = {
+	indicatorId: 'x',
+	year: 2022,
+	ciLevel: 0.9,
+	regions: [dodoma],
+	national: null,
+	sources: [],
+	islands: []
+};
+const info = (hasUrbanRural: boolean): IndicatorInfo => ({
+	id: 'x',
+	label: { en: 'X', sw: 'X' },
+	unit: 'percent',
+	definition: { en: '', sw: '' },
+	hasUrbanRural,
+	years: [2016, 2022],
+	periods: { 2016: '2015-16', 2022: '2022' },
+	synthetic: false
+});
+const t: TableText = {
+	locale: 'en',
+	noData: 'no data',
+	region: 'Region',
+	total: 'Total',
+	urban: 'Urban',
+	rural: 'Rural',
+	gap: 'Gap',
+	parity: 'Parity',
+	interval: 'interval',
+	change: (y) => `Change since ${y}`,
+	previous: (y) => `Total ${y}`,
+	respondents: 'Respondents',
+	notSignificantMark: '(ns)'
+};
+
+describe('explorerTableColumns', () => {
+	it('shows the published numbers with their intervals and the change', () => {
+		const columns = explorerTableColumns(view, info(false), {}, (r) => r.nameOfficial, t);
+		expect(columns.map((c) => [c.label, c.text ? c.text(dodoma) : c.value(dodoma)])).toEqual([
+			['Region', 'Dodoma'],
+			['Total', '61.6%'],
+			['Total, interval', '53.4% – 69.2%'],
+			['Total 2016', '38.9%'],
+			['Change since 2016', '+22.7 pp'],
+			['Respondents', '900']
+		]);
+	});
+
+	it('adds urban, rural, the gap with its interval and parity where a split exists', () => {
+		const gaps = { 'TZ-03': gapWithInterval(80, 3, 50, 4, 1.96) };
+		const columns = explorerTableColumns(view, info(true), gaps, (r) => r.nameOfficial, t);
+		const cell = (key: string) => {
+			const c = columns.find((x) => x.key === key)!;
+			return c.text ? c.text(dodoma) : c.value(dodoma);
+		};
+		expect(cell('urban')).toBe('80.0%');
+		expect(cell('rural_ci')).toBe('45.0% – 55.0%');
+		// gap 30, se 5, ±9.8
+		expect(cell('gap')).toBe('+30.0 pp');
+		expect(cell('gap_ci')).toBe('+20.2 pp – +39.8 pp');
+		expect(cell('parity')).toBe('0.63');
+		expect(columns.find((c) => c.key === 'gap')!.value(dodoma)).toBe(30);
+	});
+});

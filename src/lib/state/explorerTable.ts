@@ -1,0 +1,125 @@
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import { change, parityRatio, type GapEstimate } from '$lib/domain/gaps';
+import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
+import type { TableColumn } from '$lib/ui/tableSort';
+
+/** Column headers, in the UI language. */
+export interface TableText {
+	locale: string;
+	noData: string;
+	region: string;
+	total: string;
+	urban: string;
+	rural: string;
+	gap: string;
+	parity: string;
+	/** "Interval" header suffix, e.g. "Total, interval". */
+	interval: string;
+	change: (year: string) => string;
+	previous: (year: string) => string;
+	respondents: string;
+	notSignificantMark: string;
+}
+
+/**
+ * The table behind the chart and the map: the same numbers, with their intervals, one row per
+ * region. It is the accessible alternative to both, and what analysts copy from.
+ */
+export function explorerTableColumns(
+	view: IndicatorView,
+	indicator: IndicatorInfo,
+	gaps: Readonly<Record<string, GapEstimate | null>>,
+	regionName: (r: RegionView) => string,
+	t: TableText
+): TableColumn<RegionView>[] {
+	const unit = displayUnit(indicator.unit, 'total');
+	const diffUnit = displayUnit(indicator.unit, 'gap');
+	const fmt = (v: number | null, u: DisplayUnit = unit) => formatValue(v, u, t.locale, t.noData);
+	const range = (lower: number | null, upper: number | null, u: DisplayUnit = unit) =>
+		lower === null || upper === null ? '' : `${fmt(lower, u)} – ${fmt(upper, u)}`;
+	const estimate = (key: string, label: string, pick: (r: RegionView) => AreaEstimate) => [
+		{
+			key,
+			label,
+			numeric: true,
+			value: (r: RegionView) => pick(r).value,
+			text: (r: RegionView) => fmt(pick(r).value)
+		},
+		{
+			key: `${key}_ci`,
+			label: `${label}, ${t.interval}`,
+			numeric: true,
+			value: (r: RegionView) => pick(r).lower,
+			text: (r: RegionView) => range(pick(r).lower, pick(r).upper)
+		}
+	];
+	const hasPrevious = view.regions.some((r) => r.previousTotal.value !== null);
+	const previousYear = view.regions.find((r) => r.previousYear !== null)?.previousYear ?? null;
+	const hasN = view.regions.some((r) => r.total.n !== null);
+
+	const columns: TableColumn<RegionView>[] = [
+		{ key: 'region', label: t.region, value: (r) => regionName(r) },
+		...estimate('total', t.total, (r) => r.total)
+	];
+	if (indicator.hasUrbanRural) {
+		columns.push(
+			...estimate('urban', t.urban, (r) => r.urban),
+			...estimate('rural', t.rural, (r) => r.rural),
+			{
+				key: 'gap',
+				label: t.gap,
+				numeric: true,
+				value: (r) => gaps[r.iso]?.gap ?? null,
+				text: (r) => {
+					const g = gaps[r.iso];
+					if (!g) return t.noData;
+					return `${fmt(g.gap, diffUnit)}${g.significant === false ? ` ${t.notSignificantMark}` : ''}`;
+				}
+			},
+			{
+				key: 'gap_ci',
+				label: `${t.gap}, ${t.interval}`,
+				numeric: true,
+				value: (r) => gaps[r.iso]?.lower ?? null,
+				text: (r) => range(gaps[r.iso]?.lower ?? null, gaps[r.iso]?.upper ?? null, diffUnit)
+			},
+			{
+				key: 'parity',
+				label: t.parity,
+				numeric: true,
+				value: (r) => parityRatio(r.urban.value, r.rural.value),
+				text: (r) => fmt(parityRatio(r.urban.value, r.rural.value), 'ratio')
+			}
+		);
+	}
+	if (hasPrevious && previousYear !== null) {
+		const label = t.previous(String(previousYear));
+		columns.push(
+			{
+				key: 'previous',
+				label,
+				numeric: true,
+				value: (r) => r.previousTotal.value,
+				text: (r) => fmt(r.previousTotal.value)
+			},
+			{
+				key: 'change',
+				label: t.change(String(previousYear)),
+				numeric: true,
+				value: (r) => change(r.total.value, r.previousTotal.value),
+				text: (r) => fmt(change(r.total.value, r.previousTotal.value), diffUnit)
+			}
+		);
+	}
+	if (hasN) {
+		columns.push({
+			key: 'n',
+			label: t.respondents,
+			numeric: true,
+			value: (r) => r.total.n,
+			text: (r) => fmt(r.total.n, 'count')
+		});
+	}
+	return columns;
+}
