@@ -109,7 +109,8 @@ test('the urban–rural button shows the dumbbell chart sorted by gap, marked sy
 	const labels = await rowLabels(page);
 	const gaps = labels.map((label) => {
 		if (/no data$/.test(label)) return null;
-		const match = /([+\-−]?\d+(?:\.\d+)?) pp$/.exec(label);
+		// "…, Gap (urban − rural) +12.6 pp" and possibly ", not significant (…)" after it.
+		const match = /Gap \(urban − rural\) ([+\-−]?\d+(?:\.\d+)?) pp/.exec(label);
 		expect(match, `gap text in "${label}"`).not.toBeNull();
 		return Number(match![1]!.replace('−', '-').replace('+', ''));
 	});
