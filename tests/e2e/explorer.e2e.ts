@@ -117,3 +117,28 @@ test('a gap marked not significant has an interval that includes zero', async ({
 	}
 	test.info().annotations.push({ type: 'not significant', description: String(marked) });
 });
+
+test('the map works from the keyboard: arrows move between regions, Enter selects', async ({
+	page
+}) => {
+	await page.goto('/');
+	await waitForData(page);
+	const map = page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ });
+	await map.focus();
+	await page.keyboard.press('ArrowRight');
+	const card = page.getByRole('tooltip');
+	await expect(card).toContainText('Arusha');
+	await expect(card).toContainText('65.2%');
+	await page.keyboard.press('ArrowRight');
+	await expect(card).toContainText('Dar es Salaam');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Selected region' })).toContainText(
+		'Dar es Salaam'
+	);
+	await expect(page).toHaveURL(/region=TZ-02/);
+	// Home and End jump to the first and last region in name order.
+	await page.keyboard.press('End');
+	await expect(card).toContainText('Tanga');
+	await page.keyboard.press('Escape');
+	await expect(card).toBeHidden();
+});

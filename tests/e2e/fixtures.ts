@@ -150,7 +150,7 @@ export function chartRows(page: Page): Locator {
 
 /** The map, found by its accessible name. */
 export function mapImage(page: Page): Locator {
-	return page.getByRole('img', { name: /^Map of Tanzania's 31 regions/ });
+	return page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ });
 }
 
 /** Waits for DuckDB to load the bundled data and the chart to draw one row per region. */

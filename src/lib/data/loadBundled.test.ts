@@ -50,6 +50,8 @@ describe('loadBundled on native DuckDB', () => {
 		expect(survey).toMatchObject({ years: [2021, 2024], hasUrbanRural: true, synthetic: true });
 		// National-only reference figures have no regional years and so are not mappable indicators.
 		expect(data.indicators.some((i) => i.id === 'internet_users')).toBe(false);
+		// HBS 2007 gives Dar es Salaam alone: one region is not a map or a ranking.
+		expect(data.indicators.some((i) => i.id === 'hh_mobile_phone_hbs')).toBe(false);
 		expect(data.islandNames).toEqual([]);
 	});
 

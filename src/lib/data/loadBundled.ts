@@ -27,6 +27,9 @@ import {
 	readRawQuery
 } from '$lib/sql/validateTable';
 
+/** The source id of the bundled synthetic survey's estimates. */
+export const SURVEY_SOURCE_ID = 'synthetic-demo';
+
 /** A bundled file failed its checks: nothing typed was built from it. */
 export class DataFileError extends Error {
 	constructor(
@@ -197,7 +200,7 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 				year: 'year'
 			},
 			surveyItems.map((column) => ({ column, indicatorId: `hh_${column}` })),
-			'synthetic-demo'
+			SURVEY_SOURCE_ID
 		)
 	);
 	for (const spec of bundledTables) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rawTableName(spec))}`);
@@ -212,6 +215,7 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		region_years: Iterable<number> | null;
 		region_periods: Iterable<string> | null;
 		synthetic: boolean;
+		region_rows: number;
 	}>(catalogQuery());
 	const indicators = catalog.map((r) => ({
 		id: r.indicator_id,
@@ -223,5 +227,7 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		periods: periodLabels(r.region_periods),
 		synthetic: Boolean(r.synthetic)
 	}));
-	return { regions, indicators: indicators.filter((i) => i.years.length > 0), islandNames };
+	// A map or a ranking needs at least two regions (HBS 2007 reports Dar es Salaam alone).
+	const mappable = indicators.filter((_, i) => Number(catalog[i]!.region_rows) >= 2);
+	return { regions, indicators: mappable, islandNames };
 }

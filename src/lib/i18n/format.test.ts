@@ -9,6 +9,7 @@ describe('formatValue', () => {
 		expect(formatValue(0.625, 'ratio')).toBe('0.63');
 		expect(formatValue(9102203, 'count')).toBe('9,102,203');
 		expect(formatValue(169.07, 'per100')).toBe('169.1');
+		expect(formatValue(22.7, 'pp', 'sw-TZ')).toBe('+22.7 asl. pointi');
 	});
 	it('never prints NaN', () => {
 		expect(formatValue(Number.NaN, 'percent', 'en', 'no data')).toBe('no data');

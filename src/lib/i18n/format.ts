@@ -15,6 +15,12 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 	return f;
 }
 
+/** "Percentage points" abbreviated, per UI language (the locale's first subtag). */
+const POINTS: Record<string, string> = { en: 'pp', sw: 'asl. pointi' };
+export function pointsSuffix(locale: string): string {
+	return POINTS[locale.split('-')[0]!] ?? POINTS.en!;
+}
+
 export function formatValue(
 	value: number | null | undefined,
 	unit: DisplayUnit,
@@ -26,7 +32,7 @@ export function formatValue(
 		case 'percent':
 			return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value)}%`;
 		case 'pp':
-			return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value)} pp`;
+			return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value)} ${pointsSuffix(locale)}`;
 		case 'ratio':
 			return numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(
 				value

@@ -17,10 +17,12 @@ export function intlLocale(locale: Locale = i18n.locale): string {
 }
 
 export function useLocale(locale: string | null): void {
-	if (!locale || !isLocale(locale) || locale === i18n.locale) return;
-	void setLocale(locale, { reload: false });
-	i18n.locale = locale;
-	if (typeof document !== 'undefined') document.documentElement.lang = locale;
+	if (locale && isLocale(locale) && locale !== i18n.locale) {
+		void setLocale(locale, { reload: false });
+		i18n.locale = locale;
+	}
+	// The page's language follows the UI's, also when a stored choice was restored on load.
+	if (typeof document !== 'undefined') document.documentElement.lang = i18n.locale;
 }
 
 export { locales };

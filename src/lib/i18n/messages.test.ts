@@ -7,12 +7,24 @@ const settings = JSON.parse(readFileSync(join(root, 'project.inlang/settings.jso
 	baseLocale: string;
 	locales: string[];
 	modules: string[];
+	'plugin.inlang.messageFormat': { pathPattern: string | string[] };
 };
-const messages = (locale: string) =>
-	JSON.parse(readFileSync(join(root, 'messages', `${locale}.json`), 'utf8')) as Record<
-		string,
-		string
-	>;
+const patterns = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+
+/** All messages of a locale, from every message file; a key defined twice is an error. */
+function messages(locale: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const pattern of patterns) {
+		const file = join(root, pattern.replace('{locale}', locale));
+		const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+		for (const [key, value] of Object.entries(entries)) {
+			if (key === '$schema') continue;
+			if (key in out) throw new Error(`${key} is defined twice (${file})`);
+			out[key] = value;
+		}
+	}
+	return out;
+}
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

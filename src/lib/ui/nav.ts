@@ -3,5 +3,8 @@ import { m } from '$lib/paraglide/messages.js';
 
 /** The views in the site navigation, in order. Labels are functions so they follow the language. */
 export const navItems: readonly { path: Pathname; label: () => string }[] = [
-	{ path: '/', label: () => m.nav_explorer() }
+	{ path: '/', label: () => m.nav_explorer() },
+	{ path: '/services/', label: () => m.services_nav() },
+	{ path: '/regions/', label: () => m.profile_nav_regions() },
+	{ path: '/compare/', label: () => m.profile_nav_compare() }
 ];

@@ -1,0 +1,308 @@
+import Papa from 'papaparse';
+import type { Connector, Row } from '$lib/db/connector';
+import {
+	change,
+	gapWithInterval,
+	parityRatio,
+	peopleLeftBehind,
+	seFromInterval,
+	yearsToParity,
+	type GapEstimate
+} from '$lib/domain/gaps';
+import type { Region } from '$lib/domain/regions';
+import { normalCriticalValue } from '$lib/domain/weightedShare';
+import {
+	profileSourcesQuery,
+	profileValuesQuery,
+	ruralHouseholdsQuery
+} from '$lib/sql/regionProfile';
+import type { IndicatorInfo } from './loadBundled';
+import type { SourceRecord } from './views';
+
+/** Source id of the survey whose household weights give the rural household counts. */
+import { SURVEY_SOURCE_ID } from './loadBundled';
+export { SURVEY_SOURCE_ID };
+/** Confidence level used for a gap when neither estimate states one. */
+export const DEFAULT_CI_LEVEL = 0.95;
+
+export interface Estimate {
+	value: number | null;
+	lower: number | null;
+	upper: number | null;
+	se: number | null;
+	n: number | null;
+	note: string | null;
+	ciLevel: number | null;
+	sourceId: string | null;
+}
+
+export interface NationalFigures {
+	total: Estimate;
+	urban: Estimate;
+	rural: Estimate;
+}
+
+/** How the standard errors behind a gap interval were found. */
+export type SeSource = 'published' | 'interval';
+
+export interface GapFigures {
+	estimate: GapEstimate | null;
+	seSource: SeSource | null;
+	ciLevel: number;
+	z: number;
+	parity: number | null;
+}
+
+export interface LeftBehind {
+	/** Rural households (weighted survey count) times the shortfall against the urban rate. */
+	households: number;
+	ruralHouseholds: number;
+	/** Survey round the household count comes from. */
+	year: number;
+}
+
+export interface ProfileYear {
+	year: number;
+	period: string;
+	total: Estimate;
+	urban: Estimate;
+	rural: Estimate;
+	national: NationalFigures | null;
+	/** 1 = highest total among the regions with a value this year. */
+	rank: number | null;
+	rankedRegions: number;
+	gap: GapFigures;
+	/** Total minus the total of the previous survey year with a value. */
+	changeFromPrevious: number | null;
+	previousYear: number | null;
+	leftBehind: LeftBehind | null;
+}
+
+export interface IndicatorProfile {
+	indicator: IndicatorInfo;
+	/** Every year the indicator has regional data, oldest first; years without a value included. */
+	years: ProfileYear[];
+	latest: ProfileYear;
+	/** Projection: years until the gap closes at the pace seen between the last two rounds. */
+	yearsToParity: { years: number; fromYear: number; toYear: number } | null;
+	sources: SourceRecord[];
+}
+
+export interface RegionProfile {
+	region: Region;
+	indicators: IndicatorProfile[];
+	populationSources: SourceRecord[];
+}
+
+const num = (v: unknown): number | null =>
+	v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))
+		? null
+		: Number(v);
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function estimate(row: Row | undefined, prefix: string): Estimate {
+	return {
+		value: num(row?.[`${prefix}_value`]),
+		lower: num(row?.[`${prefix}_lower`]),
+		upper: num(row?.[`${prefix}_upper`]),
+		se: num(row?.[`${prefix}_se`]),
+		n: num(row?.[`${prefix}_n`]),
+		note: text(row?.[`${prefix}_note`]),
+		ciLevel: num(row?.[`${prefix}_ci_level`]),
+		sourceId: text(row?.[`${prefix}_source_id`])
+	};
+}
+
+const emptyEstimate = (): Estimate => estimate(undefined, 'none');
+
+/**
+ * The standard error of one estimate: the published one when there is one, else recovered from
+ * its interval as (upper − lower) / (2z), z for the estimate's own confidence level.
+ */
+export function estimateSe(e: Estimate): { se: number; source: SeSource } | null {
+	if (e.se !== null) return { se: e.se, source: 'published' };
+	if (e.ciLevel === null) return null;
+	const se = seFromInterval(e.lower, e.upper, normalCriticalValue(e.ciLevel));
+	return se === null ? null : { se, source: 'interval' };
+}
+
+/** Gap, its interval at the estimates' confidence level, significance and parity. */
+export function gapFigures(urban: Estimate, rural: Estimate): GapFigures {
+	const ciLevel = urban.ciLevel ?? rural.ciLevel ?? DEFAULT_CI_LEVEL;
+	const z = normalCriticalValue(ciLevel);
+	const u = estimateSe(urban);
+	const r = estimateSe(rural);
+	return {
+		estimate: gapWithInterval(urban.value, u?.se, rural.value, r?.se, z),
+		seSource: u && r ? (u.source === 'published' && r.source === 'published' ? 'published' : 'interval') : null,
+		ciLevel,
+		z,
+		parity: parityRatio(urban.value, rural.value)
+	};
+}
+
+function national(row: Row | undefined): NationalFigures | null {
+	const area = (a: string): Estimate => ({
+		...emptyEstimate(),
+		value: num(row?.[`national_${a}_value`]),
+		lower: num(row?.[`national_${a}_lower`]),
+		upper: num(row?.[`national_${a}_upper`])
+	});
+	const out = { total: area('total'), urban: area('urban'), rural: area('rural') };
+	return [out.total, out.urban, out.rural].some((e) => e.value !== null) ? out : null;
+}
+
+/**
+ * One indicator for one region, from its rows (one per year, any may be missing) and the weighted
+ * rural household counts per survey round. Pure: every number a person reads is made here.
+ */
+export function buildIndicatorProfile(
+	indicator: IndicatorInfo,
+	rows: readonly Row[],
+	ruralHouseholds: ReadonlyMap<number, number>,
+	sources: SourceRecord[]
+): IndicatorProfile {
+	const byYear = new Map(rows.map((r) => [Number(r.year), r]));
+	const years: ProfileYear[] = [];
+	let previous: ProfileYear | null = null;
+	for (const year of [...indicator.years].sort((a, b) => a - b)) {
+		const row = byYear.get(year);
+		const total = estimate(row, 'total');
+		const urban = estimate(row, 'urban');
+		const rural = estimate(row, 'rural');
+		const households = ruralHouseholds.get(year);
+		const behind =
+			indicator.unit === 'percent' && rural.sourceId === SURVEY_SOURCE_ID && households
+				? peopleLeftBehind(households, urban.value, rural.value)
+				: null;
+		const current: ProfileYear = {
+			year,
+			period: text(row?.period) ?? indicator.periods[year] ?? String(year),
+			total,
+			urban,
+			rural,
+			national: national(row),
+			rank: num(row?.total_rank),
+			rankedRegions: num(row?.ranked_regions) ?? 0,
+			gap: gapFigures(urban, rural),
+			changeFromPrevious: change(total.value, previous?.total.value),
+			previousYear: previous?.year ?? null,
+			leftBehind:
+				behind === null || households === undefined
+					? null
+					: { households: behind, ruralHouseholds: households, year }
+		};
+		years.push(current);
+		if (total.value !== null) previous = current;
+	}
+	const latest = years[years.length - 1]!;
+	const before = years
+		.slice(0, -1)
+		.filter((y) => y.gap.estimate !== null)
+		.at(-1);
+	const toParity = before
+		? yearsToParity(latest.gap.estimate?.gap, latest.year, before.gap.estimate?.gap, before.year)
+		: null;
+	return {
+		indicator,
+		years,
+		latest,
+		yearsToParity:
+			toParity === null || !before
+				? null
+				: { years: toParity, fromYear: before.year, toYear: latest.year },
+		sources
+	};
+}
+
+function sourceRecord(s: Row): SourceRecord {
+	return {
+		id: String(s.source_id),
+		title: String(s.title),
+		publisher: String(s.publisher),
+		year: text(s.year),
+		licence: String(s.licence),
+		note: text(s.note)
+	};
+}
+
+/**
+ * Profiles of the given regions for every indicator with regional data, in the order given.
+ * Codes that are not regions are left out (the caller reports them).
+ */
+export async function fetchRegionProfiles(
+	db: Connector,
+	regions: readonly Region[],
+	indicators: readonly IndicatorInfo[],
+	codes: readonly string[]
+): Promise<RegionProfile[]> {
+	const wanted = codes
+		.map((c) => regions.find((r) => r.isoCode === c))
+		.filter((r): r is Region => r !== undefined);
+	const isoCodes = wanted.map((r) => r.isoCode);
+	const [values, sourceRows, households] = await Promise.all([
+		db.query(profileValuesQuery(isoCodes)),
+		db.query(profileSourcesQuery(isoCodes)),
+		db.query(ruralHouseholdsQuery(isoCodes))
+	]);
+	const sourcesFor = (indicatorId: string | null) =>
+		sourceRows.filter((s) => (s.indicator_id ?? null) === indicatorId).map(sourceRecord);
+	return wanted.map((region) => {
+		const counts = new Map(
+			households
+				.filter((h) => h.geo_code === region.isoCode)
+				.map((h) => [Number(h.year), Number(h.households)])
+		);
+		return {
+			region,
+			populationSources: sourcesFor(null),
+			indicators: indicators.map((ind) =>
+				buildIndicatorProfile(
+					ind,
+					values.filter((v) => v.geo_code === region.isoCode && v.indicator_id === ind.id),
+					counts,
+					sourcesFor(ind.id)
+				)
+			)
+		};
+	});
+}
+
+/** A region as the directory lists it, read from data/regions.csv before DuckDB is up. */
+export type DirectoryRegion = Pick<Region, 'isoCode' | 'nbsCode' | 'nameOfficial' | 'nameEn' | 'zone'>;
+
+/** The 31 regions from the text of data/regions.csv, in the file's order (NBS code order). */
+export function regionDirectory(csvText: string): DirectoryRegion[] {
+	const parsed = Papa.parse<Record<string, string>>(csvText, {
+		header: true,
+		skipEmptyLines: true
+	});
+	return parsed.data.map((r) => ({
+		isoCode: r.iso_code ?? '',
+		nbsCode: r.nbs_code ?? '',
+		nameOfficial: r.name_official ?? '',
+		nameEn: r.name_en ?? '',
+		zone: r.zone === 'Zanzibar' ? 'Zanzibar' : 'Mainland'
+	}));
+}
+
+/**
+ * The regions a comparison link asks for: known codes in order, without repeats (any case), and
+ * the codes that are not regions, so the page can say it ignored them.
+ */
+export function parseRegionList(
+	param: string | null,
+	known: readonly string[]
+): { codes: string[]; unknown: string[] } {
+	const codes: string[] = [];
+	const unknown: string[] = [];
+	for (const raw of (param ?? '').split(',')) {
+		const written = raw.trim();
+		if (written === '') continue;
+		const code = known.find((k) => k.toUpperCase() === written.toUpperCase());
+		if (code === undefined) {
+			if (!unknown.includes(written)) unknown.push(written);
+		} else if (!codes.includes(code)) codes.push(code);
+	}
+	return { codes, unknown };
+}
