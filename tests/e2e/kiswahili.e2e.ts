@@ -202,28 +202,23 @@ test('a shared ?lang=sw link opens in Kiswahili', async ({ page }) => {
 	await expectNoEnglish(page, 'opened from ?lang=sw');
 });
 
-// Known gaps in the app, outside the message files; each expectation names where it lives. The
-// test is marked as failing: when every gap is fixed Playwright reports it as passing
-// unexpectedly, and the `test.fail` line should go.
-test('Kiswahili pages carry no hard-coded English (known gaps, see comments)', async ({ page }) => {
-	test.fail();
+// Places outside the message files where English once slipped through; each expectation names
+// where the words come from.
+test('Kiswahili pages carry no hard-coded English', async ({ page }) => {
 	await page.goto('/?lang=sw&indicator=hh_owns_mobile&measure=gap');
 	await waitForKiswahili(page);
-	// src/lib/i18n/format.ts formatValue: the " pp" suffix of percentage points is hard-coded.
+	// src/lib/i18n/format.ts formatValue: the percentage-points suffix follows the language.
 	const rows = await chartRows(page).evaluateAll((els) =>
 		els.map((e) => e.getAttribute('aria-label') ?? '')
 	);
-	expect
-		.soft(
-			rows.filter((l) => /\d pp\b/.test(l)),
-			'rows with the English "pp"'
-		)
-		.toEqual([]);
-	// src/lib/map/RegionMap.svelte new maplibregl.Map: no `locale`, so the canvas is named "Map".
-	await expect.soft(page.getByLabel('Map', { exact: true }), 'aria-label "Map"').toHaveCount(0);
-	// src/lib/i18n/locale.svelte.ts useLocale: returns before setting <html lang> when the stored
-	// locale is already the requested one, so a reloaded Kiswahili page still says lang="en".
+	expect(
+		rows.filter((l) => /\d pp\b/.test(l)),
+		'rows with the English "pp"'
+	).toEqual([]);
+	// src/lib/map/RegionMap.svelte: MapLibre names its canvas "Map" unless given a locale.
+	await expect(page.getByLabel('Map', { exact: true }), 'aria-label "Map"').toHaveCount(0);
+	// src/lib/i18n/locale.svelte.ts useLocale: <html lang> follows a restored choice too.
 	await page.reload();
 	await waitForKiswahili(page);
-	await expect.soft(page.locator('html')).toHaveAttribute('lang', 'sw', { timeout: 2_000 });
+	await expect(page.locator('html')).toHaveAttribute('lang', 'sw', { timeout: 2_000 });
 });
