@@ -1,4 +1,5 @@
 import type {
+	FilterSpecification,
 	GeoJSONSourceSpecification,
 	LayerSpecification,
 	StyleSpecification
@@ -7,6 +8,32 @@ import type {
 export const REGIONS_SOURCE = 'regions';
 export const LABELS_SOURCE = 'region-labels';
 export const FILL_LAYER = 'region-fill';
+export const NO_DATA_LAYER = 'region-no-data';
+export const HATCH_IMAGE = 'no-data-hatch';
+
+/**
+ * "No data" must not look like a low value: regions without a value get diagonal hatching over
+ * their grey, as the legend shows. RGBA pixels of one tile of the pattern.
+ */
+export function hatchPattern(
+	size = 8,
+	line = 2
+): { width: number; height: number; data: Uint8Array } {
+	const data = new Uint8Array(size * size * 4);
+	for (let y = 0; y < size; y++) {
+		for (let x = 0; x < size; x++) {
+			const onLine = (x + y) % size < line;
+			const i = (y * size + x) * 4;
+			data.set(onLine ? [80, 80, 80, 150] : [0, 0, 0, 0], i);
+		}
+	}
+	return { width: size, height: size, data };
+}
+
+/** Only the regions without data show the hatch layer. */
+export function noDataFilter(isoCodes: readonly string[]): FilterSpecification {
+	return ['in', ['get', 'iso'], ['literal', [...isoCodes]]];
+}
 
 /** Tanzania's extent, islands and lake shores included. */
 export const TANZANIA_BOUNDS: [[number, number], [number, number]] = [
@@ -45,6 +72,13 @@ export function regionLayers(noDataColour: string): LayerSpecification[] {
 				'fill-color': ['coalesce', ['feature-state', 'fill'], noDataColour],
 				'fill-opacity': 1
 			}
+		},
+		{
+			id: NO_DATA_LAYER,
+			type: 'fill',
+			source: REGIONS_SOURCE,
+			filter: noDataFilter([]),
+			paint: { 'fill-pattern': HATCH_IMAGE }
 		},
 		{
 			id: 'region-outline',
