@@ -142,3 +142,25 @@ test('the map works from the keyboard: arrows move between regions, Enter select
 	await page.keyboard.press('Escape');
 	await expect(card).toBeHidden();
 });
+
+test('the explorer works on a 375 px wide screen without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/?indicator=hh_owns_mobile&measure=gap');
+	await waitForData(page);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	// Every region name is drawn whole inside the chart.
+	const clipped = await chartRows(page).evaluateAll((rows) =>
+		rows
+			.map((row) => row.querySelector('text'))
+			.filter((t): t is SVGTextElement => t !== null && t.getBBox().x < 0)
+			.map((t) => t.textContent)
+	);
+	expect(clipped).toEqual([]);
+	await expect(page.getByLabel('Indicator')).toBeVisible();
+	await expect(
+		page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ })
+	).toBeVisible();
+});
