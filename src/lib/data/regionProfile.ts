@@ -17,7 +17,7 @@ import {
 	ruralHouseholdsQuery
 } from '$lib/sql/regionProfile';
 import type { IndicatorInfo } from './loadBundled';
-import type { SourceRecord } from './views';
+import { estimateColumns, num, sourceRecord, text, type SourceRecord } from './sqlRow';
 
 /** Source id of the survey whose household weights give the rural household counts. */
 import { SURVEY_SOURCE_ID } from './loadBundled';
@@ -94,20 +94,10 @@ export interface RegionProfile {
 	populationSources: SourceRecord[];
 }
 
-const num = (v: unknown): number | null =>
-	v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))
-		? null
-		: Number(v);
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function estimate(row: Row | undefined, prefix: string): Estimate {
 	return {
-		value: num(row?.[`${prefix}_value`]),
-		lower: num(row?.[`${prefix}_lower`]),
-		upper: num(row?.[`${prefix}_upper`]),
-		se: num(row?.[`${prefix}_se`]),
-		n: num(row?.[`${prefix}_n`]),
-		note: text(row?.[`${prefix}_note`]),
+		...estimateColumns(row, `${prefix}_value`, prefix),
 		ciLevel: num(row?.[`${prefix}_ci_level`]),
 		sourceId: text(row?.[`${prefix}_source_id`])
 	};
@@ -215,16 +205,6 @@ export function buildIndicatorProfile(
 	};
 }
 
-function sourceRecord(s: Row): SourceRecord {
-	return {
-		id: String(s.source_id),
-		title: String(s.title),
-		publisher: String(s.publisher),
-		year: text(s.year),
-		licence: String(s.licence),
-		note: text(s.note)
-	};
-}
 
 /**
  * Profiles of the given regions for every indicator with regional data, in the order given.

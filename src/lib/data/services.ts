@@ -1,7 +1,7 @@
 import type { Connector } from '$lib/db/connector';
 import { formatValue } from '$lib/i18n/format';
 import { servicesScatterQuery, servicesSourcesQuery } from '$lib/sql/servicesQuery';
-import type { SourceRecord } from './views';
+import { estimateColumns, num, sourceRecord, text, type SourceRecord, type SqlRow } from './sqlRow';
 
 /** The e-services a household may have used, by their short code in the URL. */
 export const SERVICES = {
@@ -59,23 +59,9 @@ export interface ServicesView {
 	sources: SourceRecord[];
 }
 
-type SqlRow = Record<string, unknown>;
-
-const num = (v: unknown): number | null =>
-	v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))
-		? null
-		: Number(v);
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function estimate(row: SqlRow, prefix: 'x' | 'y'): Estimate {
-	return {
-		value: num(row[`${prefix}_value`]),
-		lower: num(row[`${prefix}_lower`]),
-		upper: num(row[`${prefix}_upper`]),
-		se: num(row[`${prefix}_se`]),
-		n: num(row[`${prefix}_n`]),
-		note: text(row[`${prefix}_note`])
-	};
+	return estimateColumns(row, `${prefix}_value`, prefix);
 }
 
 /** Everything the services view draws for one choice, from two small queries. */
@@ -104,14 +90,7 @@ export async function fetchServicesView(
 		regions: rows.filter((r) => r.geo_level === 'region').map(point),
 		national: rows.filter((r) => r.geo_level === 'national').map(point),
 		ciLevel: rows.map((r) => num(r.ci_level)).find((l) => l !== null) ?? null,
-		sources: sources.map((s) => ({
-			id: String(s.source_id),
-			title: String(s.title),
-			publisher: String(s.publisher),
-			year: text(s.year),
-			licence: String(s.licence),
-			note: text(s.note)
-		}))
+		sources: sources.map(sourceRecord)
 	};
 }
 

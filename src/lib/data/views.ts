@@ -1,4 +1,5 @@
 import type { Connector } from '$lib/db/connector';
+import { estimateColumns, num, sourceRecord, type SourceRecord, type SqlRow } from './sqlRow';
 import {
 	nationalValuesQuery,
 	otherGeographiesQuery,
@@ -29,14 +30,7 @@ export interface RegionView {
 	previousTotal: AreaEstimate;
 }
 
-export interface SourceRecord {
-	id: string;
-	title: string;
-	publisher: string;
-	year: string | null;
-	licence: string;
-	note: string | null;
-}
+export type { SourceRecord } from './sqlRow';
 
 export interface IndicatorView {
 	indicatorId: string;
@@ -49,21 +43,9 @@ export interface IndicatorView {
 	islands: { code: string; value: number | null }[];
 }
 
-type SqlRow = Record<string, unknown>;
-
-const num = (v: unknown): number | null =>
-	v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : Number(v);
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function area(row: SqlRow, prefix: string): AreaEstimate {
-	return {
-		value: num(row[prefix]),
-		lower: num(row[`${prefix}_lower`]),
-		upper: num(row[`${prefix}_upper`]),
-		se: num(row[`${prefix}_se`]),
-		n: num(row[`${prefix}_n`]),
-		note: text(row[`${prefix}_note`])
-	};
+	return estimateColumns(row, prefix, prefix);
 }
 
 /** Everything one indicator-year view draws, from four small queries. */
@@ -108,14 +90,7 @@ export async function fetchIndicatorView(
 			nationalView && [nationalView.total, nationalView.urban, nationalView.rural].some((a) => a.value !== null)
 				? nationalView
 				: null,
-		sources: sources.map((s) => ({
-			id: String(s.source_id),
-			title: String(s.title),
-			publisher: String(s.publisher),
-			year: text(s.year),
-			licence: String(s.licence),
-			note: text(s.note)
-		})),
+		sources: sources.map(sourceRecord),
 		islands: islands
 			.filter((i) => i.area === 'total')
 			.map((i) => ({ code: String(i.geo_code), value: num(i.value) }))
