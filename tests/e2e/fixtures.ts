@@ -145,7 +145,7 @@ export function chartSection(page: Page): Locator {
 
 /** The chart's marks: one focusable row per region. */
 export function chartRows(page: Page): Locator {
-	return chartSection(page).getByRole('button');
+	return chartSection(page).getByRole('group').getByRole('button');
 }
 
 /** The map, found by its accessible name. */

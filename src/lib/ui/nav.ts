@@ -6,5 +6,6 @@ export const navItems: readonly { path: Pathname; label: () => string }[] = [
 	{ path: '/', label: () => m.nav_explorer() },
 	{ path: '/services/', label: () => m.services_nav() },
 	{ path: '/regions/', label: () => m.profile_nav_regions() },
-	{ path: '/compare/', label: () => m.profile_nav_compare() }
+	{ path: '/compare/', label: () => m.profile_nav_compare() },
+	{ path: '/divide-index/', label: () => m.index_nav() }
 ];

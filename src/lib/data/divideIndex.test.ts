@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
+import {
+	cachedViewFetcher,
+	componentOptions,
+	DEFAULT_CHOICES,
+	divideIndexRows,
+	fetchComponentViews,
+	indexParams,
+	indexSources,
+	parseIndexState,
+	resolveComponents,
+	surveyYears,
+	toIndexComponents,
+	viewRequests,
+	type ComponentOption
+} from './divideIndex';
+import { loadBundled } from './loadBundled';
+
+const dataDir = join(import.meta.dirname, '../../../data');
+const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
+
+const OPTIONS: ComponentOption[] = [
+	{ indicatorId: 'hh_owns_mobile', direction: 'gap', synthetic: true, years: [2021, 2024] },
+	{ indicatorId: 'hh_used_internet', direction: 'gap', synthetic: true, years: [2021, 2024] },
+	{ indicatorId: 'hh_uses_mobile_money', direction: 'gap', synthetic: true, years: [2021, 2024] },
+	{ indicatorId: 'women_mobile_phone', direction: 'level', synthetic: false, years: [2016, 2022] },
+	{ indicatorId: 'sims_per_100', direction: 'level', synthetic: false, years: [2022] }
+];
+
+describe('the index state in the URL', () => {
+	it('reads components, weights and the survey year', () => {
+		const { state, problems } = parseIndexState(
+			new URLSearchParams('c=hh_owns_mobile:gap:1,women_mobile_phone:level:2.5&year=2021'),
+			OPTIONS
+		);
+		expect(problems).toEqual([]);
+		expect(state).toEqual({
+			choices: [
+				{ indicatorId: 'hh_owns_mobile', direction: 'gap', weight: 1 },
+				{ indicatorId: 'women_mobile_phone', direction: 'level', weight: 2.5 }
+			],
+			year: 2021
+		});
+		expect(indexParams(state).toString()).toBe(
+			'c=hh_owns_mobile%3Agap%3A1%2Cwomen_mobile_phone%3Alevel%3A2.5&year=2021'
+		);
+	});
+
+	it('uses the defaults without c, and none with an empty c', () => {
+		expect(parseIndexState(new URLSearchParams(''), OPTIONS).state).toEqual({
+			choices: DEFAULT_CHOICES,
+			year: 2024
+		});
+		expect(parseIndexState(new URLSearchParams('c='), OPTIONS).state.choices).toEqual([]);
+	});
+
+	it('reports and leaves out what it cannot use', () => {
+		const { state, problems } = parseIndexState(
+			new URLSearchParams(
+				'c=fax:gap:1,women_mobile_phone:gap:1,sims_per_100:level:9,sims_per_100:level:x,hh_owns_mobile:gap,hh_owns_mobile:gap:2&year=1999'
+			),
+			OPTIONS
+		);
+		expect(state).toEqual({
+			choices: [{ indicatorId: 'hh_owns_mobile', direction: 'gap', weight: 1 }],
+			year: 2024
+		});
+		expect(problems).toEqual([
+			{ kind: 'component', value: 'fax:gap:1' },
+			{ kind: 'component', value: 'women_mobile_phone:gap:1' },
+			{ kind: 'weight', value: 'sims_per_100:level:9' },
+			{ kind: 'weight', value: 'sims_per_100:level:x' },
+			{ kind: 'duplicate', value: 'hh_owns_mobile:gap:2' },
+			{ kind: 'year', value: '1999' }
+		]);
+	});
+
+	it('offers one year list for the survey and the latest year for a level', () => {
+		expect(surveyYears(OPTIONS)).toEqual([2021, 2024]);
+		expect(viewRequests(DEFAULT_CHOICES, OPTIONS, 2021)).toEqual([
+			{ indicatorId: 'hh_owns_mobile', year: 2021 },
+			{ indicatorId: 'hh_used_internet', year: 2021 },
+			{ indicatorId: 'hh_uses_mobile_money', year: 2021 },
+			{ indicatorId: 'women_mobile_phone', year: 2022 }
+		]);
+	});
+});
+
+describe('the index on the bundled data (native DuckDB)', () => {
+	let db: NativeConnector | undefined;
+	afterEach(() => {
+		db?.close();
+		db = undefined;
+	});
+
+	it('matches a hand calculation for Dodoma, and leaves Dar es Salaam without an index', async () => {
+		db = await openNativeConnector();
+		const data = await loadBundled(db, readData);
+		const options = componentOptions(data.indicators);
+		expect(options.map((o) => `${o.indicatorId}:${o.direction}`)).toContain('sims_per_100:level');
+		expect(options.some((o) => o.indicatorId === 'active_sims')).toBe(false);
+
+		const choices = [
+			{ indicatorId: 'hh_owns_mobile', direction: 'gap' as const, weight: 2 },
+			{ indicatorId: 'women_mobile_phone', direction: 'level' as const, weight: 1 }
+		];
+		const resolved = resolveComponents(choices, options, 2024);
+		expect(resolved.map((c) => c.year)).toEqual([2024, 2022]);
+		const views = await fetchComponentViews(db, viewRequests(choices, options, 2024));
+		const regions = data.regions.map((r) => ({ iso: r.isoCode, name: r.nameOfficial }));
+		const rows = divideIndexRows(regions, toIndexComponents(resolved, views));
+
+		// By hand, from the fetched values: gap = urban − rural, rescaled so the widest gap is 1;
+		// ownership rescaled so the lowest is 1; then (2·gap + 1·level) / 3.
+		const survey = views.get('hh_owns_mobile@2024')!.regions;
+		const women = views.get('women_mobile_phone@2022')!.regions;
+		const gaps = survey
+			.filter((r) => r.urban.value !== null && r.rural.value !== null)
+			.map((r) => ({ iso: r.iso, v: r.urban.value! - r.rural.value! }));
+		const levels = women.map((r) => ({ iso: r.iso, v: r.total.value! }));
+		const gLo = Math.min(...gaps.map((g) => g.v));
+		const gHi = Math.max(...gaps.map((g) => g.v));
+		const lLo = Math.min(...levels.map((l) => l.v));
+		const lHi = Math.max(...levels.map((l) => l.v));
+		const dodomaGap = gaps.find((g) => g.iso === 'TZ-01')!.v;
+		const dodomaLevel = levels.find((l) => l.iso === 'TZ-01')!.v;
+		const expected = (2 * ((dodomaGap - gLo) / (gHi - gLo)) + (lHi - dodomaLevel) / (lHi - lLo)) / 3;
+
+		const dodoma = rows.find((r) => r.iso === 'TZ-01')!;
+		expect(dodoma.index).toBeCloseTo(expected, 12);
+		expect(dodoma.parts['hh_owns_mobile:gap']!.raw).toBeCloseTo(dodomaGap, 12);
+		expect(dodoma.parts['women_mobile_phone:level']!.raw).toBe(dodomaLevel);
+
+		// Dar es Salaam has no rural sample: one third of the weight is less than half.
+		expect(rows).toHaveLength(31);
+		expect(rows.at(-1)).toMatchObject({ name: 'Dar es Salaam', index: null, rank: null });
+		expect(rows.slice(0, 30).map((r) => r.rank)).toEqual(
+			Array.from({ length: 30 }, (_, i) => i + 1)
+		);
+		const indices = rows.slice(0, 30).map((r) => r.index!);
+		expect(indices).toEqual([...indices].sort((a, b) => b - a));
+		expect(indices[0]).toBeLessThanOrEqual(1);
+		expect(indices.at(-1)).toBeGreaterThanOrEqual(0);
+
+		expect(indexSources(views.values()).map((s) => s.id)).toContain('synthetic-demo');
+	});
+
+	it('fetches each indicator-year once, however often it is asked for', async () => {
+		db = await openNativeConnector();
+		await loadBundled(db, readData);
+		const native = db;
+		let queries = 0;
+		const counting = {
+			...native,
+			query: ((q: Parameters<typeof native.query>[0]) => {
+				queries++;
+				return native.query(q);
+			}) as typeof native.query
+		};
+		const fetchViews = cachedViewFetcher(counting);
+		const first = await fetchViews([{ indicatorId: 'sims_per_100', year: 2022 }]);
+		const perView = queries;
+		const again = await fetchViews([
+			{ indicatorId: 'sims_per_100', year: 2022 },
+			{ indicatorId: 'women_mobile_phone', year: 2022 }
+		]);
+		expect(queries).toBe(2 * perView);
+		expect(again.get('sims_per_100@2022')).toBe(first.get('sims_per_100@2022'));
+		expect(again.get('women_mobile_phone@2022')?.regions).toHaveLength(31);
+	});
+});

@@ -1,0 +1,296 @@
+import type { Connector } from '$lib/db/connector';
+import { compositeIndex, type IndexComponent } from '$lib/domain/compositeIndex';
+import { urbanRuralGap } from '$lib/domain/gaps';
+import type { IndicatorInfo } from './loadBundled';
+import { fetchIndicatorView, type IndicatorView, type SourceRecord } from './views';
+
+/**
+ * The composite digital-divide index view: which components a person can put in, the state the
+ * URL carries, and the pure step from fetched indicator views to the index of each region. The
+ * method itself is in `$lib/domain/compositeIndex`.
+ */
+
+export type Direction = 'gap' | 'level';
+
+/** A component that can go in: an indicator and the measure taken from it. */
+export interface ComponentOption {
+	indicatorId: string;
+	direction: Direction;
+	synthetic: boolean;
+	years: readonly number[];
+}
+
+/** A component that went in, with its weight. */
+export interface ComponentChoice {
+	indicatorId: string;
+	direction: Direction;
+	weight: number;
+}
+
+export const MAX_WEIGHT = 5;
+export const WEIGHT_STEP = 0.5;
+
+/** A sensible start: the household gaps in owning a phone, using the internet and mobile money,
+ * and women's phone ownership, the one real regional series with a divide in it. */
+export const DEFAULT_CHOICES: readonly ComponentChoice[] = [
+	{ indicatorId: 'hh_owns_mobile', direction: 'gap', weight: 1 },
+	{ indicatorId: 'hh_used_internet', direction: 'gap', weight: 1 },
+	{ indicatorId: 'hh_uses_mobile_money', direction: 'gap', weight: 1 },
+	{ indicatorId: 'women_mobile_phone', direction: 'level', weight: 1 }
+];
+
+export const componentKey = (c: { indicatorId: string; direction: Direction }): string =>
+	`${c.indicatorId}:${c.direction}`;
+
+/**
+ * Survey indicators with an urban/rural split give their gap; regional series without one give
+ * their level. Raw counts are left out: a count grows with the population, not with access.
+ */
+export function componentOptions(indicators: readonly IndicatorInfo[]): ComponentOption[] {
+	return indicators.flatMap((i): ComponentOption[] => {
+		const base = { indicatorId: i.id, synthetic: i.synthetic, years: i.years };
+		if (i.hasUrbanRural) return [{ ...base, direction: 'gap' }];
+		if (i.unit !== 'count') return [{ ...base, direction: 'level' }];
+		return [];
+	});
+}
+
+/** Years the survey (every gap component) can be shown for. */
+export function surveyYears(options: readonly ComponentOption[]): number[] {
+	const years = new Set(options.filter((o) => o.direction === 'gap').flatMap((o) => o.years));
+	return [...years].sort((a, b) => a - b);
+}
+
+/** The year a component uses: the chosen survey year for a gap, the latest year for a level. */
+export function componentYear(option: ComponentOption, surveyYear: number | null): number | null {
+	if (option.direction === 'gap' && surveyYear !== null && option.years.includes(surveyYear)) {
+		return surveyYear;
+	}
+	return option.years.at(-1) ?? null;
+}
+
+export interface IndexState {
+	choices: ComponentChoice[];
+	year: number | null;
+}
+
+export type IndexUrlProblem =
+	| { kind: 'component'; value: string }
+	| { kind: 'weight'; value: string }
+	| { kind: 'duplicate'; value: string }
+	| { kind: 'year'; value: string };
+
+const roundWeight = (w: number) => Math.round(w / WEIGHT_STEP) * WEIGHT_STEP;
+
+/**
+ * The state a URL asks for: `c=hh_owns_mobile:gap:1,women_mobile_phone:level:2&year=2024`.
+ * Never throws; each part it cannot use is reported and left out. Without `c` the defaults
+ * apply; an empty `c` means the person took every component out.
+ */
+export function parseIndexState(
+	params: URLSearchParams,
+	options: readonly ComponentOption[]
+): { state: IndexState; problems: IndexUrlProblem[] } {
+	const problems: IndexUrlProblem[] = [];
+	const known = new Set(options.map(componentKey));
+	const raw = params.get('c');
+	let choices: ComponentChoice[];
+	if (raw === null) {
+		choices = DEFAULT_CHOICES.filter((c) => known.has(componentKey(c))).map((c) => ({ ...c }));
+	} else {
+		choices = [];
+		for (const part of raw.split(',')) {
+			if (part.trim() === '') continue;
+			const [id = '', dir = '', w, ...rest] = part.trim().split(':');
+			const direction = dir as Direction;
+			if (rest.length > 0 || !known.has(`${id}:${dir}`)) {
+				problems.push({ kind: 'component', value: part });
+				continue;
+			}
+			const weight = w === undefined || w === '' ? 1 : Number(w);
+			if (!Number.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) {
+				problems.push({ kind: 'weight', value: part });
+				continue;
+			}
+			if (choices.some((c) => componentKey(c) === `${id}:${dir}`)) {
+				problems.push({ kind: 'duplicate', value: part });
+				continue;
+			}
+			choices.push({ indicatorId: id, direction, weight: roundWeight(weight) });
+		}
+	}
+	const years = surveyYears(options);
+	let year = years.at(-1) ?? null;
+	const y = params.get('year');
+	if (y !== null) {
+		if (years.includes(Number(y))) year = Number(y);
+		else problems.push({ kind: 'year', value: y });
+	}
+	return { state: { choices, year }, problems };
+}
+
+/** The query string for a state, keeping other parameters (such as the language). */
+export function indexParams(state: IndexState, keep?: URLSearchParams): URLSearchParams {
+	const out = new URLSearchParams(keep);
+	out.set('c', state.choices.map((c) => `${componentKey(c)}:${c.weight}`).join(','));
+	if (state.year !== null) out.set('year', String(state.year));
+	else out.delete('year');
+	return out;
+}
+
+/** One indicator-year to fetch. */
+export interface ViewRequest {
+	indicatorId: string;
+	year: number;
+}
+
+export const viewKey = (r: ViewRequest): string => `${r.indicatorId}@${r.year}`;
+
+/** The indicator-years the chosen components need, each once. */
+export function viewRequests(
+	choices: readonly ComponentChoice[],
+	options: readonly ComponentOption[],
+	surveyYear: number | null
+): ViewRequest[] {
+	const out = new Map<string, ViewRequest>();
+	for (const c of choices) {
+		const option = options.find((o) => componentKey(o) === componentKey(c));
+		const year = option ? componentYear(option, surveyYear) : null;
+		if (year === null) continue;
+		const request = { indicatorId: c.indicatorId, year };
+		out.set(viewKey(request), request);
+	}
+	return [...out.values()];
+}
+
+/** Fetches the views the components need; keyed by `viewKey`. */
+export async function fetchComponentViews(
+	db: Connector,
+	requests: readonly ViewRequest[]
+): Promise<Map<string, IndicatorView>> {
+	const views = await Promise.all(
+		requests.map((r) => fetchIndicatorView(db, r.indicatorId, r.year))
+	);
+	return new Map(views.map((v) => [viewKey(v), v]));
+}
+
+/**
+ * `fetchComponentViews` with each indicator-year's promise kept, so ticking a component back in,
+ * or editing a weight, never queries again. There are only a few dozen indicator-years; a failed
+ * fetch is forgotten so that it can be tried again.
+ */
+export function cachedViewFetcher(
+	db: Connector
+): (requests: readonly ViewRequest[]) => Promise<Map<string, IndicatorView>> {
+	const cache = new Map<string, Promise<IndicatorView>>();
+	return async (requests) => {
+		const views = await Promise.all(
+			requests.map((r) => {
+				const key = viewKey(r);
+				let view = cache.get(key);
+				if (!view) {
+					view = fetchIndicatorView(db, r.indicatorId, r.year);
+					view.catch(() => cache.delete(key));
+					cache.set(key, view);
+				}
+				return view;
+			})
+		);
+		return new Map(views.map((v) => [viewKey(v), v]));
+	};
+}
+
+/** The raw value a component takes from one region of a view. */
+function rawValue(region: IndicatorView['regions'][number], direction: Direction): number | null {
+	return direction === 'gap'
+		? urbanRuralGap(region.urban.value, region.rural.value)
+		: region.total.value;
+}
+
+/** A chosen component with the view it reads and the year that view is for. */
+export interface ResolvedComponent extends ComponentChoice {
+	id: string;
+	year: number;
+}
+
+/**
+ * Turns fetched views into index components: for each region, the urban–rural gap (urban minus
+ * rural) or the level. Components whose view is not (yet) fetched are left out.
+ */
+export function toIndexComponents(
+	components: readonly ResolvedComponent[],
+	views: ReadonlyMap<string, IndicatorView>
+): IndexComponent[] {
+	return components.flatMap((c) => {
+		const view = views.get(viewKey(c));
+		if (!view) return [];
+		const values: Record<string, number | null> = {};
+		for (const region of view.regions) values[region.iso] = rawValue(region, c.direction);
+		return [{ id: c.id, values, direction: c.direction, weight: c.weight }];
+	});
+}
+
+/** The chosen components that are known, with the year each uses. */
+export function resolveComponents(
+	choices: readonly ComponentChoice[],
+	options: readonly ComponentOption[],
+	surveyYear: number | null
+): ResolvedComponent[] {
+	return choices.flatMap((c) => {
+		const option = options.find((o) => componentKey(o) === componentKey(c));
+		const year = option ? componentYear(option, surveyYear) : null;
+		return year === null ? [] : [{ ...c, id: componentKey(c), year }];
+	});
+}
+
+export interface DivideIndexRow {
+	iso: string;
+	name: string;
+	index: number | null;
+	rank: number | null;
+	/** Per component id: the raw value and its rescaled 0…1 score. */
+	parts: Record<string, { raw: number | null; score: number | null }>;
+}
+
+/**
+ * The index of every region, ranked (1 = widest divide) and then the regions without enough
+ * components, by name.
+ */
+export function divideIndexRows(
+	regions: readonly { iso: string; name: string }[],
+	components: readonly IndexComponent[]
+): DivideIndexRow[] {
+	const rows = compositeIndex(
+		regions.map((r) => r.iso),
+		components
+	);
+	const names = new Map(regions.map((r) => [r.iso, r.name]));
+	const out = rows.map((r) => ({
+		iso: r.region,
+		name: names.get(r.region) ?? r.region,
+		index: r.index,
+		rank: r.rank,
+		parts: Object.fromEntries(
+			components.map((c) => [
+				c.id,
+				{ raw: c.values[r.region] ?? null, score: r.scores[c.id] ?? null }
+			])
+		)
+	}));
+	return out.sort((a, b) =>
+		a.rank !== null && b.rank !== null
+			? a.rank - b.rank
+			: a.rank !== null
+				? -1
+				: b.rank !== null
+					? 1
+					: a.name.localeCompare(b.name)
+	);
+}
+
+/** The sources of every view used, each once. */
+export function indexSources(views: Iterable<IndicatorView>): SourceRecord[] {
+	const out = new Map<string, SourceRecord>();
+	for (const v of views) for (const s of v.sources) if (!out.has(s.id)) out.set(s.id, s);
+	return [...out.values()];
+}

@@ -1,0 +1,123 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { dataCsv, dataTable } from './dataCsv';
+import { model, TEXT, VIEW, viewExport } from './fixtures.test-data';
+
+const name = (r: { nameOfficial: string }) => r.nameOfficial;
+
+describe('dataTable', () => {
+	it('holds the drawn total with its interval, in chart order', () => {
+		const t = dataTable(VIEW, model('total'), viewExport('total'), name, TEXT);
+		expect(t.header).toEqual([
+			'region_code',
+			'region_name',
+			'indicator_id',
+			'year',
+			'period',
+			'measure',
+			'value',
+			'lower',
+			'upper',
+			'ci_level',
+			'n',
+			'source_ids',
+			'note',
+			'previous_year',
+			'previous_value'
+		]);
+		expect(t.rows).toEqual([
+			[
+				'TZ-02',
+				'Dar es Salaam',
+				'women_mobile_phone',
+				2022,
+				'2022',
+				'total',
+				90.5,
+				88,
+				93,
+				0.9,
+				1200,
+				'demo-survey;other',
+				null,
+				2016,
+				86
+			],
+			[
+				'TZ-03',
+				'Dodoma',
+				'women_mobile_phone',
+				2022,
+				'2022',
+				'total',
+				61.6,
+				53.4,
+				69.2,
+				0.9,
+				812,
+				'demo-survey;other',
+				null,
+				2016,
+				38.9
+			],
+			[
+				'TZ-99',
+				'=HYPERLINK("x")',
+				'women_mobile_phone',
+				2022,
+				'2022',
+				'total',
+				null,
+				null,
+				null,
+				null,
+				5,
+				'demo-survey;other',
+				TEXT.suppressed,
+				null,
+				null
+			]
+		]);
+	});
+
+	it('holds the gap with its own interval, and the urban and rural dots drawn', () => {
+		const t = dataTable(VIEW, model('gap'), viewExport('gap'), name, TEXT);
+		const dodoma = t.rows.find((r) => r[0] === 'TZ-03')!;
+		const at = (col: string) => dodoma[t.header.indexOf(col)];
+		expect(at('value')).toBeCloseTo(25, 12);
+		// Independent: z(0.90) = 1.6449; se from interval half-widths / z; gap ± z·√(se₁²+se₂²).
+		const z = 1.6448536269514722;
+		const se = Math.hypot(5 / z, 7 / z);
+		expect(at('lower') as number).toBeCloseTo(25 - z * se, 9);
+		expect(at('upper') as number).toBeCloseTo(25 + z * se, 9);
+		expect(at('ci_level')).toBe(0.9);
+		expect(at('note')).toBe(TEXT.unstable);
+		expect([at('urban'), at('urban_lower'), at('rural_upper')]).toEqual([80, 75, 62]);
+		const dar = t.rows.find((r) => r[0] === 'TZ-02')!;
+		expect(dar[t.header.indexOf('note')]).toBe(TEXT.notSignificant);
+	});
+
+	it('has no interval for parity and keeps the ratio unrounded', () => {
+		const t = dataTable(VIEW, model('parity'), viewExport('parity'), name, TEXT);
+		const dodoma = t.rows.find((r) => r[0] === 'TZ-03')!;
+		expect(dodoma.slice(6, 10)).toEqual([55 / 80, null, null, null]);
+	});
+});
+
+describe('dataCsv', () => {
+	it('neutralises the hostile region name and keeps numbers numeric', () => {
+		const csv = dataCsv(dataTable(VIEW, model('change'), viewExport('change'), name, TEXT));
+		expect(csv).toContain('"\'=HYPERLINK(""x"")"');
+		const rows = Papa.parse<Record<string, string>>(csv, {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		expect(rows.map((r) => r.region_name)).toEqual([
+			'Dodoma',
+			'Dar es Salaam',
+			'\'=HYPERLINK("x")'
+		]);
+		expect(Number(rows[0]!.value)).toBeCloseTo(22.7, 12);
+		expect(rows[0]!.lower).toBe('');
+	});
+});

@@ -1,0 +1,132 @@
+import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { Measure } from '$lib/domain/gaps';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
+import type { ViewModel } from '$lib/state/viewModel';
+import { writeCsv, type CsvCell } from './csvWriter';
+import type { ExportText, ViewExport } from './exportView';
+
+/** Columns of every data export, in order; names are stable identifiers, not UI words. */
+export const DATA_COLUMNS = [
+	'region_code',
+	'region_name',
+	'indicator_id',
+	'year',
+	'period',
+	'measure',
+	'value',
+	'lower',
+	'upper',
+	'ci_level',
+	'n',
+	'source_ids',
+	'note'
+] as const;
+
+/** Drawn beside the measure in the dumbbell chart: the urban and rural dots and their intervals. */
+export const DUMBBELL_COLUMNS = [
+	'urban',
+	'urban_lower',
+	'urban_upper',
+	'rural',
+	'rural_lower',
+	'rural_upper'
+] as const;
+
+/** Drawn as the hollow diamond of the bar chart when the measure is the total. */
+export const PREVIOUS_COLUMNS = ['previous_year', 'previous_value'] as const;
+
+export interface DataTable {
+	header: string[];
+	rows: CsvCell[][];
+}
+
+type DrawnModel = Pick<ViewModel, 'chart' | 'values' | 'gaps' | 'barRows' | 'dumbbellRows'>;
+
+const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
+
+function areaOf(r: RegionView, measure: Measure): AreaEstimate {
+	return measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
+}
+
+/**
+ * The numbers the chart and map draw, one row per region in the chart's order: the measure's
+ * value with the interval drawn for it (the area's interval for total/urban/rural, the gap's
+ * for the gap; none for parity and change), the respondents behind it, and notes in words.
+ */
+export function dataTable(
+	view: IndicatorView,
+	model: DrawnModel,
+	exported: ViewExport,
+	regionName: (r: RegionView) => string,
+	text: ExportText
+): DataTable {
+	const { measure } = exported;
+	const byIso = new Map(view.regions.map((r) => [r.iso, r]));
+	const order = (model.chart === 'dumbbell' ? model.dumbbellRows : model.barRows).map((r) => r.iso);
+	const bars = new Map(model.barRows.map((r) => [r.iso, r]));
+	const withDumbbell = model.chart === 'dumbbell';
+	const withPrevious =
+		model.chart === 'bars' &&
+		measure === 'total' &&
+		view.regions.some((r) => r.previousTotal.value !== null);
+	const sourceIds = exported.sources.map((s) => s.id).join(';');
+	const noteText = (note: string | null) =>
+		note === NOTE_SUPPRESSED ? text.suppressed : note === NOTE_UNSTABLE ? text.unstable : note;
+
+	const rows = order.flatMap((iso): CsvCell[][] => {
+		const r = byIso.get(iso);
+		if (!r) return [];
+		const area = areaOf(r, measure);
+		const gap = model.gaps[iso] ?? null;
+		let lower: number | null = null;
+		let upper: number | null = null;
+		if (measure === 'gap') [lower, upper] = [gap?.lower ?? null, gap?.upper ?? null];
+		else if (model.chart === 'bars' && AREA_MEASURES.includes(measure))
+			[lower, upper] = [bars.get(iso)?.lower ?? null, bars.get(iso)?.upper ?? null];
+		else if (AREA_MEASURES.includes(measure)) [lower, upper] = [area.lower, area.upper];
+		const notes = AREA_MEASURES.includes(measure)
+			? [noteText(area.note)]
+			: measure === 'change'
+				? [noteText(r.total.note)]
+				: [noteText(r.urban.note), noteText(r.rural.note)];
+		if (measure === 'gap' && gap?.significant === false) notes.push(text.notSignificant);
+		const row: CsvCell[] = [
+			r.iso,
+			regionName(r),
+			exported.indicatorId,
+			exported.year,
+			exported.period,
+			measure,
+			model.values[iso] ?? null,
+			lower,
+			upper,
+			lower !== null || upper !== null ? exported.ciLevel : null,
+			(AREA_MEASURES.includes(measure) ? area.n : r.total.n) ?? null,
+			sourceIds,
+			[...new Set(notes.filter((n): n is string => !!n))].join('; ') || null
+		];
+		if (withDumbbell)
+			row.push(
+				r.urban.value,
+				r.urban.lower,
+				r.urban.upper,
+				r.rural.value,
+				r.rural.lower,
+				r.rural.upper
+			);
+		if (withPrevious) row.push(r.previousYear, r.previousTotal.value);
+		return [row];
+	});
+	return {
+		header: [
+			...DATA_COLUMNS,
+			...(withDumbbell ? DUMBBELL_COLUMNS : []),
+			...(withPrevious ? PREVIOUS_COLUMNS : [])
+		],
+		rows
+	};
+}
+
+export function dataCsv(table: DataTable): string {
+	return writeCsv(table.header, table.rows);
+}

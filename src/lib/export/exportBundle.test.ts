@@ -1,0 +1,49 @@
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { dataTable } from './dataCsv';
+import { dataBundle, readmeText } from './exportBundle';
+import { model, TEXT, VIEW, viewExport } from './fixtures.test-data';
+
+const name = (r: { nameOfficial: string }) => r.nameOfficial;
+
+describe('dataBundle', () => {
+	const view = viewExport('total', true);
+	const table = dataTable(VIEW, model('total'), view, name, TEXT);
+	const files = unzipSync(dataBundle(view, table, 'pengo-women-mobile-phone-total-2022.csv', TEXT));
+
+	it('holds the CSV, README and metadata', () => {
+		expect(Object.keys(files).sort()).toEqual([
+			'README.txt',
+			'metadata.json',
+			'pengo-women-mobile-phone-total-2022.csv'
+		]);
+		const bytes = files['pengo-women-mobile-phone-total-2022.csv']!;
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const rows = Papa.parse<string[]>(strFromU8(bytes.slice(3)), { skipEmptyLines: true }).data;
+		expect(rows).toHaveLength(1 + VIEW.regions.length);
+	});
+
+	it('README states definition, sources with publisher and licence, date, maker and synthetic label', () => {
+		const readme = strFromU8(files['README.txt']!);
+		expect(readme).toContain('Definition: Percentage of women aged 15-49 who own a mobile phone');
+		expect(readme).toContain(
+			'- demo-survey: Demo survey 2024. Publisher: Pengo test bench, 2024. Licence: CC BY 4.0.'
+		);
+		expect(readme).toContain('Made with Pengo · Exported 2026-12-01');
+		expect(readme).toContain('Synthetic demonstration data, not official statistics');
+		expect(readme).toContain('Intervals are 90% confidence intervals.');
+	});
+
+	it('metadata.json names the sources and columns', () => {
+		const meta = JSON.parse(strFromU8(files['metadata.json']!));
+		expect(meta.sources.map((s: { id: string }) => s.id)).toEqual(['demo-survey', 'other']);
+		expect(meta.columns).toEqual(table.header);
+		expect(meta.synthetic).toBe(true);
+		expect(meta.generator).toBe('Pengo');
+	});
+
+	it('says nothing of synthetic data when the data are real', () => {
+		expect(readmeText(viewExport('total', false), table, 'x.csv', TEXT)).not.toContain('Synthetic');
+	});
+});

@@ -1,0 +1,28 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { ExportText } from './exportView';
+
+/** The fixed words of an export in the current UI language, read at the moment of export. */
+export function exportText(): ExportText {
+	return {
+		sourceLabel: m.source_label(),
+		licenceLabel: m.licence_label(),
+		madeWith: m.export_made_with(),
+		exported: (date) => m.export_exported({ date }),
+		synthetic: m.synthetic_badge(),
+		noData: m.no_data(),
+		notSignificant: m.not_significant(),
+		suppressed: m.suppressed(),
+		unstable: m.unstable(),
+		readme: {
+			definition: m.export_readme_definition(),
+			measure: m.export_readme_measure(),
+			period: m.export_readme_period(),
+			area: m.export_readme_area(),
+			interval: (level) => m.export_readme_interval({ level }),
+			sources: m.export_readme_sources(),
+			publisher: m.export_readme_publisher(),
+			files: m.export_readme_files(),
+			columns: m.export_readme_columns()
+		}
+	};
+}

@@ -1,0 +1,165 @@
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { AreaEstimate, IndicatorView, RegionView, SourceRecord } from '$lib/data/views';
+import type { Measure } from '$lib/domain/gaps';
+import { buildViewModel } from '$lib/state/viewModel';
+import type { ExportText, ViewExport } from './exportView';
+
+/** A fixed small view for the export tests: three regions, one of them hostile text. */
+const est = (
+	value: number | null,
+	lower: number | null = null,
+	upper: number | null = null,
+	n: number | null = null,
+	note: string | null = null
+): AreaEstimate => ({ value, lower, upper, se: null, n, note });
+
+function region(
+	iso: string,
+	name: string,
+	total: AreaEstimate,
+	urban: AreaEstimate,
+	rural: AreaEstimate,
+	previous: number | null
+): RegionView {
+	return {
+		iso,
+		nbsCode: iso.slice(3),
+		nameOfficial: name,
+		nameEn: name,
+		zone: 'Mainland',
+		population: 1000,
+		total,
+		urban,
+		rural,
+		previousYear: previous === null ? null : 2016,
+		previousTotal: est(previous)
+	};
+}
+
+export const SOURCES: SourceRecord[] = [
+	{
+		id: 'demo-survey',
+		title: 'Demo survey 2024',
+		publisher: 'Pengo test bench',
+		year: '2024',
+		licence: 'CC BY 4.0',
+		note: null
+	},
+	{
+		id: 'other',
+		title: '=HYPERLINK("http://evil.example")',
+		publisher: 'A & B <Ltd>',
+		year: null,
+		licence: 'Public "domain"',
+		note: null
+	}
+];
+
+export const VIEW: IndicatorView = {
+	indicatorId: 'women_mobile_phone',
+	year: 2022,
+	ciLevel: 0.9,
+	regions: [
+		region(
+			'TZ-03',
+			'Dodoma',
+			est(61.6, 53.4, 69.2, 812),
+			est(80, 75, 85, 200),
+			est(55, 48, 62, 612, 'unstable'),
+			38.9
+		),
+		region(
+			'TZ-02',
+			'Dar es Salaam',
+			est(90.5, 88, 93, 1200),
+			est(91, 89, 93, 1100),
+			est(85, 70, 100, 100),
+			86
+		),
+		region(
+			'TZ-99',
+			'=HYPERLINK("x")',
+			est(null, null, null, 5, 'suppressed'),
+			est(null),
+			est(null),
+			null
+		)
+	],
+	national: { total: est(72.5), urban: est(88), rural: est(60) },
+	sources: SOURCES,
+	islands: []
+};
+
+export const INDICATOR: IndicatorInfo = {
+	id: 'women_mobile_phone',
+	label: { en: 'Women who own a mobile phone', sw: 'Wanawake wanaomiliki simu ya mkononi' },
+	unit: 'percent',
+	definition: {
+		en: 'Percentage of women aged 15-49 who own a mobile phone',
+		sw: 'Asilimia ya wanawake'
+	},
+	hasUrbanRural: true,
+	years: [2016, 2022],
+	periods: { 2016: '2015-16', 2022: '2022' },
+	synthetic: false
+};
+
+export function model(measure: Measure) {
+	return buildViewModel(VIEW, INDICATOR, measure, (r) => r.nameOfficial, {
+		locale: 'en-GB',
+		noData: 'No data',
+		urban: 'Urban',
+		rural: 'Rural',
+		total: 'Total',
+		gap: 'Gap',
+		parity: 'Parity',
+		notSignificant: 'not significant',
+		notSignificantMark: '(ns)',
+		suppressed: 'suppressed',
+		unstable: 'unstable',
+		period: (y) => INDICATOR.periods[y] ?? String(y)
+	});
+}
+
+export function viewExport(measure: Measure = 'total', synthetic = false): ViewExport {
+	return {
+		title: `Women who own a mobile phone: ${measure === 'total' ? 'Total' : measure}, 2022`,
+		indicatorId: 'women_mobile_phone',
+		indicatorLabel: 'Women who own a mobile phone',
+		definition: INDICATOR.definition.en,
+		measure,
+		measureLabel: measure === 'total' ? 'Total' : measure,
+		unitLabel: '%',
+		year: 2022,
+		period: '2022',
+		area: 'Tanzania, 31 regions',
+		ciLevel: 0.9,
+		synthetic,
+		sources: SOURCES,
+		exportedAt: new Date(2026, 11, 1, 9, 30),
+		locale: 'en'
+	};
+}
+
+export const TEXT: ExportText = {
+	sourceLabel: 'Source',
+	licenceLabel: 'Licence',
+	madeWith: 'Made with Pengo',
+	exported: (d) => `Exported ${d}`,
+	synthetic: 'Synthetic demonstration data, not official statistics',
+	noData: 'No data',
+	notSignificant: 'not significant',
+	suppressed: 'Suppressed: fewer than 10 respondents',
+	unstable: 'Unstable: fewer than 25 respondents',
+	readme: {
+		definition: 'Definition',
+		measure: 'Measure',
+		period: 'Year',
+		area: 'Area',
+		interval: (l) => `Intervals are ${l}% confidence intervals.`,
+		sources: 'Sources',
+		publisher: 'Publisher',
+		files: 'Files',
+		columns: 'Columns of the CSV'
+	}
+};

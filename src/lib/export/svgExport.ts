@@ -1,0 +1,95 @@
+import { composeDocument, type Frame } from './svgLayout';
+import { el, treeToDom, XML_DECLARATION, type SvgNode } from './svgTree';
+
+/**
+ * A chart's on-screen `<svg>` as a standalone tree: geometry attributes kept, the CSS it relies
+ * on (fill, stroke, font) inlined from computed styles, since component CSS does not travel with
+ * a copy; interaction attributes (roles, tabindex, handlers) and invisible hit areas left out.
+ * Reads the live element and builds a new tree: the page's chart is never touched.
+ */
+const GEOMETRY = [
+	'x',
+	'y',
+	'x1',
+	'x2',
+	'y1',
+	'y2',
+	'cx',
+	'cy',
+	'r',
+	'rx',
+	'ry',
+	'width',
+	'height',
+	'd',
+	'dx',
+	'dy',
+	'points',
+	'transform',
+	'text-anchor',
+	'data-iso'
+];
+const PAINT = [
+	'fill',
+	'fill-opacity',
+	'stroke',
+	'stroke-width',
+	'stroke-dasharray',
+	'stroke-opacity',
+	'opacity',
+	'font-size',
+	'font-weight',
+	'font-family'
+];
+const ELEMENTS = new Set([
+	'g',
+	'rect',
+	'line',
+	'path',
+	'circle',
+	'ellipse',
+	'polygon',
+	'polyline',
+	'text',
+	'tspan'
+]);
+const TRANSPARENT = /^(transparent|none|rgba\(0, 0, 0, 0\))$/;
+
+function isHidden(element: Element, style: CSSStyleDeclaration): boolean {
+	if (style.display === 'none' || style.visibility === 'hidden') return true;
+	if (element.getAttribute('data-export') === 'skip') return true;
+	// Hit areas: shapes that paint nothing.
+	return (
+		element.localName !== 'g' &&
+		element.localName !== 'text' &&
+		TRANSPARENT.test(style.fill) &&
+		TRANSPARENT.test(style.stroke)
+	);
+}
+
+export function chartToTree(element: Element): SvgNode | null {
+	const name = element.localName === 'svg' ? 'g' : element.localName;
+	if (!ELEMENTS.has(name)) return null;
+	const style = getComputedStyle(element);
+	if (element.localName !== 'svg' && isHidden(element, style)) return null;
+	const attrs: Record<string, string> = {};
+	for (const a of GEOMETRY) {
+		const v = element.getAttribute(a);
+		if (v !== null) attrs[a] = v;
+	}
+	const classes = [...element.classList].filter((c) => !c.startsWith('svelte-'));
+	if (classes.length) attrs.class = classes.join(' ');
+	if (name !== 'g') for (const p of PAINT) attrs[p] = style.getPropertyValue(p);
+	if (name === 'text' || name === 'tspan') {
+		const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+		return el(name, attrs, text ? [text] : []);
+	}
+	const children = [...element.children].map(chartToTree).filter((c): c is SvgNode => c !== null);
+	return el(name, attrs, children);
+}
+
+/** The composed document as SVG text: built as DOM (never markup) and written by XMLSerializer. */
+export function svgDocumentText(frame: Frame, chart: SvgNode | null, title: string): string {
+	const tree = composeDocument(frame, chart, title);
+	return XML_DECLARATION + new XMLSerializer().serializeToString(treeToDom(document, tree)) + '\n';
+}
