@@ -43,6 +43,11 @@ const views: { name: string; url: string; ready: (page: Page) => Promise<void> }
 		ready: (p) => expect(p.getByRole('table').first()).toBeVisible({ timeout: 30_000 })
 	},
 	{
+		name: 'digital-divide index',
+		url: '/divide-index/',
+		ready: (p) => expect(p.getByRole('table').first()).toBeVisible({ timeout: 30_000 })
+	},
+	{
 		name: 'services vs connectivity',
 		url: '/services/',
 		ready: (p) => expect(p.getByRole('table').first()).toBeVisible({ timeout: 30_000 })

@@ -164,3 +164,17 @@ test('the explorer works on a 375 px wide screen without sideways scrolling', as
 		page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ })
 	).toBeVisible();
 });
+
+test('a region chosen on the map opens its profile', async ({ page }) => {
+	await page.goto('/');
+	await waitForData(page);
+	const map = page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ });
+	await map.focus();
+	await page.keyboard.press('Home');
+	await page.keyboard.press('Enter');
+	const selected = page.getByRole('region', { name: 'Selected region' });
+	await expect(selected).toContainText('Arusha');
+	await selected.getByRole('link', { name: /Arusha/ }).click();
+	await expect(page).toHaveURL(/\/region\/TZ-01\//);
+	await expect(page.getByRole('heading', { level: 1, name: /Arusha/ })).toBeVisible();
+});
