@@ -7,5 +7,6 @@ export const navItems: readonly { path: Pathname; label: () => string }[] = [
 	{ path: '/services/', label: () => m.services_nav() },
 	{ path: '/regions/', label: () => m.profile_nav_regions() },
 	{ path: '/compare/', label: () => m.profile_nav_compare() },
-	{ path: '/divide-index/', label: () => m.index_nav() }
+	{ path: '/divide-index/', label: () => m.index_nav() },
+	{ path: '/brief/', label: () => m.brief_nav() }
 ];

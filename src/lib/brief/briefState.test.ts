@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+	briefOptions,
+	briefParams,
+	parseBriefState,
+	parseViewKey,
+	toggleView,
+	viewKey,
+	type BriefView
+} from './briefState';
+
+const indicators = [
+	{ id: 'women_mobile_phone', years: [2016, 2022], hasUrbanRural: false },
+	{ id: 'hh_owns_mobile', years: [2021, 2024], hasUrbanRural: true },
+	{ id: 'active_sims', years: [2022], hasUrbanRural: false },
+	{ id: 'internet_users', years: [], hasUrbanRural: false }
+];
+const options = briefOptions(indicators);
+const v = (indicator: string, measure: BriefView['measure'], year: number): BriefView => ({
+	indicator,
+	measure,
+	year
+});
+
+describe('briefOptions', () => {
+	it('offers total, gap where split, change where an earlier round exists, latest year only', () => {
+		expect(options.map(viewKey)).toEqual([
+			'women_mobile_phone.total.2022',
+			'women_mobile_phone.change.2022',
+			'hh_owns_mobile.total.2024',
+			'hh_owns_mobile.gap.2024',
+			'hh_owns_mobile.change.2024',
+			'active_sims.total.2022'
+		]);
+	});
+});
+
+describe('view keys', () => {
+	it('round-trips', () => {
+		expect(parseViewKey('hh_owns_mobile.gap.2024')).toEqual(v('hh_owns_mobile', 'gap', 2024));
+	});
+	it('rejects unknown measures and malformed keys', () => {
+		expect(parseViewKey('hh_owns_mobile.median.2024')).toBeNull();
+		expect(parseViewKey('hh_owns_mobile.gap')).toBeNull();
+		expect(parseViewKey('<b>.total.2024')).toBeNull();
+	});
+});
+
+describe('parseBriefState', () => {
+	it('reads views, title and note', () => {
+		const params = new URLSearchParams(
+			'views=women_mobile_phone.change.2022,hh_owns_mobile.gap.2024&title=T&note=N&lang=sw'
+		);
+		expect(parseBriefState(params, options)).toEqual({
+			state: {
+				views: [v('women_mobile_phone', 'change', 2022), v('hh_owns_mobile', 'gap', 2024)],
+				title: 'T',
+				note: 'N'
+			},
+			problems: []
+		});
+	});
+	it('reports unknown views and views past the fourth, and ignores repeats', () => {
+		const keys = [
+			'women_mobile_phone.total.2022',
+			'women_mobile_phone.total.2022',
+			'women_mobile_phone.gap.2022',
+			'women_mobile_phone.change.2022',
+			'hh_owns_mobile.total.2024',
+			'hh_owns_mobile.gap.2024',
+			'active_sims.total.2022'
+		];
+		const { state, problems } = parseBriefState(
+			new URLSearchParams({ views: keys.join(',') }),
+			options
+		);
+		expect(state.views.map(viewKey)).toEqual([
+			'women_mobile_phone.total.2022',
+			'women_mobile_phone.change.2022',
+			'hh_owns_mobile.total.2024',
+			'hh_owns_mobile.gap.2024'
+		]);
+		expect(problems).toEqual([
+			{ value: 'women_mobile_phone.gap.2022', reason: 'unknown' },
+			{ value: 'active_sims.total.2022', reason: 'too_many' }
+		]);
+	});
+	it('cuts a long title', () => {
+		const { state } = parseBriefState(new URLSearchParams({ title: 'x'.repeat(500) }), options);
+		expect(state.title).toHaveLength(120);
+	});
+});
+
+describe('briefParams', () => {
+	it('writes the brief and keeps the language', () => {
+		const out = briefParams(
+			{ views: [v('hh_owns_mobile', 'gap', 2024)], title: 'A & B', note: '' },
+			new URLSearchParams('lang=sw&note=old')
+		);
+		expect(out.get('lang')).toBe('sw');
+		expect(out.get('views')).toBe('hh_owns_mobile.gap.2024');
+		expect(out.get('title')).toBe('A & B');
+		expect(out.has('note')).toBe(false);
+		expect(parseBriefState(out, options).state.title).toBe('A & B');
+	});
+});
+
+describe('toggleView', () => {
+	const four = options.slice(0, 4);
+	it('adds and removes', () => {
+		expect(toggleView([], options[0]!, true)).toEqual([options[0]]);
+		expect(toggleView(four, options[1]!, false)).toHaveLength(3);
+	});
+	it('never holds more than four', () => {
+		expect(toggleView(four, options[5]!, true)).toEqual(four);
+	});
+});

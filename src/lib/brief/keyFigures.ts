@@ -1,0 +1,145 @@
+import type { IndicatorView, RegionView } from '$lib/data/views';
+import { change, type GapEstimate } from '$lib/domain/gaps';
+
+/** One region of one indicator-year, with the two numbers the key figures rank. */
+export interface FigureRegion {
+	iso: string;
+	name: string;
+	/** Urban minus rural, with its interval and significance; null without an urban/rural split. */
+	gap: GapEstimate | null;
+	/** Total now minus total in the previous survey round; null without an earlier round. */
+	change: number | null;
+}
+
+/** An indicator-year behind one or more chosen views. */
+export interface FigureSource {
+	/** `indicator.year`: two views of the same indicator-year are one source. */
+	key: string;
+	/** How a reader names it: "Women who own a mobile phone, 2022". */
+	label: string;
+	hasUrbanRural: boolean;
+	hasPreviousRound: boolean;
+	regions: FigureRegion[];
+}
+
+export interface FigureEntry {
+	sourceKey: string;
+	label: string;
+	iso: string;
+	name: string;
+	value: number;
+	/** For gaps: whether the interval excludes zero (null when no interval is known). */
+	significant: boolean | null;
+}
+
+export interface NotSignificantList {
+	sourceKey: string;
+	label: string;
+	regions: { iso: string; name: string }[];
+}
+
+export interface KeyFigures {
+	largestGaps: FigureEntry[];
+	mostImproved: FigureEntry[];
+	notSignificant: NotSignificantList[];
+}
+
+/** The regions of a fetched view with their gap (from the view model) and change. */
+export function figureSource(
+	view: IndicatorView,
+	gaps: Readonly<Record<string, GapEstimate | null>>,
+	options: { label: string; hasUrbanRural: boolean; regionName: (r: RegionView) => string }
+): FigureSource {
+	return {
+		key: `${view.indicatorId}.${view.year}`,
+		label: options.label,
+		hasUrbanRural: options.hasUrbanRural,
+		hasPreviousRound: view.regions.some((r) => r.previousYear !== null),
+		regions: view.regions.map((r) => ({
+			iso: r.iso,
+			name: options.regionName(r),
+			gap: options.hasUrbanRural ? (gaps[r.iso] ?? null) : null,
+			change: change(r.total.value, r.previousTotal.value)
+		}))
+	};
+}
+
+/** The first source of each key, in the order given. */
+export function uniqueSources(sources: readonly FigureSource[]): FigureSource[] {
+	const seen = new Set<string>();
+	return sources.filter((s) => !seen.has(s.key) && (seen.add(s.key), true));
+}
+
+/** Larger first; ties in a fixed order (source, then region code) so a brief always reads the same. */
+function byValueDescending(key: (e: FigureEntry) => number) {
+	return (a: FigureEntry, b: FigureEntry) =>
+		key(b) - key(a) ||
+		a.sourceKey.localeCompare(b.sourceKey, 'en') ||
+		a.iso.localeCompare(b.iso, 'en');
+}
+
+/**
+ * The `n` largest urban–rural gaps over the chosen views, by size whichever way they run (a rural
+ * lead is a gap too; its sign is kept for display).
+ */
+export function largestGaps(sources: readonly FigureSource[], n = 3): FigureEntry[] {
+	const entries: FigureEntry[] = [];
+	for (const s of uniqueSources(sources)) {
+		for (const r of s.regions) {
+			if (!r.gap) continue;
+			entries.push({
+				sourceKey: s.key,
+				label: s.label,
+				iso: r.iso,
+				name: r.name,
+				value: r.gap.gap,
+				significant: r.gap.significant
+			});
+		}
+	}
+	return entries.sort(byValueDescending((e) => Math.abs(e.value))).slice(0, n);
+}
+
+/** The `n` regions whose total rose most since the previous survey round; falls are not improvements. */
+export function mostImproved(sources: readonly FigureSource[], n = 3): FigureEntry[] {
+	const entries: FigureEntry[] = [];
+	for (const s of uniqueSources(sources)) {
+		for (const r of s.regions) {
+			if (r.change === null || r.change <= 0) continue;
+			entries.push({
+				sourceKey: s.key,
+				label: s.label,
+				iso: r.iso,
+				name: r.name,
+				value: r.change,
+				significant: null
+			});
+		}
+	}
+	return entries.sort(byValueDescending((e) => e.value)).slice(0, n);
+}
+
+/**
+ * For each chosen indicator-year with an urban/rural split, the regions whose gap interval includes
+ * zero, by name. Regions without a known interval are not listed: nothing can be said of them.
+ */
+export function gapNotSignificant(sources: readonly FigureSource[]): NotSignificantList[] {
+	return uniqueSources(sources)
+		.filter((s) => s.hasUrbanRural)
+		.map((s) => ({
+			sourceKey: s.key,
+			label: s.label,
+			regions: s.regions
+				.filter((r) => r.gap?.significant === false)
+				.map((r) => ({ iso: r.iso, name: r.name }))
+				.sort((a, b) => a.name.localeCompare(b.name, 'en'))
+		}));
+}
+
+export function keyFigures(sources: readonly FigureSource[], n = 3): KeyFigures {
+	return {
+		largestGaps: largestGaps(sources, n),
+		mostImproved: mostImproved(sources, n),
+		notSignificant: gapNotSignificant(sources)
+	};
+}
