@@ -1,0 +1,78 @@
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { Measure } from '$lib/domain/gaps';
+import { m } from '$lib/paraglide/messages.js';
+import type { ViewText } from '$lib/state/viewModel';
+import type { DisplayUnit } from './format';
+
+/** The words every view uses for measures, units and periods, in the current UI language. */
+
+/** A survey year as published: 2016 → "2015-16". */
+export function periodLabel(indicator: IndicatorInfo | undefined, year: number | null): string {
+	if (year === null) return '';
+	return indicator?.periods[year] ?? String(year);
+}
+
+export function previousYearOf(
+	indicator: IndicatorInfo | undefined,
+	year: number | null
+): number | null {
+	return indicator?.years.filter((y) => y < (year ?? 0)).at(-1) ?? null;
+}
+
+export function measureLabel(
+	indicator: IndicatorInfo | undefined,
+	measure: Measure,
+	year: number | null
+): string {
+	switch (measure) {
+		case 'total':
+			return m.measure_total();
+		case 'urban':
+			return m.measure_urban();
+		case 'rural':
+			return m.measure_rural();
+		case 'gap':
+			return m.measure_gap();
+		case 'parity':
+			return m.measure_parity();
+		case 'change': {
+			const previous = previousYearOf(indicator, year);
+			return previous === null
+				? m.measure_change_plain()
+				: m.measure_change({ year: periodLabel(indicator, previous) });
+		}
+	}
+}
+
+export function unitLabel(unit: DisplayUnit): string {
+	switch (unit) {
+		case 'percent':
+			return m.unit_percent();
+		case 'pp':
+			return m.unit_pp();
+		case 'ratio':
+			return m.unit_ratio();
+		case 'count':
+			return m.unit_count();
+		case 'per100':
+			return m.unit_per100();
+	}
+}
+
+/** The words the view model needs. */
+export function viewText(locale: string, indicator: IndicatorInfo | undefined): ViewText {
+	return {
+		locale,
+		noData: m.no_data(),
+		urban: m.measure_urban(),
+		rural: m.measure_rural(),
+		total: m.measure_total(),
+		gap: m.measure_gap(),
+		parity: m.measure_parity(),
+		notSignificant: m.not_significant(),
+		notSignificantMark: m.not_significant_mark(),
+		suppressed: m.suppressed(),
+		unstable: m.unstable(),
+		period: (year: number) => periodLabel(indicator, year)
+	};
+}
