@@ -178,3 +178,23 @@ test('a region chosen on the map opens its profile', async ({ page }) => {
 	await expect(page).toHaveURL(/\/region\/TZ-01\//);
 	await expect(page.getByRole('heading', { level: 1, name: /Arusha/ })).toBeVisible();
 });
+
+test('"Add this view to a brief" collects views for the brief page', async ({ page }) => {
+	await page.goto('/');
+	await waitForData(page);
+	await page.getByRole('link', { name: 'Add this view to a brief (PDF)' }).click();
+	await expect(page).toHaveURL(/\/brief\/\?views=women_mobile_phone\.total\.2022/);
+	await expect(
+		page.getByRole('checkbox', { name: 'Women who own a mobile phone: Total, 2022' })
+	).toBeChecked({ timeout: 30_000 });
+
+	await page.goto('/?indicator=hh_owns_mobile&measure=gap');
+	await waitForData(page);
+	await page.getByRole('link', { name: 'Add this view to a brief (PDF)' }).click();
+	await expect(
+		page.getByRole('checkbox', { name: 'Women who own a mobile phone: Total, 2022' })
+	).toBeChecked({ timeout: 30_000 });
+	await expect(
+		page.getByRole('checkbox', { name: /Households owning a mobile phone.*Gap/ })
+	).toBeChecked();
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	addToBrief,
+	addToBriefQuery,
 	briefOptions,
 	briefParams,
 	parseBriefState,
@@ -113,5 +115,26 @@ describe('toggleView', () => {
 	});
 	it('never holds more than four', () => {
 		expect(toggleView(four, options[5]!, true)).toEqual(four);
+	});
+});
+
+describe('addToBrief', () => {
+	const v = { indicator: 'hh_owns_mobile', measure: 'gap' as const, year: 2024 };
+	it('starts a brief, appends, ignores repeats and junk, and stops at the maximum', () => {
+		expect(addToBrief(null, v)).toBe('hh_owns_mobile.gap.2024');
+		expect(addToBrief('women_mobile_phone.total.2022', v)).toBe(
+			'women_mobile_phone.total.2022,hh_owns_mobile.gap.2024'
+		);
+		expect(addToBrief('hh_owns_mobile.gap.2024,<x>', v)).toBe('hh_owns_mobile.gap.2024');
+		const full = ['a.total.2022', 'b.total.2022', 'c.total.2022', 'd.total.2022'].join(',');
+		expect(addToBrief(full, v)).toBe(full);
+	});
+});
+
+describe('addToBriefQuery', () => {
+	it('keeps the language', () => {
+		const v = { indicator: 'x', measure: 'total' as const, year: 2022 };
+		expect(addToBriefQuery('y.gap.2024', v, 'sw')).toBe('?views=y.gap.2024%2Cx.total.2022&lang=sw');
+		expect(addToBriefQuery(null, v, null)).toBe('?views=x.total.2022');
 	});
 });

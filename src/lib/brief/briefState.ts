@@ -111,3 +111,28 @@ export function toggleView(views: readonly BriefView[], view: BriefView, on: boo
 	if (!on) return rest;
 	return rest.length >= MAX_VIEWS ? [...views] : [...rest, view];
 }
+
+/** Where the views of the brief being put together are remembered between pages. */
+export const BRIEF_STORAGE_KEY = 'pengo.brief.views';
+
+/**
+ * The `views` parameter after adding one view to the brief in progress (kept as given, a repeat
+ * is not added twice, and the brief holds at most MAX_VIEWS).
+ */
+export function addToBrief(stored: string | null, view: BriefView): string {
+	const keys = (stored ?? '').split(',').filter((k) => parseViewKey(k) !== null);
+	const key = viewKey(view);
+	if (!keys.includes(key) && keys.length < MAX_VIEWS) keys.push(key);
+	return keys.join(',');
+}
+
+/** The query of the brief page with one more view, keeping the language. */
+export function addToBriefQuery(
+	stored: string | null,
+	view: BriefView,
+	lang: string | null
+): string {
+	const params = new URLSearchParams({ views: addToBrief(stored, view) });
+	if (lang) params.set('lang', lang);
+	return `?${params}`;
+}
