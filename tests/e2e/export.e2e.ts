@@ -5,12 +5,7 @@ import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
 import { chartSection, expect, openDashboard, REGION_NAMES, test } from './fixtures';
 
-/**
- * The Download menus of the explorer. They exist once `DownloadMenu` is placed in the chart and
- * map sections of `src/routes/+page.svelte`; until then these tests are marked fixme. Set
- * MENU_WIRED to true in the same change that wires the menu in.
- */
-const MENU_WIRED = true;
+/** The Download menus of the explorer's chart and map sections, checked through the files. */
 
 const mapSection = (page: Page) => page.getByRole('region', { name: 'Map of the 31 regions' });
 
@@ -58,8 +53,6 @@ function csvFromZip(zip: Buffer) {
 }
 
 test.describe('downloads', () => {
-	test.fixme(!MENU_WIRED, 'the Download menu is not wired into the explorer page yet');
-
 	test('the chart as SVG: parses, has the title, footer and one mark per region', async ({
 		page
 	}) => {
