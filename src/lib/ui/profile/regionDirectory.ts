@@ -17,3 +17,21 @@ export function findRegion(code: string): DirectoryRegion | undefined {
 	const wanted = code.trim().toUpperCase();
 	return regions.find((r) => r.isoCode === wanted);
 }
+
+/** The regions in Mainland and Zanzibar groups, each in name order, for lists and pickers. */
+export function regionsByZone(titles: { mainland: string; zanzibar: string }) {
+	const byName = (a: DirectoryRegion, b: DirectoryRegion) =>
+		a.nameOfficial.localeCompare(b.nameOfficial);
+	return [
+		{
+			id: 'mainland',
+			title: titles.mainland,
+			regions: regions.filter((r) => r.zone === 'Mainland').sort(byName)
+		},
+		{
+			id: 'zanzibar',
+			title: titles.zanzibar,
+			regions: regions.filter((r) => r.zone === 'Zanzibar').sort(byName)
+		}
+	];
+}
