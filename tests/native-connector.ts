@@ -28,6 +28,9 @@ export async function openNativeConnector(): Promise<NativeConnector> {
 			if (name.includes('/') || name.includes('\\')) throw new Error(`bad file name ${name}`);
 			writeFileSync(join(dir, name), bytes);
 		},
+		async dropFile(name: string) {
+			rmSync(join(dir, name), { force: true });
+		},
 		close() {
 			native.close();
 			rmSync(dir, { recursive: true, force: true });

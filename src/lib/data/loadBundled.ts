@@ -97,6 +97,9 @@ async function loadTable(db: Connector, spec: TableSpec, bytes: Uint8Array): Pro
 			[{ file: spec.file, line: lineFromEngineMessage(detail), kind: 'unreadable', detail: firstLines(detail) }],
 			1
 		);
+	} finally {
+		// The text table holds what the checks need; the file's bytes can go.
+		await db.dropFile(spec.file);
 	}
 	const problems = await db.query<{
 		line: number;

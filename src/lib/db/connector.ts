@@ -14,4 +14,6 @@ export interface Connector {
 	 * transferred to the database worker: the caller's copy is empty afterwards.
 	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Forget a registered file and free its memory. Tables built from it stay. */
+	dropFile(name: string): Promise<void>;
 }

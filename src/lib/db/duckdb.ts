@@ -82,4 +82,9 @@ async function registerFile(name: string, bytes: Uint8Array): Promise<void> {
 	await db.registerFileBuffer(name, bytes);
 }
 
-export const connector: Connector = { query, registerFile };
+async function dropFile(name: string): Promise<void> {
+	const db = await database();
+	await db.dropFile(name);
+}
+
+export const connector: Connector = { query, registerFile, dropFile };

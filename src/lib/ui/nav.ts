@@ -8,5 +8,7 @@ export const navItems: readonly { path: Pathname; label: () => string }[] = [
 	{ path: '/regions/', label: () => m.profile_nav_regions() },
 	{ path: '/compare/', label: () => m.profile_nav_compare() },
 	{ path: '/divide-index/', label: () => m.index_nav() },
-	{ path: '/brief/', label: () => m.brief_nav() }
+	{ path: '/brief/', label: () => m.brief_nav() },
+	{ path: '/data/', label: () => m.data_nav() },
+	{ path: '/sql/', label: () => m.sql_nav() }
 ];

@@ -1,0 +1,140 @@
+/**
+ * The shapes an uploaded file passes through, from bytes to a dataset the dashboard shows:
+ * bytes → Dialect (sniffed, overridable) → raw text table in DuckDB → column profiles → roles →
+ * region matches → validation report → observations (and, for microdata, survey estimates).
+ */
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Delimiter = ',' | ';' | '\t' | '|';
+export type DecimalSeparator = '.' | ',';
+/** '' means numbers carry no grouping separator. */
+export type ThousandsSeparator = '' | ',' | '.' | ' ' | "'";
+
+/** How a delimited text file is written. Every field is detected and every field can be overridden. */
+export interface Dialect {
+	encoding: Encoding;
+	delimiter: Delimiter;
+	/** The quote character; '' means fields are never quoted. Quotes are escaped by doubling. */
+	quote: '"' | "'" | '';
+	/** 1-based row (record) holding column names; 0 means the file has no header row. */
+	headerRow: number;
+	decimal: DecimalSeparator;
+	thousands: ThousandsSeparator;
+	/** Cell texts (after trimming) that mean "missing", compared case-sensitively. */
+	missing: string[];
+}
+
+/**
+ * A problem with one cell, one row or the whole file. Rows are records counted the way a
+ * spreadsheet shows them: the first record of the file (usually the header) is row 1.
+ * `column` is the column's name as the file writes it (or "column 3" when it has none).
+ */
+export interface UploadProblem {
+	file: string;
+	row?: number;
+	column?: string;
+	value?: string;
+	kind: UploadProblemKind;
+	/** Allowed values, bounds, the engine's own message, a suggestion. */
+	detail?: string;
+	/** 'error' keeps the row out of the dataset; 'warning' loads it and tells the person. */
+	severity: 'error' | 'warning';
+}
+
+export type UploadProblemKind =
+	| 'too-large'
+	| 'empty-file'
+	| 'unreadable'
+	| 'unterminated-quote'
+	| 'ragged-row'
+	| 'empty-header'
+	| 'duplicate-header'
+	| 'case-colliding-header'
+	| 'not-number'
+	| 'percent-out-of-range'
+	| 'unknown-region'
+	| 'island-total'
+	| 'unknown-area'
+	| 'duplicate-key'
+	| 'bad-weight'
+	| 'not-binary'
+	| 'bad-year'
+	| 'missing-value'
+	| 'few-cases'
+	| 'suppressed-cases';
+
+/** Column `c{index}` of the raw table, with the name the file gives it and what all its rows hold. */
+export interface ColumnProfile {
+	/** 1-based position in the file; the raw table column is `c{index}`. */
+	index: number;
+	/** The header text as written ('' when empty or when the file has no header). */
+	header: string;
+	/** A name safe to show and unique within the file: header, or "column 3", de-duplicated. */
+	label: string;
+	/** Data rows whose cell is not empty and not a missing token. */
+	present: number;
+	/** Of those, how many parse as numbers under the dialect. */
+	numeric: number;
+	/** Of those, how many are digit strings with a leading zero ("007"): codes, kept as text. */
+	leadingZero: number;
+	distinct: number;
+	/** Up to 8 distinct example values, most frequent first. */
+	examples: string[];
+	/** The first present value that is not a number, with its row, when the column is mostly numeric. */
+	firstNonNumeric: { row: number; value: string } | null;
+	min: number | null;
+	max: number | null;
+}
+
+export type DatasetKind = 'indicators' | 'microdata';
+
+/** What a column means. Only the roles of the chosen kind apply. */
+export type ColumnRole =
+	| 'ignore'
+	| 'region'
+	| 'area'
+	| 'year'
+	| 'indicator'
+	| 'value'
+	| 'lower'
+	| 'upper'
+	/** wide indicator tables: a value column whose header names area and/or year, e.g. urban_2022 */
+	| 'wide-value'
+	| 'weight'
+	| 'cluster'
+	| 'stratum'
+	/** microdata: a 0/1 (or yes/no) item whose weighted share is estimated */
+	| 'item';
+
+export interface ColumnAssignment {
+	index: number;
+	role: ColumnRole;
+	/** For 'wide-value': the area and year its header names ('total' when no area is named). */
+	wide?: { area: 'urban' | 'rural' | 'total'; year: number | null };
+}
+
+export interface RoleGuess {
+	kind: DatasetKind;
+	columns: ColumnAssignment[];
+	/** Divide the weight column by this (1,000,000 for DHS hv005/v005). */
+	weightDivisor: number;
+	/** Which area code means urban and which rural (DHS: 1 / 2). Compared as trimmed lower-case text. */
+	areaCodes: { urban: string[]; rural: string[]; total: string[] };
+	/** Named when a preset recognised the file, e.g. 'dhs-household' or 'dhs-women'. */
+	preset: string | null;
+	/** Year for files without a year column (DHS exports carry it in their name, not in a column). */
+	fixedYear: number | null;
+}
+
+/** How one written region name is resolved, as the review screen shows it. */
+export interface RegionNameReview {
+	written: string;
+	/** Data rows that carry this name. */
+	rows: number;
+	status: 'matched' | 'ambiguous' | 'unmatched' | 'island' | 'zone';
+	/** ISO code when matched (or chosen by the person). */
+	isoCode: string | null;
+	via: 'code' | 'name' | 'variant' | 'normalised' | 'fuzzy' | 'remembered' | 'person' | null;
+	/** Best candidates with a score in [0, 1], best first (fuzzy and ambiguous cases). */
+	suggestions: { isoCode: string; score: number }[];
+}
