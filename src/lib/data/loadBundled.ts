@@ -52,6 +52,8 @@ export interface IndicatorInfo {
 	/** The period as published, per year: 2016 → "2015-16". */
 	periods: Record<number, string>;
 	synthetic: boolean;
+	/** The key (see datasetKey) of the uploaded dataset this indicator comes from; null for bundled data. */
+	uploadedFrom?: string | null;
 }
 
 export interface BundledData {
@@ -207,6 +209,11 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		)
 	);
 	for (const spec of bundledTables) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rawTableName(spec))}`);
+	return { regions, indicators: await readCatalog(db), islandNames };
+}
+
+/** The indicators that have values for at least two regions, as the catalog query lists them. */
+export async function readCatalog(db: Connector): Promise<IndicatorInfo[]> {
 	const catalog = await db.query<{
 		indicator_id: string;
 		label_en: string;
@@ -218,6 +225,8 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		region_years: Iterable<number> | null;
 		region_periods: Iterable<string> | null;
 		synthetic: boolean;
+		uploaded: boolean;
+		first_source: string;
 		region_rows: number;
 	}>(catalogQuery());
 	const indicators = catalog.map((r) => ({
@@ -228,9 +237,10 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 		hasUrbanRural: Boolean(r.has_urban_rural),
 		years: Array.from(r.region_years ?? [], Number),
 		periods: periodLabels(r.region_periods),
-		synthetic: Boolean(r.synthetic)
+		synthetic: Boolean(r.synthetic),
+		uploadedFrom: r.uploaded ? r.first_source.slice('upload-'.length) : null,
+		mappable: Number(r.region_rows) >= 2
 	}));
 	// A map or a ranking needs at least two regions (HBS 2007 reports Dar es Salaam alone).
-	const mappable = indicators.filter((_, i) => Number(catalog[i]!.region_rows) >= 2);
-	return { regions, indicators: mappable, islandNames };
+	return indicators.filter((i) => i.mappable).map(({ mappable: _, ...i }) => i);
 }

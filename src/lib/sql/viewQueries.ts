@@ -8,6 +8,8 @@ export function catalogQuery(): BoundQuery {
 	list(DISTINCT o.year ORDER BY o.year) FILTER (WHERE o.geo_level = 'region') AS region_years,
 	list(DISTINCT o.year || '=' || o.period) FILTER (WHERE o.geo_level = 'region') AS region_periods,
 	bool_or(o.source_id = 'synthetic-demo') AS synthetic,
+	bool_or(starts_with(o.source_id, 'upload-')) AS uploaded,
+	min(o.source_id) AS first_source,
 	count(DISTINCT o.geo_code) FILTER (WHERE o.geo_level = 'region' AND o.value IS NOT NULL) AS region_rows
 FROM indicator_definitions d
 JOIN observations o USING (indicator_id)

@@ -1,5 +1,6 @@
 import { fetchBundledFile } from '$lib/data/fetchBundled';
 import { connector } from '$lib/db/duckdb';
+import { Uploads } from '$lib/upload/uploads.svelte';
 import { Dashboard } from './dashboard.svelte';
 
 /**
@@ -8,6 +9,9 @@ import { Dashboard } from './dashboard.svelte';
  */
 export const dashboard = new Dashboard(connector);
 
+/** The datasets this browser uploaded, rebuilt from their stored originals when the page opens. */
+export const uploads = new Uploads(dashboard);
+
 export function ensureLoaded(): Promise<void> {
-	return dashboard.load(fetchBundledFile);
+	return dashboard.load(fetchBundledFile, () => uploads.open());
 }

@@ -2,6 +2,7 @@ import type { Connector } from '$lib/db/connector';
 import {
 	DataFileError,
 	loadBundled,
+	readCatalog,
 	type BundledData,
 	type FetchFile,
 	type IndicatorInfo
@@ -71,11 +72,16 @@ export class Dashboard {
 		}));
 	}
 
-	/** Load the bundled data once; later calls share the same promise. */
-	load(fetchFile: FetchFile): Promise<void> {
+	/**
+	 * Load the bundled data once; later calls share the same promise. `afterLoad` runs before the
+	 * dashboard reports ready (the uploads rebuild there, so a link to an uploaded indicator works
+	 * after a reload); its failure never hides the bundled data.
+	 */
+	load(fetchFile: FetchFile, afterLoad?: () => Promise<void>): Promise<void> {
 		this.#loading ??= loadBundled(this.#db, fetchFile).then(
-			(data) => {
+			async (data) => {
 				this.data = data;
+				await afterLoad?.().catch(() => undefined);
 				this.status = 'ready';
 			},
 			(error: unknown) => {
@@ -84,6 +90,17 @@ export class Dashboard {
 			}
 		);
 		return this.#loading;
+	}
+
+	/**
+	 * Read the indicator list again after an upload added or removed indicators. A view whose
+	 * indicator went away falls back to the default at the next URL change.
+	 */
+	async refreshCatalog(): Promise<void> {
+		if (!this.data) return;
+		const indicators = await readCatalog(this.#db);
+		this.data = { ...this.data, indicators };
+		if (indicators.some((i) => i.id === this.state.indicator)) void this.refresh();
 	}
 
 	/** Show what the URL asks for; unknown codes are kept in `urlProblems` and replaced by defaults. */

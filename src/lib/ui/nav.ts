@@ -9,6 +9,6 @@ export const navItems: readonly { path: Pathname; label: () => string }[] = [
 	{ path: '/compare/', label: () => m.profile_nav_compare() },
 	{ path: '/divide-index/', label: () => m.index_nav() },
 	{ path: '/brief/', label: () => m.brief_nav() },
-	{ path: '/data/', label: () => m.data_nav() },
+	{ path: '/datasets/', label: () => m.data_nav() },
 	{ path: '/sql/', label: () => m.sql_nav() }
 ];

@@ -54,6 +54,7 @@ export type UploadProblemKind =
 	| 'percent-out-of-range'
 	| 'unknown-region'
 	| 'island-total'
+	| 'zone-total'
 	| 'unknown-area'
 	| 'duplicate-key'
 	| 'bad-weight'

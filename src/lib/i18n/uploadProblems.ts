@@ -1,0 +1,90 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { UploadProblem, UploadProblemKind } from '$lib/upload/types';
+
+type Texts = { what: (detail: string) => string; fix: () => string };
+
+const texts: Record<UploadProblemKind, Texts> = {
+	'too-large': {
+		what: (detail) => m.upload_what_too_large({ detail }),
+		fix: () => m.upload_fix_too_large()
+	},
+	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
+	unreadable: {
+		what: (detail) => m.upload_what_unreadable({ detail }),
+		fix: () => m.upload_fix_unreadable()
+	},
+	'unterminated-quote': {
+		what: (detail) => m.upload_what_unterminated_quote({ detail }),
+		fix: () => m.upload_fix_unterminated_quote()
+	},
+	'ragged-row': {
+		what: (detail) => m.upload_what_ragged_row({ detail }),
+		fix: () => m.upload_fix_ragged_row()
+	},
+	'empty-header': {
+		what: () => m.upload_what_empty_header(),
+		fix: () => m.upload_fix_empty_header()
+	},
+	'duplicate-header': {
+		what: () => m.upload_what_duplicate_header(),
+		fix: () => m.upload_fix_duplicate_header()
+	},
+	'case-colliding-header': {
+		what: () => m.upload_what_case_colliding_header(),
+		fix: () => m.upload_fix_case_colliding_header()
+	},
+	'not-number': { what: () => m.upload_what_not_number(), fix: () => m.upload_fix_not_number() },
+	'percent-out-of-range': {
+		what: () => m.upload_what_percent_out_of_range(),
+		fix: () => m.upload_fix_percent_out_of_range()
+	},
+	'unknown-region': {
+		what: () => m.upload_what_unknown_region(),
+		fix: () => m.upload_fix_unknown_region()
+	},
+	'island-total': {
+		what: () => m.upload_what_island_total(),
+		fix: () => m.upload_fix_island_total()
+	},
+	'zone-total': { what: () => m.upload_what_zone_total(), fix: () => m.upload_fix_zone_total() },
+	'unknown-area': {
+		what: () => m.upload_what_unknown_area(),
+		fix: () => m.upload_fix_unknown_area()
+	},
+	'duplicate-key': {
+		what: (detail) => m.upload_what_duplicate_key({ detail }),
+		fix: () => m.upload_fix_duplicate_key()
+	},
+	'bad-weight': { what: () => m.upload_what_bad_weight(), fix: () => m.upload_fix_bad_weight() },
+	'not-binary': { what: () => m.upload_what_not_binary(), fix: () => m.upload_fix_not_binary() },
+	'bad-year': { what: () => m.upload_what_bad_year(), fix: () => m.upload_fix_bad_year() },
+	'missing-value': {
+		what: () => m.upload_what_missing_value(),
+		fix: () => m.upload_fix_missing_value()
+	},
+	'few-cases': { what: () => m.upload_what_few_cases(), fix: () => m.upload_fix_few_cases() },
+	'suppressed-cases': {
+		what: () => m.upload_what_suppressed_cases(),
+		fix: () => m.upload_fix_suppressed_cases()
+	}
+};
+
+/** Where (file, row, column, value), what is wrong and what to do, in the UI language. */
+export function describeUploadProblem(p: UploadProblem): {
+	where: string;
+	what: string;
+	fix: string;
+} {
+	const where = [
+		p.file,
+		p.row !== undefined ? m.upload_row({ row: String(p.row) }) : null,
+		p.column !== undefined ? m.upload_column({ column: p.column }) : null,
+		p.value !== undefined
+			? m.upload_value({ value: p.value.length > 80 ? `${p.value.slice(0, 80)}…` : p.value })
+			: null
+	]
+		.filter((x): x is string => x !== null)
+		.join(', ');
+	const t = texts[p.kind] ?? texts.unreadable;
+	return { where, what: t.what(p.detail ?? ''), fix: t.fix() };
+}

@@ -1,0 +1,346 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
+import { loadBundled, readCatalog, type BundledData } from '$lib/data/loadBundled';
+import { linearisedShareEstimates, type SurveyRow } from '$lib/domain/weightedShare';
+import { regionDecisions } from './decisions';
+import { dropDataset, importDataset, rejectedRows, stageRaw, type DatasetMeta } from './importer';
+import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
+import { reviewRegionNames } from './regionMatch';
+import type { ColumnAssignment, Dialect, RoleGuess } from './types';
+
+const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
+const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
+
+const comma: Dialect = {
+	encoding: 'utf-8',
+	delimiter: ',',
+	quote: '"',
+	headerRow: 1,
+	decimal: '.',
+	thousands: '',
+	missing: ['NA', '..', '-']
+};
+
+const meta = (id: string, fileName: string): DatasetMeta => ({
+	id,
+	name: `Test ${id}`,
+	fileName,
+	sourceNote: 'Field survey, test',
+	importedAt: '2026-11-29T10:00:00.000Z'
+});
+
+function roles(
+	kind: RoleGuess['kind'],
+	columns: (ColumnAssignment['role'] | ColumnAssignment)[],
+	extra: Partial<RoleGuess> = {}
+): RoleGuess {
+	return {
+		kind,
+		columns: columns.map((c, i) => (typeof c === 'string' ? { index: i + 1, role: c } : c)),
+		weightDivisor: 1,
+		areaCodes: {
+			urban: ['urban', 'mjini'],
+			rural: ['rural', 'vijijini'],
+			total: ['total', 'jumla']
+		},
+		preset: null,
+		fixedYear: null,
+		...extra
+	};
+}
+
+let db: NativeConnector;
+let data: BundledData;
+
+beforeEach(async () => {
+	db = await openNativeConnector();
+	data = await loadBundled(db, readData);
+});
+afterEach(() => db.close());
+
+/** Stage the text, review region names the way the screen does (no remembered choices), import. */
+async function upload(
+	id: string,
+	text: string,
+	partial: Omit<ImportMapping, 'regions' | 'labels'>
+) {
+	const m = meta(id, `${id}.csv`);
+	await stageRaw(db, m, new TextEncoder().encode(text), partial);
+	const region = partial.roles.columns.find((c) => c.role === 'region')!;
+	const written = await db.query<{ written: string; rows: number }>(
+		writtenRegionsQuery(datasetTables(id).raw, region.index, partial.dialect.headerRow)
+	);
+	const reviews = reviewRegionNames(
+		written.map((w) => ({ name: w.written, rows: Number(w.rows) })),
+		data.regions,
+		{}
+	);
+	const labels = text
+		.split(/\r?\n/)
+		[partial.dialect.headerRow - 1]!.split(partial.dialect.delimiter);
+	const mapping: ImportMapping = {
+		...partial,
+		labels,
+		regions: regionDecisions(reviews, data.regions)
+	};
+	return { report: await importDataset(db, m, mapping), mapping };
+}
+
+describe('an indicator table in long form', () => {
+	const text = [
+		'region;area;year;value',
+		'Dodoma;urban;2023;45,3',
+		'Dodoma;rural;2023;21,5',
+		'Dar-es-salaam;urban;2023;80',
+		'Unguja;total;2023;60',
+		'Zanzibar;total;2023;61',
+		'Atlantis;urban;2023;10',
+		'Arusha;urban;2023;abc',
+		'Arusha;rural;2023;120',
+		'Mwanza;town;2023;30',
+		'Dodoma;urban;2023;46',
+		'Mwanza;urban;2023;..',
+		'Mwanza;rural;23;12'
+	].join('\n');
+	const mapping = {
+		dialect: { ...comma, delimiter: ';' as const, decimal: ',' as const },
+		columnCount: 4,
+		roles: roles('indicators', ['region', 'area', 'year', 'value']),
+		unit: 'percent' as const,
+		indicatorName: 'Households with a radio'
+	};
+
+	it('reports every problem with row, column and value, and loads only the valid rows', async () => {
+		const { report } = await upload('a1', text, mapping);
+		const found = report.problems.map((p) => [
+			p.row,
+			p.column ?? null,
+			p.value ?? null,
+			p.kind,
+			p.severity
+		]);
+		expect(found).toEqual([
+			[5, 'region', 'Unguja', 'island-total', 'warning'],
+			[6, 'region', 'Zanzibar', 'zone-total', 'error'],
+			[7, 'region', 'Atlantis', 'unknown-region', 'error'],
+			[8, 'value', 'abc', 'not-number', 'error'],
+			[9, 'value', '120', 'percent-out-of-range', 'error'],
+			[10, 'area', 'town', 'unknown-area', 'error'],
+			[11, null, null, 'duplicate-key', 'error'],
+			[12, 'value', '..', 'missing-value', 'warning'],
+			[13, 'year', '23', 'bad-year', 'error']
+		]);
+		expect(report.problems.find((p) => p.kind === 'duplicate-key')?.detail).toBe('2');
+		expect(report.rowsRead).toBe(12);
+		expect(report.rowsRejected).toBe(7);
+		// Dodoma ×2, Dar es Salaam, the Unguja island total and Mwanza's missing value.
+		expect(report.rowsLoaded).toBe(5);
+	});
+
+	it('puts the values into observations with the decimal comma read, islands apart', async () => {
+		const { report } = await upload('a1', text, mapping);
+		const [id] = report.indicatorIds;
+		const rows = await db.query<{
+			geo_level: string;
+			geo_code: string;
+			area: string;
+			value: number | null;
+		}>({
+			sql: `SELECT geo_level, geo_code, area, value FROM observations WHERE indicator_id = ? ORDER BY geo_code, area`,
+			params: [id!]
+		});
+		expect(rows).toEqual([
+			{ geo_level: 'region', geo_code: 'TZ-02', area: 'urban', value: 80 },
+			{ geo_level: 'region', geo_code: 'TZ-03', area: 'rural', value: 21.5 },
+			{ geo_level: 'region', geo_code: 'TZ-03', area: 'urban', value: 45.3 },
+			{ geo_level: 'region', geo_code: 'TZ-18', area: 'urban', value: null },
+			{ geo_level: 'island', geo_code: 'UNGUJA', area: 'total', value: 60 }
+		]);
+		const catalog = await readCatalog(db);
+		const added = catalog.find((i) => i.id === id);
+		expect(added).toMatchObject({
+			label: { en: 'Households with a radio', sw: 'Households with a radio' },
+			unit: 'percent',
+			years: [2023],
+			hasUrbanRural: true,
+			synthetic: false,
+			uploadedFrom: 'a1'
+		});
+	});
+
+	it('keeps the rejected rows with an error column for download', async () => {
+		const { mapping: full } = await upload('a1', text, mapping);
+		const rows = await rejectedRows(db, 'a1', full);
+		expect(rows[0]).toEqual(['row', 'region', 'area', 'year', 'value', 'pengo_error']);
+		expect(rows.slice(1).map((r) => r[0])).toEqual(['6', '7', '8', '9', '10', '11', '13']);
+		expect(rows.find((r) => r[0] === '8')).toEqual([
+			'8',
+			'Arusha',
+			'urban',
+			'2023',
+			'abc',
+			'not-number (column 4)'
+		]);
+	});
+
+	it('leaves the bundled data as it was when a dataset is dropped', async () => {
+		const before = await db.query('SELECT count(*) AS n FROM observations');
+		const { report } = await upload('a1', text, mapping);
+		await dropDataset(db, 'a1');
+		expect(await db.query('SELECT count(*) AS n FROM observations')).toEqual(before);
+		const catalog = await readCatalog(db);
+		expect(catalog.some((i) => i.id === report.indicatorIds[0])).toBe(false);
+		expect(catalog.length).toBe(data.indicators.length);
+	});
+});
+
+describe('a wide indicator table', () => {
+	it('unpivots urban_2022 / rural_2022 columns and names the duplicate region row', async () => {
+		const text = 'Region,urban_2022,rural_2022\nMwanza,61.2,33.0\nKigoma,50,20.5\nMwanza,1,2\n';
+		const { report } = await upload('w1', text, {
+			dialect: comma,
+			columnCount: 3,
+			roles: roles('indicators', [
+				'region',
+				{ index: 2, role: 'wide-value', wide: { area: 'urban', year: 2022 } },
+				{ index: 3, role: 'wide-value', wide: { area: 'rural', year: 2022 } }
+			]),
+			unit: 'percent',
+			indicatorName: 'Internet use'
+		});
+		expect(report.problems.map((p) => [p.row, p.kind])).toEqual([[4, 'duplicate-key']]);
+		const rows = await db.query({
+			sql: `SELECT geo_code, area, year, value FROM observations WHERE indicator_id = ? ORDER BY geo_code, area`,
+			params: [report.indicatorIds[0]!]
+		});
+		expect(rows).toEqual([
+			{ geo_code: 'TZ-08', area: 'rural', year: 2022, value: 20.5 },
+			{ geo_code: 'TZ-08', area: 'urban', year: 2022, value: 50 },
+			{ geo_code: 'TZ-18', area: 'rural', year: 2022, value: 33 },
+			{ geo_code: 'TZ-18', area: 'urban', year: 2022, value: 61.2 }
+		]);
+	});
+});
+
+describe('survey microdata (a DHS-like household file)', () => {
+	/** A small seeded design: 3 regions × 2 areas × 4 clusters × 6 households, two strata per region. */
+	function dhsLike() {
+		let seed = 7;
+		const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const regions = ['Dodoma', 'DAR ES SALAAM', 'Kaskazini Unguja'];
+		const lines = ['hhid,hv024,hv025,hv005,hv021,hv022,hv206,hv243a'];
+		const rows: SurveyRow[] = [];
+		const iso: Record<string, string> = {
+			Dodoma: 'TZ-03',
+			'DAR ES SALAAM': 'TZ-02',
+			'Kaskazini Unguja': 'TZ-07'
+		};
+		let id = 0;
+		let cluster = 0;
+		for (const region of regions) {
+			for (const area of [1, 2]) {
+				for (let c = 0; c < 4; c++) {
+					cluster++;
+					const weight = Math.round(500_000 + rand() * 1_500_000);
+					for (let h = 0; h < 6; h++) {
+						id++;
+						const electricity = rand() < (area === 1 ? 0.8 : 0.3) ? 1 : 0;
+						const phone = rand() < 0.6 ? 'yes' : 'no';
+						const phoneValue = phone === 'yes' ? 1 : 0;
+						const missing = id % 17 === 0;
+						lines.push(
+							[
+								id,
+								region,
+								area,
+								weight,
+								cluster,
+								`${region}-${area}`,
+								missing ? '' : electricity,
+								phone
+							].join(',')
+						);
+						rows.push({
+							region: iso[region]!,
+							area: area === 1 ? 'urban' : 'rural',
+							weight: weight / 1_000_000,
+							cluster: String(cluster),
+							stratum: `${region}-${area}`,
+							year: 2022,
+							values: { i7: missing ? null : electricity, i8: phoneValue }
+						});
+					}
+				}
+			}
+		}
+		// One row with a zero weight and one with a bad item value: both kept aside.
+		lines.push('999,Dodoma,1,0,1,Dodoma-1,1,yes');
+		lines.push('1000,Dodoma,1,900000,1,Dodoma-1,7,yes');
+		return { text: lines.join('\r\n') + '\r\n', rows };
+	}
+
+	it('estimates weighted shares with design-based SEs equal to the independent reference', async () => {
+		const { text, rows } = dhsLike();
+		const { report } = await upload('m1', text, {
+			dialect: comma,
+			columnCount: 8,
+			roles: roles(
+				'microdata',
+				['ignore', 'region', 'area', 'weight', 'cluster', 'stratum', 'item', 'item'],
+				{
+					weightDivisor: 1_000_000,
+					areaCodes: { urban: ['1'], rural: ['2'], total: [] },
+					preset: 'dhs-household',
+					fixedYear: 2022
+				}
+			),
+			unit: 'percent',
+			indicatorName: 'DHS 2022'
+		});
+		expect(report.problems.map((p) => [p.row, p.column, p.kind])).toEqual([
+			[146, 'hv005', 'bad-weight'],
+			[147, 'hv206', 'not-binary']
+		]);
+		expect(report.rowsLoaded).toBe(rows.length);
+		const reference = linearisedShareEstimates(rows, { items: ['i7', 'i8'] });
+		const ids: Record<string, string> = {
+			i7: report.indicatorIds[0]!,
+			i8: report.indicatorIds[1]!
+		};
+		const got = await db.query<{
+			indicator_id: string;
+			geo_code: string;
+			area: string;
+			value: number;
+			se: number;
+			lower: number;
+			upper: number;
+			n: number;
+		}>({
+			sql: `SELECT indicator_id, geo_code, area, value, se, lower, upper, n FROM observations WHERE source_id = ?`,
+			params: [datasetTables('m1').source]
+		});
+		expect(got.length).toBe(reference.length);
+		for (const ref of reference) {
+			const row = got.find(
+				(g) =>
+					g.indicator_id === ids[ref.item] &&
+					g.geo_code === (ref.region ?? 'TZ') &&
+					g.area === ref.area
+			);
+			expect(row, `${ref.item} ${ref.region} ${ref.area}`).toBeDefined();
+			expect(Number(row!.n)).toBe(ref.n);
+			if (ref.n < 10) continue;
+			expect(row!.value).toBeCloseTo(ref.share * 100, 9);
+			expect(row!.se).toBeCloseTo(ref.se * 100, 9);
+			expect(row!.lower).toBeCloseTo(ref.lower * 100, 9);
+			expect(row!.upper).toBeCloseTo(ref.upper * 100, 9);
+		}
+		// Every region × area cell has 24 households or fewer: all are flagged as unstable.
+		expect(report.smallCells.length).toBeGreaterThan(0);
+		expect(report.smallCells.every((c) => c.n < 25)).toBe(true);
+	});
+});

@@ -1,0 +1,584 @@
+/**
+ * The uploaded datasets of this browser and the import in progress. One instance per page session,
+ * next to the dashboard: it keeps the originals in the dataset store, rebuilds every dataset in
+ * DuckDB from its original and its mapping when the page opens, and never lets a failed step
+ * touch what is already loaded.
+ */
+import type { Region } from '$lib/domain/regions';
+import type { Dashboard } from '$lib/state/dashboard.svelte';
+import { regionDecisions } from './decisions';
+import {
+	dropDataset,
+	ImportError,
+	importDataset,
+	rejectedRows,
+	stageRaw,
+	type DatasetMeta,
+	type ImportReport
+} from './importer';
+import { datasetKey, datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
+import { toUtf8 } from './encoding';
+import {
+	loadRememberedChoices,
+	mergeRememberedChoices,
+	reviewRegionNames,
+	saveRememberedChoices
+} from './regionMatch';
+import { guessRoles } from './roles';
+import { columnProfilesQuery, headerLabels, toColumnProfiles } from './readSql';
+import { sniffFile, type SniffResult } from './sniffClient';
+import {
+	memoryDatasetStore,
+	openDatasetStore,
+	StoreFullError,
+	type DatasetStore,
+	type StoredDataset
+} from './store';
+import type { ColumnProfile, Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
+import { quoteIdent } from '$lib/sql/quote';
+
+/**
+ * Larger files are refused before anything is read. DuckDB-WASM has at most 4 GB of memory, and an
+ * import holds the file's text table, the checked rows and the file itself while it runs.
+ */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+export type EntryStatus = 'ready' | 'importing' | 'interrupted' | 'failed' | 'damaged';
+
+export interface DatasetEntry {
+	id: string;
+	key: string;
+	name: string;
+	fileName: string;
+	size: number;
+	createdAt: string;
+	sourceNote: string;
+	status: EntryStatus;
+	/** Saved in the browser's storage (false: this session only). */
+	saved: boolean;
+	rowCount: number | null;
+	mapping: ImportMapping | null;
+	report: ImportReport | null;
+	/** Why the entry is failed or damaged, in the engine's or the store's words. */
+	message: string | null;
+}
+
+export type Step = 'choose' | 'dialect' | 'roles' | 'regions' | 'report';
+
+export interface Draft {
+	file: File;
+	/** When replacing a stored dataset: its id (the mapping is kept). */
+	replacing: string | null;
+	sniff: SniffResult;
+	dialect: Dialect;
+	/** Set once the file is in DuckDB. */
+	staged: { id: string; columnCount: number; labels: string[]; profiles: ColumnProfile[] } | null;
+	roles: RoleGuess | null;
+	reviews: RegionNameReview[];
+	name: string;
+	sourceNote: string;
+	unit: ImportMapping['unit'];
+	indicatorName: string;
+	problems: UploadProblem[];
+	report: ImportReport | null;
+	datasetId: string | null;
+}
+
+export type StoreNoticeKind = null | 'unavailable' | 'not-persistent' | 'full';
+
+function newDraftId(): string {
+	const bytes = new Uint8Array(8);
+	crypto.getRandomValues(bytes);
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function entryFrom(record: StoredDataset, saved: boolean): DatasetEntry {
+	return {
+		id: record.id,
+		key: datasetKey(record.id),
+		name: record.name,
+		fileName: record.fileName,
+		size: record.size,
+		createdAt: record.createdAt,
+		sourceNote: record.sourceNote,
+		status:
+			record.status === 'importing'
+				? 'interrupted'
+				: record.status === 'failed'
+					? 'failed'
+					: 'importing',
+		saved,
+		rowCount: record.rowCount,
+		mapping: (record.mapping as ImportMapping | null) ?? null,
+		report: null,
+		message: record.error ?? null
+	};
+}
+
+export class Uploads {
+	datasets = $state.raw<DatasetEntry[]>([]);
+	notice = $state<StoreNoticeKind>(null);
+	step = $state<Step>('choose');
+	draft = $state.raw<Draft | null>(null);
+	/** What runs now (for the progress line) and how far, 0–1, when known. */
+	busy = $state<null | 'reading' | 'staging' | 'profiling' | 'importing' | 'restoring'>(null);
+	progress = $state<number | null>(null);
+	/** The last failure of a step, shown above the step; nothing loaded is affected. */
+	problem = $state.raw<UploadProblem | null>(null);
+
+	#dashboard: Dashboard;
+	#store: DatasetStore | null = null;
+	#memory = memoryDatasetStore();
+	#opened: Promise<void> | undefined;
+	#abort: AbortController | null = null;
+
+	constructor(dashboard: Dashboard) {
+		this.#dashboard = dashboard;
+	}
+
+	get regions(): Region[] {
+		return this.#dashboard.data?.regions ?? [];
+	}
+
+	/** Open the store and rebuild every saved dataset; later calls share the same promise. */
+	open(): Promise<void> {
+		this.#opened ??= this.#open();
+		return this.#opened;
+	}
+
+	async #open(): Promise<void> {
+		try {
+			const opened = await openDatasetStore();
+			this.#store = opened.store;
+			this.notice = opened.notice;
+		} catch {
+			this.#store = null;
+			this.notice = 'unavailable';
+		}
+		if (!this.#store) return;
+		const records = await this.#store.list().catch(() => []);
+		this.datasets = records.map((r) => entryFrom(r, true));
+		for (const record of records) {
+			if (record.status === 'ready') await this.#restore(record.id);
+		}
+	}
+
+	#patch(id: string, change: Partial<DatasetEntry>): void {
+		this.datasets = this.datasets.map((d) => (d.id === id ? { ...d, ...change } : d));
+	}
+
+	#storeOf(entry: Pick<DatasetEntry, 'saved'>): DatasetStore {
+		return entry.saved && this.#store ? this.#store : this.#memory;
+	}
+
+	/** Rebuild a stored dataset from its original: hash first, then import, then compare rows. */
+	async #restore(id: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry || !entry.mapping) return;
+		const store = this.#storeOf(entry);
+		this.busy = 'restoring';
+		try {
+			const verified = await store.verify(id);
+			if (!verified.ok) {
+				this.#patch(id, { status: 'damaged', message: `${verified.reason}: ${verified.detail}` });
+				return;
+			}
+			const report = await this.#importFromStore(store, entry, entry.mapping);
+			const rowsOk = entry.rowCount === null || entry.rowCount === report.rowsLoaded;
+			this.#patch(id, {
+				status: rowsOk ? 'ready' : 'damaged',
+				report,
+				message: rowsOk ? null : `rows: ${report.rowsLoaded} ≠ ${entry.rowCount}`
+			});
+		} catch (error) {
+			this.#patch(id, { status: 'failed', message: message(error) });
+		} finally {
+			this.busy = null;
+			await this.#dashboard.refreshCatalog();
+		}
+	}
+
+	async #importFromStore(
+		store: DatasetStore,
+		entry: DatasetEntry,
+		mapping: ImportMapping
+	): Promise<ImportReport> {
+		const original = await store.readOriginal(entry.id);
+		const meta = this.#meta(
+			entry.id,
+			entry.name,
+			entry.fileName,
+			entry.sourceNote,
+			entry.createdAt
+		);
+		const structural = await stageRaw(
+			this.#dashboard.db,
+			meta,
+			toUtf8(original, mapping.dialect.encoding),
+			mapping
+		);
+		return importDataset(this.#dashboard.db, meta, mapping, structural);
+	}
+
+	#meta(
+		id: string,
+		name: string,
+		fileName: string,
+		sourceNote: string,
+		importedAt: string
+	): DatasetMeta {
+		return { id, name, fileName, sourceNote, importedAt };
+	}
+
+	/** Start over with a new file (or a replacement for a stored dataset). */
+	async chooseFile(file: File, replacing: string | null = null): Promise<void> {
+		this.cancel();
+		this.problem = null;
+		if (file.size > MAX_UPLOAD_BYTES) {
+			this.problem = {
+				file: file.name,
+				kind: 'too-large',
+				detail: `${file.size} > ${MAX_UPLOAD_BYTES}`,
+				severity: 'error'
+			};
+			return;
+		}
+		if (file.size === 0) {
+			this.problem = { file: file.name, kind: 'empty-file', severity: 'error' };
+			return;
+		}
+		const abort = new AbortController();
+		this.#abort = abort;
+		this.busy = 'reading';
+		this.progress = 0;
+		try {
+			const sniff = await sniffFile(file, {
+				signal: abort.signal,
+				onProgress: (p) => (this.progress = p)
+			});
+			if (abort.signal.aborted) return;
+			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
+			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
+			this.draft = {
+				file,
+				replacing,
+				sniff,
+				dialect: previous?.mapping?.dialect ?? sniff.dialect,
+				staged: null,
+				roles: null,
+				reviews: [],
+				name: previous?.name ?? base,
+				sourceNote: previous?.sourceNote ?? '',
+				unit: previous?.mapping?.unit ?? 'percent',
+				indicatorName: previous?.mapping?.indicatorName ?? base,
+				problems: [],
+				report: null,
+				datasetId: null
+			};
+			this.step = 'dialect';
+		} catch (error) {
+			if (!abort.signal.aborted) {
+				this.problem = {
+					file: file.name,
+					kind: 'unreadable',
+					detail: message(error),
+					severity: 'error'
+				};
+			}
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
+			this.progress = null;
+		}
+	}
+
+	/** Change the dialect and preview again. */
+	async setDialect(dialect: Dialect): Promise<void> {
+		const draft = this.draft;
+		if (!draft) return;
+		const abort = new AbortController();
+		this.#abort = abort;
+		try {
+			const sniff = await sniffFile(draft.file, { signal: abort.signal, dialect });
+			if (this.draft === draft && !abort.signal.aborted)
+				this.draft = { ...draft, dialect, sniff, staged: null };
+		} catch (error) {
+			if (!abort.signal.aborted) {
+				this.problem = {
+					file: draft.file.name,
+					kind: 'unreadable',
+					detail: message(error),
+					severity: 'error'
+				};
+			}
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+		}
+	}
+
+	/** Read the whole file into DuckDB with the chosen dialect, profile every column, guess roles. */
+	async confirmDialect(): Promise<void> {
+		const draft = this.draft;
+		if (!draft) return;
+		this.problem = null;
+		const abort = new AbortController();
+		this.#abort = abort;
+		const id = draft.staged?.id ?? newDraftId();
+		try {
+			this.busy = 'staging';
+			const bytes = new Uint8Array(await draft.file.arrayBuffer());
+			if (abort.signal.aborted) return;
+			const columnCount = Math.max(
+				1,
+				draft.sniff.header.length,
+				...draft.sniff.rows.map((r) => r.length)
+			);
+			await stageRaw(
+				this.#dashboard.db,
+				{ id, fileName: draft.file.name },
+				toUtf8(bytes, draft.dialect.encoding),
+				{
+					dialect: draft.dialect,
+					columnCount
+				}
+			);
+			if (abort.signal.aborted) return;
+			this.busy = 'profiling';
+			const raw = datasetTables(id).raw;
+			const headers =
+				draft.dialect.headerRow > 0
+					? await this.#headerCells(raw, draft.dialect.headerRow, columnCount)
+					: Array.from({ length: columnCount }, () => '');
+			const { labels, problems } = headerLabels(headers, draft.file.name);
+			const profileRows = await this.#dashboard.db.query(
+				columnProfilesQuery(raw, columnCount, draft.dialect, draft.dialect.headerRow)
+			);
+			const profiles = toColumnProfiles(profileRows, headers);
+			const previous = draft.replacing
+				? this.datasets.find((d) => d.id === draft.replacing)
+				: undefined;
+			const roles = previous?.mapping?.roles ?? guessRoles(profiles, draft.file.name, this.regions);
+			if (this.draft !== draft) return;
+			this.draft = { ...draft, staged: { id, columnCount, labels, profiles }, roles, problems };
+			this.step = 'roles';
+		} catch (error) {
+			if (!abort.signal.aborted) this.problem = this.#asProblem(error, draft.file.name);
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
+		}
+	}
+
+	async #headerCells(raw: string, headerRow: number, columnCount: number): Promise<string[]> {
+		const [row] = await this.#dashboard.db.query({
+			sql: `SELECT * FROM ${quoteIdent(raw)} WHERE __row = ?`,
+			params: [headerRow]
+		});
+		return Array.from({ length: columnCount }, (_, i) => {
+			const v = row?.[`c${i + 1}`];
+			return v === null || v === undefined ? '' : String(v);
+		});
+	}
+
+	#asProblem(error: unknown, file: string): UploadProblem {
+		if (error instanceof ImportError) return error.problem;
+		return { file, kind: 'unreadable', detail: message(error), severity: 'error' };
+	}
+
+	setRoles(roles: RoleGuess): void {
+		if (this.draft) this.draft = { ...this.draft, roles };
+	}
+
+	setDetails(change: Partial<Pick<Draft, 'name' | 'sourceNote' | 'unit' | 'indicatorName'>>): void {
+		if (this.draft) this.draft = { ...this.draft, ...change };
+	}
+
+	/** Match every written region name (remembered choices from earlier files first). */
+	async confirmRoles(storage: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
+		const draft = this.draft;
+		if (!draft?.staged || !draft.roles) return;
+		const region = draft.roles.columns.find((c) => c.role === 'region');
+		if (!region) return;
+		const written = await this.#dashboard.db.query<{ written: string; rows: number }>(
+			writtenRegionsQuery(datasetTables(draft.staged.id).raw, region.index, draft.dialect.headerRow)
+		);
+		const remembered = storage ? loadRememberedChoices(storage) : {};
+		const reviews = reviewRegionNames(
+			written.map((w) => ({ name: w.written, rows: Number(w.rows) })),
+			this.regions,
+			remembered
+		);
+		if (this.draft !== draft) return;
+		this.draft = { ...draft, reviews };
+		this.step = 'regions';
+	}
+
+	setReviews(reviews: RegionNameReview[]): void {
+		if (this.draft) this.draft = { ...this.draft, reviews };
+	}
+
+	mappingOf(draft: Draft): ImportMapping | null {
+		if (!draft.staged || !draft.roles) return null;
+		return {
+			dialect: draft.dialect,
+			columnCount: draft.staged.columnCount,
+			labels: draft.staged.labels,
+			roles: draft.roles,
+			regions: regionDecisions(draft.reviews, this.regions),
+			unit: draft.roles.kind === 'microdata' ? 'percent' : draft.unit,
+			indicatorName: draft.indicatorName.trim() === '' ? draft.name : draft.indicatorName.trim()
+		};
+	}
+
+	/**
+	 * Keep the original, then check and load. The store holds an 'importing' record while this
+	 * runs, so a reload in the middle leaves an "import interrupted" entry, never a half dataset.
+	 */
+	async runImport(storage: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
+		const draft = this.draft;
+		if (!draft?.staged) return;
+		const mapping = this.mappingOf(draft);
+		if (!mapping) return;
+		this.problem = null;
+		this.busy = 'importing';
+		const now = new Date().toISOString();
+		const bytes = new Uint8Array(await draft.file.arrayBuffer());
+		let saved = this.#store !== null && this.notice !== 'unavailable';
+		let record: StoredDataset;
+		const meta = {
+			name: draft.name,
+			fileName: draft.file.name,
+			sourceNote: draft.sourceNote,
+			mapping
+		};
+		try {
+			if (draft.replacing) {
+				const existing = this.datasets.find((d) => d.id === draft.replacing);
+				saved = existing?.saved ?? saved;
+				record = await this.#storeOf({ saved }).replace(draft.replacing, bytes, draft.file.name);
+			} else {
+				try {
+					record = await this.#storeOf({ saved }).beginImport(meta, bytes);
+				} catch (error) {
+					if (!(error instanceof StoreFullError) && this.#store === null) throw error;
+					// No room (or no storage at all): the session keeps the dataset in memory and says so.
+					this.notice = 'full';
+					saved = false;
+					record = await this.#memory.beginImport(meta, bytes);
+				}
+			}
+		} catch (error) {
+			this.problem = this.#asProblem(error, draft.file.name);
+			this.busy = null;
+			return;
+		}
+		const entry = { ...entryFrom(record, saved), status: 'importing' as const, mapping };
+		this.datasets = [entry, ...this.datasets.filter((d) => d.id !== record.id)];
+		const store = this.#storeOf({ saved });
+		try {
+			// The dataset's tables are named after its stored id: the staged table is re-read under it.
+			const meta2 = this.#meta(record.id, draft.name, draft.file.name, draft.sourceNote, now);
+			const structural = await stageRaw(
+				this.#dashboard.db,
+				meta2,
+				toUtf8(bytes, mapping.dialect.encoding),
+				mapping
+			);
+			const report = await importDataset(this.#dashboard.db, meta2, mapping, structural);
+			await store.completeImport(record.id, report.rowsLoaded, mapping);
+			this.#patch(record.id, {
+				status: 'ready',
+				report,
+				rowCount: report.rowsLoaded,
+				message: null
+			});
+			if (storage) {
+				const ok = saveRememberedChoices(
+					storage,
+					mergeRememberedChoices(loadRememberedChoices(storage), draft.reviews)
+				);
+				if (!ok && this.notice === null) this.notice = 'full';
+			}
+			await this.#dropStaged(draft);
+			this.draft = { ...draft, report, datasetId: record.id };
+			this.step = 'report';
+		} catch (error) {
+			const problem = this.#asProblem(error, draft.file.name);
+			this.problem = problem;
+			await store.failImport(record.id, problem.detail ?? problem.kind).catch(() => undefined);
+			this.#patch(record.id, { status: 'failed', message: problem.detail ?? problem.kind });
+			await dropDataset(this.#dashboard.db, record.id).catch(() => undefined);
+		} finally {
+			this.busy = null;
+			await this.#dashboard.refreshCatalog();
+		}
+	}
+
+	async #dropStaged(draft: Draft): Promise<void> {
+		if (draft.staged) await dropDataset(this.#dashboard.db, draft.staged.id).catch(() => undefined);
+	}
+
+	/** Stop what runs now; the draft goes back to the file choice, loaded datasets stay. */
+	cancel(): void {
+		this.#abort?.abort();
+		this.#abort = null;
+		this.busy = null;
+		this.progress = null;
+	}
+
+	/** Leave the import wizard (after a report, or to give up), dropping the staged file. */
+	async reset(): Promise<void> {
+		this.cancel();
+		const draft = this.draft;
+		this.draft = null;
+		this.step = 'choose';
+		this.problem = null;
+		if (draft) await this.#dropStaged(draft);
+	}
+
+	async rename(id: string, name: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry || name.trim() === '') return;
+		await this.#storeOf(entry).rename(id, name.trim());
+		this.#patch(id, { name: name.trim() });
+	}
+
+	async remove(id: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry) return;
+		await dropDataset(this.#dashboard.db, id);
+		await this.#storeOf(entry).delete(id);
+		this.datasets = this.datasets.filter((d) => d.id !== id);
+		await this.#dashboard.refreshCatalog();
+	}
+
+	/** Run an interrupted or failed import again from the stored original and mapping. */
+	async retry(id: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry?.mapping) return;
+		this.#patch(id, { status: 'importing', message: null });
+		const store = this.#storeOf(entry);
+		try {
+			const report = await this.#importFromStore(store, entry, entry.mapping);
+			await store.completeImport(id, report.rowsLoaded, entry.mapping);
+			this.#patch(id, { status: 'ready', report, rowCount: report.rowsLoaded });
+		} catch (error) {
+			const text = message(error);
+			await store.failImport(id, text).catch(() => undefined);
+			this.#patch(id, { status: 'failed', message: text });
+		} finally {
+			await this.#dashboard.refreshCatalog();
+		}
+	}
+
+	/** The rows kept aside, with an error column, as [header, ...rows]. */
+	rejected(id: string): Promise<string[][]> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry?.mapping) return Promise.resolve([]);
+		return rejectedRows(this.#dashboard.db, id, entry.mapping);
+	}
+}
