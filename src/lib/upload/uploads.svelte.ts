@@ -464,7 +464,7 @@ export class Uploads {
 				try {
 					record = await this.#storeOf({ saved }).beginImport(meta, bytes);
 				} catch (error) {
-					if (!(error instanceof StoreFullError) && this.#store === null) throw error;
+					if (!(error instanceof StoreFullError)) throw error;
 					// No room (or no storage at all): the session keeps the dataset in memory and says so.
 					this.notice = 'full';
 					saved = false;

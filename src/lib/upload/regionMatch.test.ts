@@ -1,0 +1,355 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Region } from '$lib/domain/regions';
+import {
+	FUZZY_CLOSE,
+	FUZZY_MARGIN,
+	FUZZY_MATCH,
+	REGION_CHOICES_KEY,
+	assignRegion,
+	isAggregateName,
+	jaroWinkler,
+	loadRememberedChoices,
+	mergeRememberedChoices,
+	nameSimilarity,
+	regionMatchRows,
+	regionMatchSummary,
+	rememberedFrom,
+	reviewRegionNames,
+	saveRememberedChoices
+} from './regionMatch';
+import type { RegionNameReview } from './types';
+
+/** The real 31 regions, so the thresholds are tested against the names they must separate. */
+const regions: Region[] = Papa.parse<Record<string, string>>(
+	readFileSync(join(process.cwd(), 'data', 'regions.csv'), 'utf8'),
+	{ header: true, skipEmptyLines: true }
+).data.map((r) => ({
+	nbsCode: r.nbs_code ?? '',
+	isoCode: r.iso_code ?? '',
+	nameOfficial: r.name_official ?? '',
+	nameEn: r.name_en ?? '',
+	zone: r.zone === 'Zanzibar' ? 'Zanzibar' : 'Mainland',
+	population2022: Number(r.population_2022),
+	variants: r.variants ? r.variants.split('|') : []
+}));
+
+function review(name: string, remembered: Record<string, string> = {}): RegionNameReview {
+	const [only] = reviewRegionNames([{ name, rows: 1 }], regions, remembered);
+	if (!only) throw new Error('one review per name');
+	return only;
+}
+
+class MemoryStorage {
+	items = new Map<string, string>();
+	getItem(key: string) {
+		return this.items.get(key) ?? null;
+	}
+	setItem(key: string, value: string) {
+		this.items.set(key, value);
+	}
+}
+
+describe('jaroWinkler', () => {
+	it('gives the textbook values', () => {
+		// Winkler's worked examples: MARTHA/MARHTA 0.961, DWAYNE/DUANE 0.840, DIXON/DICKSONX 0.813.
+		expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+		expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 3);
+		expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.813, 3);
+	});
+
+	it('matches a hand-worked region pair', () => {
+		// mara/manyara: window 2; m, a, a match (r lies outside the window), no transposition.
+		// Jaro = (3/4 + 3/7 + 3/3) / 3 = 0.72619; prefix "ma" → 0.72619 + 2·0.1·0.27381 = 0.78095.
+		expect(jaroWinkler('mara', 'manyara')).toBeCloseTo(0.78095, 5);
+		// dodomaa/dodoma: 6 matches, Jaro = (6/7 + 1 + 1) / 3 = 0.952381; prefix 4 → 0.971429.
+		expect(jaroWinkler('dodomaa', 'dodoma')).toBeCloseTo(0.971429, 6);
+	});
+
+	it('is 1 for equal text, 0 with nothing in common, and symmetric', () => {
+		expect(jaroWinkler('tanga', 'tanga')).toBe(1);
+		expect(jaroWinkler('abc', 'xyz')).toBe(0);
+		expect(jaroWinkler('', 'tanga')).toBe(0);
+		expect(jaroWinkler('kigoma', 'kagera')).toBeCloseTo(jaroWinkler('kagera', 'kigoma'), 12);
+	});
+
+	it('ignores word order in names', () => {
+		expect(nameSimilarity('pemba kaskazini', 'kaskazini pemba')).toBe(1);
+	});
+});
+
+describe('reviewRegionNames: exact evidence', () => {
+	it.each([
+		['TZ-02', 'TZ-02', 'code'],
+		['tz-19', 'TZ-19', 'code'],
+		['07', 'TZ-02', 'code'],
+		['55', 'TZ-10', 'code'],
+		['Coast', 'TZ-19', 'name'],
+		['DODOMA', 'TZ-03', 'name'],
+		['DAR ES SALAAM', 'TZ-02', 'name'],
+		['Kaskazini Unguja', 'TZ-07', 'name'],
+		['Dar-es-salaam', 'TZ-02', 'variant'],
+		['Dar-Es-Salaam', 'TZ-02', 'variant'],
+		['DSM', 'TZ-02', 'variant'],
+		['Dar', 'TZ-02', 'variant'],
+		['Town West', 'TZ-15', 'variant'],
+		['Zanzibar West', 'TZ-15', 'name'],
+		['Urban West', 'TZ-15', 'variant'],
+		['Mjini/Magharibi Unguja', 'TZ-15', 'variant'],
+		['Minji/Magharibi Unguja', 'TZ-15', 'variant'],
+		['Zanzibar North', 'TZ-07', 'name'],
+		['Unguja North', 'TZ-07', 'variant'],
+		['Zanzibar South', 'TZ-11', 'name'],
+		['Zanzibar South & Central', 'TZ-11', 'variant'],
+		['Unguja South', 'TZ-11', 'variant'],
+		['Pemba North', 'TZ-06', 'name'],
+		['North Pemba', 'TZ-06', 'variant'],
+		['Pemba Kaskazini', 'TZ-06', 'variant'],
+		['Pemba South', 'TZ-10', 'name'],
+		['Pemba Kusini', 'TZ-10', 'variant'],
+		['Mbeya (since 2016)', 'TZ-14', 'variant'],
+		['  dar es  salaam. ', 'TZ-02', 'normalised'],
+		['Mbeya Region', 'TZ-14', 'normalised'],
+		['Mkoa wa Dodoma', 'TZ-03', 'normalised']
+	] as const)('%s → %s via %s', (written, iso, via) => {
+		expect(review(written)).toEqual({
+			written,
+			rows: 1,
+			status: 'matched',
+			isoCode: iso,
+			via,
+			suggestions: []
+		});
+	});
+
+	it('reports island totals and zones, never as a region', () => {
+		for (const name of ['Unguja', 'PEMBA', 'Unguja total', 'Kisiwa cha Pemba', 'Pemba Island']) {
+			expect(review(name)).toMatchObject({ status: 'island', isoCode: null, via: null });
+		}
+		for (const name of [
+			'Zanzibar',
+			'Tanzania Mainland',
+			'Tanzania Bara',
+			'Tanzania',
+			'Total',
+			'TOTAL',
+			'National',
+			'Mainland',
+			'Jumla',
+			'Zanzibar total'
+		]) {
+			expect(review(name)).toMatchObject({ status: 'zone', isoCode: null, via: null });
+		}
+		expect(isAggregateName('Tanzania Bara')).toBe(true);
+		expect(isAggregateName('Kaskazini Unguja')).toBe(false);
+	});
+
+	it('sums rows of a name written twice and keeps first-seen order', () => {
+		const out = reviewRegionNames(
+			[
+				{ name: 'Tanga', rows: 3 },
+				{ name: 'Unguja', rows: 2 },
+				{ name: 'Tanga', rows: 4 }
+			],
+			regions,
+			{}
+		);
+		expect(out.map((r) => [r.written, r.rows])).toEqual([
+			['Tanga', 7],
+			['Unguja', 2]
+		]);
+	});
+});
+
+describe('reviewRegionNames: remembered choices', () => {
+	it('uses a choice from an earlier file, keyed by normalised name', () => {
+		expect(review('MJINI', { mjini: 'TZ-15' })).toMatchObject({
+			status: 'matched',
+			isoCode: 'TZ-15',
+			via: 'remembered'
+		});
+	});
+
+	it('never lets a remembered choice override exact evidence or an island total', () => {
+		expect(review('Dodoma', { dodoma: 'TZ-01' })).toMatchObject({ isoCode: 'TZ-03', via: 'name' });
+		expect(review('Unguja', { unguja: 'TZ-07' })).toMatchObject({ status: 'island' });
+	});
+
+	it('ignores a remembered code that is no region, and inherited object keys', () => {
+		expect(review('Mjini', { mjini: 'TZ-99' }).via).not.toBe('remembered');
+		const proto = review('constructor', {});
+		expect(proto.via).toBeNull();
+		expect(proto.status).toBe('unmatched');
+	});
+});
+
+describe('reviewRegionNames: fuzzy', () => {
+	it.each([
+		['Dodomaa', 'TZ-03'],
+		['Kilimanajro', 'TZ-09'],
+		['Minji Magharibi', 'TZ-15'],
+		['Dar es Salam', 'TZ-02'],
+		['Kaskazini Pmba', 'TZ-06'],
+		['South Unguja', 'TZ-11'],
+		['Morogor', 'TZ-16']
+	])('%s is guessed as %s and still shown with its score', (written, iso) => {
+		const r = review(written);
+		expect(r).toMatchObject({ status: 'matched', isoCode: iso, via: 'fuzzy' });
+		const [best, next] = r.suggestions.map((s) => s.score);
+		expect(r.suggestions[0]?.isoCode).toBe(iso);
+		expect(best).toBeGreaterThanOrEqual(FUZZY_MATCH);
+		expect(next).toBeLessThanOrEqual((best ?? 0) - FUZZY_MARGIN);
+	});
+
+	it('gives the hand-worked score', () => {
+		expect(review('Dodomaa').suggestions[0]).toEqual({ isoCode: 'TZ-03', score: 0.971 });
+	});
+
+	it('calls a name ambiguous when two regions are close', () => {
+		const kusini = review('Kusini');
+		expect(kusini.status).toBe('ambiguous');
+		expect(kusini.isoCode).toBeNull();
+		expect(kusini.suggestions.map((s) => s.isoCode).sort()).toEqual(['TZ-10', 'TZ-11']);
+		expect(
+			review('Zanzibar Central')
+				.suggestions.map((s) => s.isoCode)
+				.sort()
+		).toEqual(['TZ-07', 'TZ-11', 'TZ-15']);
+	});
+
+	it('does not take a near miss that is another place (Songea, a town in Ruvuma)', () => {
+		const r = review('Songea');
+		expect(r.status).toBe('ambiguous');
+		expect(r.suggestions).toEqual([{ isoCode: 'TZ-31', score: expect.any(Number) }]);
+		expect(r.suggestions[0]?.score).toBeLessThan(FUZZY_MATCH);
+	});
+
+	it('leaves a far name unmatched with its three nearest, best first', () => {
+		const r = review('Atlantis');
+		expect(r).toMatchObject({ status: 'unmatched', isoCode: null, via: null });
+		expect(r.suggestions).toHaveLength(3);
+		const scores = r.suggestions.map((s) => s.score);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+		expect(scores[0]).toBeLessThan(FUZZY_CLOSE);
+	});
+
+	it('offers nothing for a number that is no code, and keeps hostile text as written', () => {
+		expect(review('1')).toMatchObject({ status: 'unmatched', suggestions: [] });
+		const hostile = '<img src=x onerror=alert(1)>';
+		expect(review(hostile)).toMatchObject({ written: hostile, status: 'unmatched' });
+		expect(review('')).toMatchObject({ status: 'unmatched', suggestions: [] });
+	});
+});
+
+describe('the person decides', () => {
+	const reviews = reviewRegionNames(
+		[
+			{ name: 'Kusini', rows: 5 },
+			{ name: 'Dodomaa', rows: 2 },
+			{ name: 'Arusha', rows: 4 },
+			{ name: 'Unguja', rows: 3 },
+			{ name: 'Songea', rows: 1 },
+			{ name: 'Atlantis', rows: 6 },
+			{ name: 'Total', rows: 1 }
+		],
+		regions,
+		{}
+	);
+
+	it('assigns a region, or "not a region", to one name only', () => {
+		const out = assignRegion(reviews, 'Kusini', 'TZ-11');
+		expect(out[0]).toMatchObject({ status: 'matched', isoCode: 'TZ-11', via: 'person' });
+		expect(out.slice(1)).toEqual(reviews.slice(1));
+		expect(reviews[0]?.status).toBe('ambiguous');
+		const none = assignRegion(out, 'Kusini', null);
+		expect(none[0]).toMatchObject({ status: 'unmatched', isoCode: null, via: 'person' });
+	});
+
+	it('will not put an island total or a zone on a region', () => {
+		expect(assignRegion(reviews, 'Unguja', 'TZ-07')[3]).toBe(reviews[3]);
+		expect(assignRegion(reviews, 'Total', 'TZ-02')[6]).toBe(reviews[6]);
+	});
+
+	it('remembers the person’s and the fuzzy choices, not exact matches', () => {
+		const decided = assignRegion(reviews, 'Songea', 'TZ-21');
+		expect(rememberedFrom(decided)).toEqual({ dodomaa: 'TZ-03', songea: 'TZ-21' });
+		const again = reviewRegionNames(
+			[{ name: 'SONGEA', rows: 1 }],
+			regions,
+			rememberedFrom(decided)
+		);
+		expect(again[0]).toMatchObject({ isoCode: 'TZ-21', via: 'remembered' });
+		expect(rememberedFrom(again)).toEqual({ songea: 'TZ-21' });
+	});
+
+	it('forgets a choice the person withdraws, keeps the rest', () => {
+		const previous = { songea: 'TZ-21', mjini: 'TZ-15' };
+		const withdrawn = assignRegion(
+			reviewRegionNames([{ name: 'Songea', rows: 1 }], regions, previous),
+			'Songea',
+			null
+		);
+		expect(mergeRememberedChoices(previous, withdrawn)).toEqual({ mjini: 'TZ-15' });
+	});
+
+	it('counts names and rows per status', () => {
+		expect(regionMatchSummary(reviews)).toEqual({
+			matched: 2,
+			ambiguous: 2,
+			unmatched: 1,
+			island: 1,
+			zone: 1
+		});
+		expect(regionMatchRows(reviews)).toEqual({
+			matched: 6,
+			ambiguous: 6,
+			unmatched: 6,
+			island: 3,
+			zone: 1
+		});
+		expect(regionMatchSummary([])).toEqual({
+			matched: 0,
+			ambiguous: 0,
+			unmatched: 0,
+			island: 0,
+			zone: 0
+		});
+	});
+});
+
+describe('stored choices', () => {
+	it('round-trips through storage under pengo.regionChoices', () => {
+		const storage = new MemoryStorage();
+		expect(loadRememberedChoices(storage)).toEqual({});
+		expect(saveRememberedChoices(storage, { songea: 'TZ-21' })).toBe(true);
+		expect(storage.items.get(REGION_CHOICES_KEY)).toBe('{"songea":"TZ-21"}');
+		expect(loadRememberedChoices(storage)).toEqual({ songea: 'TZ-21' });
+	});
+
+	it.each(['{not json', '[1,2]', 'null', '"TZ-02"', '42'])('reads %s as no choices', (text) => {
+		const storage = new MemoryStorage();
+		storage.items.set(REGION_CHOICES_KEY, text);
+		expect(loadRememberedChoices(storage)).toEqual({});
+	});
+
+	it('drops entries that are not text', () => {
+		const storage = new MemoryStorage();
+		storage.items.set(REGION_CHOICES_KEY, '{"a":"TZ-01","b":3,"c":null,"d":""}');
+		expect(loadRememberedChoices(storage)).toEqual({ a: 'TZ-01' });
+	});
+
+	it('survives storage that refuses to read or write', () => {
+		const refusing = {
+			getItem: (): string | null => {
+				throw new DOMException('denied', 'SecurityError');
+			},
+			setItem: () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			}
+		};
+		expect(loadRememberedChoices(refusing)).toEqual({});
+		expect(saveRememberedChoices(refusing, { a: 'TZ-01' })).toBe(false);
+	});
+});

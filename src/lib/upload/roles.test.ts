@@ -1,0 +1,484 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Region } from '$lib/domain/regions';
+import type { ColumnAssignment, ColumnProfile } from './types';
+import {
+	DEFAULT_AREA_CODES,
+	DHS_AREA_CODES,
+	ROLE_PROBLEM_KEYS,
+	areaOf,
+	guessRoles,
+	parseWideHeader,
+	periodEndYear,
+	validateRoles,
+	yearFromFileName
+} from './roles';
+
+const readCsv = (file: string) =>
+	Papa.parse<Record<string, string>>(readFileSync(join(process.cwd(), 'data', file), 'utf8'), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+
+const regions: Region[] = readCsv('regions.csv').map((r) => ({
+	nbsCode: r.nbs_code ?? '',
+	isoCode: r.iso_code ?? '',
+	nameOfficial: r.name_official ?? '',
+	nameEn: r.name_en ?? '',
+	zone: r.zone === 'Zanzibar' ? 'Zanzibar' : 'Mainland',
+	population2022: Number(r.population_2022),
+	variants: r.variants ? r.variants.split('|') : []
+}));
+
+/** A column profile as the profiler would write it for a column holding `examples`. */
+function column(
+	header: string,
+	examples: string[],
+	opts: { present?: number; distinct?: number } = {}
+): Omit<ColumnProfile, 'index'> {
+	const numbers = examples.map(Number).filter((n, i) => examples[i]?.trim() !== '' && !isNaN(n));
+	const present = opts.present ?? 1000;
+	const numeric = numbers.length === examples.length ? present : 0;
+	return {
+		header,
+		label: header,
+		present,
+		numeric,
+		leadingZero: 0,
+		distinct: opts.distinct ?? examples.length,
+		examples,
+		firstNonNumeric: null,
+		min: numeric ? Math.min(...numbers) : null,
+		max: numeric ? Math.max(...numbers) : null
+	};
+}
+const table = (...cols: Omit<ColumnProfile, 'index'>[]): ColumnProfile[] =>
+	cols.map((c, i) => ({ ...c, index: i + 1 }));
+const rolesOf = (columns: ColumnAssignment[]) => columns.map((c) => c.role);
+
+const regionNames = ['Dodoma', 'Arusha', 'Kilimanjaro', 'Tanga', 'Morogoro', 'Pwani', 'Lindi'];
+const dhsRegionCodes = ['1', '2', '3', '4', '5', '6', '7', '8'];
+
+describe('periodEndYear', () => {
+	it.each([
+		['2022', 2022],
+		['2015-16', 2016],
+		['2015/16', 2016],
+		['1999-00', 2000],
+		['2022-06', 2022],
+		['2024-Q1', 2024],
+		['2012/13-2016/17', 2017],
+		['2010-2015', 2015],
+		['1850', null],
+		['2099', null],
+		['20221', null],
+		['no year', null]
+	])('%s → %s', (text, year) => {
+		expect(periodEndYear(text)).toBe(year);
+	});
+
+	it('maps every period of the bundled indicators to the year data/indicators.csv gives it', () => {
+		const pairs = new Map(readCsv('indicators.csv').map((r) => [r.period ?? '', Number(r.year)]));
+		expect(pairs.size).toBeGreaterThan(5);
+		for (const [period, year] of pairs) expect(periodEndYear(period), period).toBe(year);
+	});
+});
+
+describe('parseWideHeader', () => {
+	it.each([
+		['urban_2022', { area: 'urban', year: 2022 }],
+		['Rural 2022', { area: 'rural', year: 2022 }],
+		['mjini_2022', { area: 'urban', year: 2022 }],
+		['Vijijini-2015/16', { area: 'rural', year: 2016 }],
+		['total_2015-16', { area: 'total', year: 2016 }],
+		['Jumla 2022', { area: 'total', year: 2022 }],
+		['urban2022', { area: 'urban', year: 2022 }],
+		['2022', { area: 'total', year: 2022 }],
+		['value_2023', { area: 'total', year: 2023 }],
+		['Urban', { area: 'urban', year: null }],
+		['MIJINI', { area: 'urban', year: null }]
+	] as const)('%s → %o', (header, expected) => {
+		expect(parseWideHeader(header)).toEqual(expected);
+	});
+
+	it.each(['region', 'value', 'urban_rural', 'hv024', 'v005', '', 'hh_size'])(
+		'%s names no area and year',
+		(header) => {
+			expect(parseWideHeader(header)).toBeNull();
+		}
+	);
+});
+
+describe('areaOf', () => {
+	it('reads area words, trimmed and in any case', () => {
+		expect(areaOf(' Urban ', DEFAULT_AREA_CODES)).toBe('urban');
+		expect(areaOf('MJINI', DEFAULT_AREA_CODES)).toBe('urban');
+		expect(areaOf('U', DEFAULT_AREA_CODES)).toBe('urban');
+		expect(areaOf('vijijini', DEFAULT_AREA_CODES)).toBe('rural');
+		expect(areaOf('Jumla', DEFAULT_AREA_CODES)).toBe('total');
+		expect(areaOf('1', DEFAULT_AREA_CODES)).toBeNull();
+		expect(areaOf('', DEFAULT_AREA_CODES)).toBeNull();
+		expect(areaOf('suburban', DEFAULT_AREA_CODES)).toBeNull();
+	});
+
+	it('reads DHS codes as text, as the import SQL does', () => {
+		expect(areaOf('1', DHS_AREA_CODES)).toBe('urban');
+		expect(areaOf(' 2 ', DHS_AREA_CODES)).toBe('rural');
+		expect(areaOf('1.0', DHS_AREA_CODES)).toBeNull();
+		expect(areaOf('Urban', DHS_AREA_CODES)).toBe('urban');
+		expect(areaOf('3', DHS_AREA_CODES)).toBeNull();
+		expect(areaOf('mjini', DHS_AREA_CODES)).toBeNull();
+	});
+});
+
+describe('yearFromFileName', () => {
+	it.each([
+		['TZHR82FL.CSV', null],
+		['TZIR7BFL.csv', null],
+		['tz_dhs_2022.csv', 2022],
+		['census2012.csv', 2012],
+		['C:\\data\\2019\\tcra-2023.csv', 2023],
+		['dhs 2015-16 women.tsv', 2016],
+		['regions.csv', null]
+	])('%s → %s', (name, year) => {
+		expect(yearFromFileName(name)).toBe(year);
+	});
+});
+
+describe('guessRoles: DHS recodes', () => {
+	const household = table(
+		column('hhid', ['  1  1', '  1  2'], { distinct: 9000 }),
+		column('hv001', dhsRegionCodes, { distinct: 629 }),
+		column('hv005', ['1023456', '874001', '2310000'], { distinct: 600 }),
+		column('hv021', dhsRegionCodes, { distinct: 629 }),
+		column('hv022', dhsRegionCodes, { distinct: 62 }),
+		column('hv024', dhsRegionCodes, { distinct: 31 }),
+		column('hv025', ['2', '1']),
+		column('hv243a', ['1', '0']),
+		column('hv206', ['0', '1']),
+		column('hv009', ['4', '5', '3', '6', '2', '7', '1', '8'], { distinct: 20 })
+	);
+
+	it('recognises the household file', () => {
+		const guess = guessRoles(household, 'TZHR82FL.CSV');
+		expect(guess).toMatchObject({
+			kind: 'microdata',
+			preset: 'dhs-household',
+			weightDivisor: 1_000_000,
+			areaCodes: DHS_AREA_CODES,
+			fixedYear: null
+		});
+		expect(rolesOf(guess.columns)).toEqual([
+			'ignore',
+			'ignore',
+			'weight',
+			'cluster',
+			'stratum',
+			'region',
+			'area',
+			'item',
+			'item',
+			'ignore'
+		]);
+		expect(guess.columns.map((c) => c.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		expect(validateRoles(guess.kind, guess.columns)).toEqual([]);
+	});
+
+	it('recognises the women’s file in upper case, with the year from its name', () => {
+		const women = table(
+			column('V024', dhsRegionCodes, { distinct: 31 }),
+			column('V025', ['1', '2']),
+			column('V005', ['1023456', '874001']),
+			column('V021', dhsRegionCodes),
+			column('V022', dhsRegionCodes),
+			column('V169A', ['yes', 'no']),
+			column('V012', ['15', '49'], { distinct: 35 })
+		);
+		const guess = guessRoles(women, 'tz_dhs_2022.csv');
+		expect(guess.preset).toBe('dhs-women');
+		expect(guess.fixedYear).toBe(2022);
+		expect(rolesOf(guess.columns)).toEqual([
+			'region',
+			'area',
+			'weight',
+			'cluster',
+			'stratum',
+			'item',
+			'ignore'
+		]);
+	});
+
+	it('does not let header text reach object prototypes', () => {
+		const odd = table(
+			column('v024', dhsRegionCodes),
+			column('v005', ['1000000']),
+			column('vconstructor', ['a', 'b', 'c'])
+		);
+		expect(rolesOf(guessRoles(odd, 'x.csv').columns)).toEqual(['region', 'weight', 'ignore']);
+	});
+});
+
+describe('guessRoles: indicator tables', () => {
+	it('reads a long table with English headers', () => {
+		const guess = guessRoles(
+			table(
+				column('Region', regionNames, { present: 310, distinct: 31 }),
+				column('Area', ['Urban', 'Rural', 'Total']),
+				column('indicator_id', ['women_mobile_phone']),
+				column('Year', ['2016', '2022']),
+				column('Value', ['71.0', '85.0']),
+				column('ci_low', ['65.9']),
+				column('CI upper', ['75.6'])
+			),
+			'my_table_2019.csv',
+			regions
+		);
+		expect(guess.kind).toBe('indicators');
+		expect(rolesOf(guess.columns)).toEqual([
+			'region',
+			'area',
+			'indicator',
+			'year',
+			'value',
+			'lower',
+			'upper'
+		]);
+		expect(guess.fixedYear).toBeNull();
+		expect(guess.weightDivisor).toBe(1);
+		expect(guess.preset).toBeNull();
+		expect(validateRoles(guess.kind, guess.columns)).toEqual([]);
+	});
+
+	it('reads Kiswahili headers', () => {
+		const guess = guessRoles(
+			table(
+				column('Mkoa', regionNames, { present: 93, distinct: 31 }),
+				column('Makazi', ['Mjini', 'Vijijini', 'Jumla']),
+				column('Mwaka', ['2022']),
+				column('Thamani', ['45.3', '12.0'])
+			),
+			'takwimu.csv',
+			regions
+		);
+		expect(guess.kind).toBe('indicators');
+		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'year', 'value']);
+		expect(areaOf('Vijijini', guess.areaCodes)).toBe('rural');
+	});
+
+	it('reads a wide table: area and year from each header', () => {
+		const guess = guessRoles(
+			table(
+				column('region', regionNames, { present: 31, distinct: 31 }),
+				column('urban_2022', ['80.1', '75.3']),
+				column('rural_2022', ['40.2']),
+				column('total 2015-16', ['55.0'])
+			),
+			'wide.csv',
+			regions
+		);
+		expect(guess.kind).toBe('indicators');
+		expect(guess.columns).toEqual([
+			{ index: 1, role: 'region' },
+			{ index: 2, role: 'wide-value', wide: { area: 'urban', year: 2022 } },
+			{ index: 3, role: 'wide-value', wide: { area: 'rural', year: 2022 } },
+			{ index: 4, role: 'wide-value', wide: { area: 'total', year: 2016 } }
+		]);
+		expect(guess.fixedYear).toBeNull();
+		expect(validateRoles(guess.kind, guess.columns)).toEqual([]);
+	});
+
+	it('takes the year from the file name when wide headers name none', () => {
+		const guess = guessRoles(
+			table(
+				column('Mkoa', regionNames, { present: 31, distinct: 31 }),
+				column('Mjini', ['120', '98']),
+				column('Vijijini', ['40']),
+				column('Jumla', ['160'])
+			),
+			'tcra_2023.csv',
+			regions
+		);
+		expect(guess.columns.map((c) => c.wide?.area)).toEqual([undefined, 'urban', 'rural', 'total']);
+		expect(guess.fixedYear).toBe(2023);
+		expect(validateRoles(guess.kind, guess.columns)).toEqual(['upload_roles_missing_year']);
+		expect(validateRoles(guess.kind, guess.columns, guess.fixedYear)).toEqual([]);
+	});
+
+	it('recognises columns without headers by their values', () => {
+		const guess = guessRoles(
+			table(
+				column('', ['Dodoma', 'Dar-es-salaam', 'Unguja', 'Coast', 'DODOMA'], {
+					present: 62,
+					distinct: 31
+				}),
+				column('', ['2016', '2022']),
+				column('', ['Urban', 'Rural']),
+				column('', ['71.0', '65.2', '12.5'])
+			),
+			'export.csv',
+			regions
+		);
+		expect(guess.kind).toBe('indicators');
+		expect(rolesOf(guess.columns)).toEqual(['region', 'year', 'area', 'value']);
+	});
+
+	it('does not read a land area in km² as the urban/rural area', () => {
+		const guess = guessRoles(
+			table(
+				column('Region', regionNames, { present: 31, distinct: 31 }),
+				column('Area', ['41311', '37576', '13250'], { distinct: 31 }),
+				column('Value', ['12.1'])
+			),
+			'x_2022.csv',
+			regions
+		);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'ignore', 'value']);
+		expect(guess.fixedYear).toBe(2022);
+	});
+});
+
+describe('guessRoles: own survey microdata', () => {
+	it('finds region by its names, 1/2 residence, weight, design and items', () => {
+		const guess = guessRoles(
+			table(
+				column('hh_id', ['1', '2', '3'], { distinct: 12000 }),
+				column('location', regionNames, { present: 12000, distinct: 31 }),
+				column('residence', ['1', '2']),
+				column('wt', ['0.82', '1.13', '0.97'], { distinct: 900 }),
+				column('PSU', ['101', '102'], { distinct: 400 }),
+				column('strata', ['1', '2', '3'], { distinct: 62 }),
+				column('has_phone', ['1', '0']),
+				column('uses_internet', ['No', 'Yes']),
+				column('age', ['34', '21', '56'], { distinct: 70 })
+			),
+			'field_survey_2024.csv',
+			regions
+		);
+		expect(guess.kind).toBe('microdata');
+		expect(rolesOf(guess.columns)).toEqual([
+			'ignore',
+			'region',
+			'area',
+			'weight',
+			'cluster',
+			'stratum',
+			'item',
+			'item',
+			'ignore'
+		]);
+		expect(areaOf('1', guess.areaCodes)).toBe('urban');
+		expect(areaOf('2', guess.areaCodes)).toBe('rural');
+		expect(guess.fixedYear).toBe(2024);
+		expect(guess.weightDivisor).toBe(1);
+		expect(validateRoles(guess.kind, guess.columns)).toEqual([]);
+	});
+
+	it('reads an "urban" 0/1 column as the area, 1 = urban', () => {
+		const guess = guessRoles(
+			table(
+				column('Mkoa', regionNames, { present: 5000, distinct: 26 }),
+				column('uzito', ['1.2', '0.8']),
+				column('Urban', ['0', '1']),
+				column('simu', ['1', '0'])
+			),
+			'utafiti.csv',
+			regions
+		);
+		expect(guess.kind).toBe('microdata');
+		expect(rolesOf(guess.columns)).toEqual(['region', 'weight', 'area', 'item']);
+		expect(areaOf('1', guess.areaCodes)).toBe('urban');
+		expect(areaOf('0', guess.areaCodes)).toBe('rural');
+	});
+
+	it('keeps indicator roles out of microdata, one column per single role, and reads a year', () => {
+		const guess = guessRoles(
+			table(
+				column('region', regionNames, { present: 8000, distinct: 31 }),
+				column('region_code', ['01', '02'], { present: 8000, distinct: 31 }),
+				column('area', ['urban', 'rural']),
+				column('weight', ['1.1', '0.9']),
+				column('year', ['2022']),
+				column('indicator', ['phone']),
+				column('owns_phone', ['0', '1'])
+			),
+			'survey_2019.csv',
+			regions
+		);
+		expect(guess.kind).toBe('microdata');
+		expect(rolesOf(guess.columns)).toEqual([
+			'region',
+			'ignore',
+			'area',
+			'weight',
+			'year',
+			'ignore',
+			'item'
+		]);
+		expect(guess.fixedYear).toBeNull();
+	});
+});
+
+describe('validateRoles', () => {
+	const a = (role: ColumnAssignment['role'], index = 1, wide?: ColumnAssignment['wide']) =>
+		wide ? { index, role, wide } : { index, role };
+
+	it('lists everything an indicator table lacks', () => {
+		expect(validateRoles('indicators', [])).toEqual([
+			'upload_roles_missing_region',
+			'upload_roles_missing_value',
+			'upload_roles_missing_year'
+		]);
+		expect(validateRoles('indicators', [a('region'), a('value'), a('year')])).toEqual([]);
+		expect(validateRoles('indicators', [a('region'), a('value')], 2022)).toEqual([]);
+	});
+
+	it('needs a year for every wide value unless one is fixed', () => {
+		const partly = [
+			a('region'),
+			a('wide-value', 2, { area: 'urban', year: 2022 }),
+			a('wide-value', 3, { area: 'rural', year: null })
+		];
+		expect(validateRoles('indicators', partly)).toEqual(['upload_roles_missing_year']);
+		expect(validateRoles('indicators', partly, 2022)).toEqual([]);
+	});
+
+	it('flags unpaired bounds, repeated roles and repeated wide headers', () => {
+		expect(validateRoles('indicators', [a('region'), a('value'), a('year'), a('lower')])).toEqual([
+			'upload_roles_unpaired_bound'
+		]);
+		expect(validateRoles('indicators', [a('region'), a('region'), a('value'), a('year')])).toEqual([
+			'upload_roles_repeated_role'
+		]);
+		const twice = { area: 'urban', year: 2022 } as const;
+		expect(
+			validateRoles('indicators', [
+				a('region'),
+				a('wide-value', 2, twice),
+				a('wide-value', 3, twice)
+			])
+		).toEqual(['upload_roles_repeated_wide']);
+	});
+
+	it('lists everything microdata lacks, ignoring indicator roles', () => {
+		expect(validateRoles('microdata', [a('value'), a('year'), a('indicator')])).toEqual([
+			'upload_roles_missing_region',
+			'upload_roles_missing_area',
+			'upload_roles_missing_weight',
+			'upload_roles_missing_item'
+		]);
+		expect(
+			validateRoles('microdata', [a('region'), a('area'), a('weight'), a('item'), a('item')])
+		).toEqual([]);
+	});
+
+	it('only returns keys from the published list', () => {
+		const all = [
+			...validateRoles('indicators', []),
+			...validateRoles('microdata', []),
+			...validateRoles('indicators', [a('lower'), a('area'), a('area')])
+		];
+		for (const key of all) expect(ROLE_PROBLEM_KEYS).toContain(key);
+	});
+});

@@ -1,0 +1,480 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+	DATASET_DB_NAME,
+	DatasetNotFoundError,
+	FILES_STORE,
+	StoreFullError,
+	memoryDatasetStore,
+	openDatasetStore,
+	sha256Hex,
+	sha256Portable,
+	withMemoryFallback,
+	type DatasetStore
+} from './store';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+const CSV = bytesOf('region,urban,rural\nArusha,61.2,40.3\nDodoma,55.0,31.9\n');
+const META = { name: 'Phone ownership', fileName: 'phones.csv', sourceNote: 'NBS table 4.2' };
+const MAPPING = { dialect: { delimiter: ',' }, roles: [{ index: 1, role: 'region' }] };
+
+/** A StorageManager stand-in: what the browser answers to persist() and estimate(). */
+function fakeStorage(grants: boolean): StorageManager {
+	return {
+		persisted: async () => false,
+		persist: async () => grants,
+		estimate: async () => ({ usage: 1234, quota: 5_000_000 })
+	} as unknown as StorageManager;
+}
+
+async function openFresh(factory = new IDBFactory()) {
+	const { store } = await openDatasetStore(factory);
+	return { store, factory };
+}
+
+/** Runs one request on the upload database behind the store's back, as corruption would. */
+async function tamper(factory: IDBFactory, change: (files: IDBObjectStore) => void): Promise<void> {
+	const db = await new Promise<IDBDatabase>((resolve, reject) => {
+		const request = factory.open(DATASET_DB_NAME);
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+	await new Promise<void>((resolve, reject) => {
+		const tx = db.transaction([FILES_STORE], 'readwrite');
+		change(tx.objectStore(FILES_STORE));
+		tx.oncomplete = () => resolve();
+		tx.onabort = () => reject(tx.error);
+	});
+	db.close();
+}
+
+function failPutsWithQuota() {
+	return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+		throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+	});
+}
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('sha256Hex', () => {
+	it('gives the FIPS 180-2 test vectors', async () => {
+		expect(await sha256Hex(new Uint8Array())).toBe(
+			'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+		);
+		expect(await sha256Hex(bytesOf('abc'))).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
+	});
+
+	it('hashes a view into a larger buffer by its own bytes only', async () => {
+		const whole = bytesOf('xxabcxx');
+		expect(await sha256Hex(whole.subarray(2, 5))).toBe(await sha256Hex(bytesOf('abc')));
+	});
+
+	it('the portable fallback agrees with node:crypto on every padding case and a large input', () => {
+		for (let length = 0; length <= 200; length++) {
+			const input = randomBytes(length);
+			const view = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+			expect(sha256Portable(view)).toBe(createHash('sha256').update(input).digest('hex'));
+		}
+		const large = randomBytes(3_000_017);
+		expect(sha256Portable(new Uint8Array(large))).toBe(
+			createHash('sha256').update(large).digest('hex')
+		);
+	});
+});
+
+// Behaviour both stores must share; the memory store stands in whenever IndexedDB cannot.
+describe.each([
+	['IndexedDB', async () => (await openFresh()).store],
+	['memory', async () => memoryDatasetStore()]
+])('%s store', (_, make: () => Promise<DatasetStore>) => {
+	it('round-trips the original and the record through an import', async () => {
+		const store = await make();
+		const started = await store.beginImport(META, CSV);
+		expect(started).toMatchObject({
+			...META,
+			size: CSV.byteLength,
+			status: 'importing',
+			rowCount: null,
+			mapping: null,
+			sha256: createHash('sha256').update(CSV).digest('hex')
+		});
+		expect(started.createdAt).toBe(started.updatedAt);
+		expect(await store.list()).toEqual([started]);
+		expect(await store.readOriginal(started.id)).toEqual(CSV);
+
+		const done = await store.completeImport(started.id, 2, MAPPING);
+		expect(done).toMatchObject({ status: 'ready', rowCount: 2, mapping: MAPPING });
+		expect(await store.get(started.id)).toEqual(done);
+		expect(await store.verify(started.id, 2)).toEqual({ ok: true });
+	});
+
+	it('records a failure and clears it when a retry completes', async () => {
+		const store = await make();
+		const { id } = await store.beginImport(META, CSV);
+		expect(await store.failImport(id, 'worker ran out of memory')).toMatchObject({
+			status: 'failed',
+			error: 'worker ran out of memory'
+		});
+		const retried = await store.completeImport(id, 2, MAPPING);
+		expect(retried.status).toBe('ready');
+		expect(retried).not.toHaveProperty('error');
+	});
+
+	it('reports a row count that differs from the one recorded', async () => {
+		const store = await make();
+		const { id } = await store.beginImport(META, CSV);
+		expect(await store.verify(id, 0)).toEqual({ ok: true }); // nothing recorded yet
+		await store.completeImport(id, 2, MAPPING);
+		expect(await store.verify(id, 0)).toMatchObject({ ok: false, reason: 'rows' });
+		expect(await store.verify(id)).toEqual({ ok: true });
+		expect(await store.verify('nope')).toMatchObject({ ok: false, reason: 'missing-file' });
+	});
+
+	it('rename and replace keep the mapping; replace starts a new import of the new bytes', async () => {
+		const store = await make();
+		const { id, createdAt } = await store.beginImport(META, CSV);
+		await store.completeImport(id, 2, MAPPING);
+
+		const renamed = await store.rename(id, 'Simu 2022');
+		expect(renamed).toMatchObject({ name: 'Simu 2022', mapping: MAPPING, status: 'ready' });
+
+		const next = bytesOf('region,urban,rural\nArusha,62.0,41.0\n');
+		const replaced = await store.replace(id, next, 'phones-v2.csv');
+		expect(replaced).toMatchObject({
+			id,
+			name: 'Simu 2022',
+			fileName: 'phones-v2.csv',
+			sourceNote: META.sourceNote,
+			createdAt,
+			size: next.byteLength,
+			sha256: createHash('sha256').update(next).digest('hex'),
+			status: 'importing',
+			rowCount: null,
+			mapping: MAPPING
+		});
+		expect(await store.readOriginal(id)).toEqual(next);
+		expect(await store.verify(id)).toEqual({ ok: true });
+	});
+
+	it('delete removes record and original, and tolerates an unknown id', async () => {
+		const store = await make();
+		const { id } = await store.beginImport(META, CSV);
+		await store.delete(id);
+		expect(await store.list()).toEqual([]);
+		await expect(store.readOriginal(id)).rejects.toBeInstanceOf(DatasetNotFoundError);
+		await expect(store.delete(id)).resolves.toBeUndefined();
+	});
+
+	it('refuses updates to unknown datasets and row counts that are not whole numbers', async () => {
+		const store = await make();
+		await expect(store.rename('nope', 'x')).rejects.toBeInstanceOf(DatasetNotFoundError);
+		await expect(store.replace('nope', CSV, 'x.csv')).rejects.toBeInstanceOf(DatasetNotFoundError);
+		const { id } = await store.beginImport(META, CSV);
+		await expect(store.completeImport(id, 2.5, MAPPING)).rejects.toBeInstanceOf(RangeError);
+		await expect(store.completeImport(id, -1, MAPPING)).rejects.toBeInstanceOf(RangeError);
+	});
+
+	it('lists newest first', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const store = await make();
+			vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+			const older = await store.beginImport({ ...META, name: 'older' }, CSV);
+			vi.setSystemTime(new Date('2026-02-01T00:00:00Z'));
+			const newer = await store.beginImport({ ...META, name: 'newer' }, CSV);
+			expect((await store.list()).map((r) => r.id)).toEqual([newer.id, older.id]);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('keeps its records apart from the objects callers hold', async () => {
+		const store = await make();
+		const mapping = { roles: ['region'] };
+		const { id } = await store.beginImport({ ...META, mapping }, CSV);
+		mapping.roles.push('value');
+		expect((await store.get(id))?.mapping).toEqual({ roles: ['region'] });
+	});
+});
+
+describe('IndexedDB store across reloads', () => {
+	it('an import cut off by a reload is listed as importing, with its original intact', async () => {
+		const { store, factory } = await openFresh();
+		const started = await store.beginImport({ ...META, mapping: MAPPING }, CSV);
+		store.close(); // the tab goes away before completeImport
+
+		const { store: reopened, notice } = await openDatasetStore(factory);
+		expect(notice).toBe('not-persistent');
+		expect(await reopened.list()).toEqual([started]);
+		expect((await reopened.list())[0]?.status).toBe('importing');
+		expect(await reopened.readOriginal(started.id)).toEqual(CSV);
+		expect(await reopened.verify(started.id)).toEqual({ ok: true });
+	});
+
+	it('a completed import survives a reload', async () => {
+		const { store, factory } = await openFresh();
+		const { id } = await store.beginImport(META, CSV);
+		const done = await store.completeImport(id, 2, MAPPING);
+		store.close();
+		const { store: reopened } = await openDatasetStore(factory);
+		expect(await reopened.get(id)).toEqual(done);
+	});
+
+	it('detects an original whose bytes changed, and one that is gone', async () => {
+		const { store, factory } = await openFresh();
+		const { id } = await store.beginImport(META, CSV);
+		await store.completeImport(id, 2, MAPPING);
+
+		const corrupted = CSV.slice();
+		corrupted[5] = corrupted[5]! ^ 1;
+		await tamper(factory, (files) => files.put(corrupted.buffer, id));
+		expect(await store.verify(id, 2)).toMatchObject({ ok: false, reason: 'hash' });
+
+		await tamper(factory, (files) => files.delete(id));
+		expect(await store.verify(id, 2)).toMatchObject({ ok: false, reason: 'missing-file' });
+		await expect(store.readOriginal(id)).rejects.toBeInstanceOf(DatasetNotFoundError);
+	});
+
+	it('reads an original stored as a Blob or a typed array', async () => {
+		const { store, factory } = await openFresh();
+		const { id } = await store.beginImport(META, CSV);
+		await tamper(factory, (files) => files.put(new Blob([CSV]), id));
+		expect(await store.readOriginal(id)).toEqual(CSV);
+		await tamper(factory, (files) => files.put(CSV, id));
+		expect(await store.verify(id)).toEqual({ ok: true });
+	});
+
+	it('delete empties the files store too', async () => {
+		const { store, factory } = await openFresh();
+		const { id } = await store.beginImport(META, CSV);
+		await store.delete(id);
+		let remaining = -1;
+		await tamper(factory, (files) => {
+			files.count().onsuccess = (event) => {
+				remaining = (event.target as IDBRequest<number>).result;
+			};
+		});
+		expect(remaining).toBe(0);
+	});
+
+	it('does not block a newer version opened in another tab', async () => {
+		const { factory } = await openFresh();
+		const outcome = await new Promise<string>((resolve) => {
+			const request = factory.open(DATASET_DB_NAME, 99);
+			request.onblocked = () => resolve('blocked');
+			request.onsuccess = () => {
+				request.result.close();
+				resolve('opened');
+			};
+			request.onerror = () => resolve('error');
+		});
+		expect(outcome).toBe('opened');
+	});
+});
+
+describe('persistence and usage', () => {
+	it('asks for persistent storage and reports the answer', async () => {
+		const granted = await openDatasetStore(new IDBFactory(), fakeStorage(true));
+		expect(granted.notice).toBeNull();
+		expect(granted.store.persistent).toBe(true);
+		expect(await granted.store.usage()).toEqual({ usage: 1234, quota: 5_000_000 });
+
+		const refused = await openDatasetStore(new IDBFactory(), fakeStorage(false));
+		expect(refused.notice).toBe('not-persistent');
+		expect(refused.store.persistent).toBe(false);
+	});
+
+	it('does not ask again when storage is already persistent', async () => {
+		const persist = vi.fn(async () => true);
+		const storage = { persisted: async () => true, persist } as unknown as StorageManager;
+		expect((await openDatasetStore(new IDBFactory(), storage)).notice).toBeNull();
+		expect(persist).not.toHaveBeenCalled();
+	});
+
+	it('treats a persist() that throws as not persistent, and usage without estimate() as unknown', async () => {
+		const storage = {
+			persist: async () => {
+				throw new Error('no');
+			}
+		} as unknown as StorageManager;
+		const { store, notice } = await openDatasetStore(new IDBFactory(), storage);
+		expect(notice).toBe('not-persistent');
+		expect(await store.usage()).toEqual({});
+	});
+});
+
+describe('a full device', () => {
+	it('a put that throws QuotaExceededError becomes StoreFullError, and nothing half-written stays', async () => {
+		const { store } = await openFresh();
+		failPutsWithQuota();
+		await expect(store.beginImport(META, CSV)).rejects.toBeInstanceOf(StoreFullError);
+		vi.restoreAllMocks();
+		expect(await store.list()).toEqual([]);
+	});
+
+	it('a transaction aborted with QuotaExceededError becomes StoreFullError', async () => {
+		const { store } = await openFresh();
+		const { id } = await store.beginImport(META, CSV);
+		// Make the files store's write itself fail, as a full disk does: the request errors and
+		// the transaction aborts with QuotaExceededError (fake-indexeddb's internal record store).
+		const put = IDBObjectStore.prototype.put;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			if (this.name === FILES_STORE) {
+				const raw = (this as unknown as { _rawObjectStore: { storeRecord: () => void } })
+					._rawObjectStore;
+				vi.spyOn(raw, 'storeRecord').mockImplementationOnce(() => {
+					throw new DOMException('Disk full.', 'QuotaExceededError');
+				});
+			}
+			return put.apply(this, args);
+		});
+		const error = await store.replace(id, bytesOf('a much longer file'), 'b.csv').catch((e) => e);
+		expect(error).toBeInstanceOf(StoreFullError);
+		expect((error as StoreFullError).cause).toMatchObject({ name: 'QuotaExceededError' });
+		vi.restoreAllMocks();
+		// The abort rolled back both stores: the old original and record are untouched.
+		expect(await store.readOriginal(id)).toEqual(CSV);
+		expect((await store.get(id))?.fileName).toBe(META.fileName);
+	});
+
+	it('withMemoryFallback keeps a new dataset in memory and says so', async () => {
+		const { store, factory } = await openFresh();
+		const onFull = vi.fn();
+		const session = withMemoryFallback(store, onFull);
+		failPutsWithQuota();
+		const started = await session.beginImport(META, CSV);
+		expect(onFull).toHaveBeenCalledWith(expect.any(StoreFullError), started.id);
+		expect(session.isInMemory(started.id)).toBe(true);
+		vi.restoreAllMocks();
+
+		// The session carries on: the dataset completes, verifies and lists, all in memory.
+		await session.completeImport(started.id, 2, MAPPING);
+		expect(await session.verify(started.id, 2)).toEqual({ ok: true });
+		expect(await session.readOriginal(started.id)).toEqual(CSV);
+		expect((await session.list()).map((r) => [r.id, r.status])).toEqual([[started.id, 'ready']]);
+
+		// Nothing of it reached the device.
+		session.close();
+		const { store: reopened } = await openDatasetStore(factory);
+		expect(await reopened.list()).toEqual([]);
+	});
+
+	it('withMemoryFallback moves a stored dataset to memory when its replacement does not fit', async () => {
+		const { store, factory } = await openFresh();
+		const onFull = vi.fn();
+		const session = withMemoryFallback(store, onFull);
+		const { id } = await session.beginImport(META, CSV);
+		const stored = await session.completeImport(id, 2, MAPPING);
+		expect(session.isInMemory(id)).toBe(false);
+
+		const next = bytesOf('region,urban,rural\nMwanza,50,30\n');
+		failPutsWithQuota();
+		const replaced = await session.replace(id, next, 'v2.csv');
+		vi.restoreAllMocks();
+		expect(onFull).toHaveBeenCalledOnce();
+		expect(session.isInMemory(id)).toBe(true);
+		expect(replaced).toMatchObject({ id, fileName: 'v2.csv', mapping: MAPPING });
+		expect(await session.readOriginal(id)).toEqual(next);
+		const listed = await session.list();
+		expect(listed).toHaveLength(1);
+		expect(listed[0]?.fileName).toBe('v2.csv');
+
+		// After a reload the device still has the last state that fitted, whole.
+		session.close();
+		const { store: reopened } = await openDatasetStore(factory);
+		expect(await reopened.get(id)).toEqual(stored);
+		expect(await reopened.verify(id, 2)).toEqual({ ok: true });
+	});
+
+	it('withMemoryFallback passes other errors through and deletes from both places', async () => {
+		const { store } = await openFresh();
+		const session = withMemoryFallback(store);
+		await expect(session.rename('nope', 'x')).rejects.toBeInstanceOf(DatasetNotFoundError);
+
+		const { id } = await session.beginImport(META, CSV);
+		failPutsWithQuota();
+		await session.rename(id, 'renamed in memory');
+		vi.restoreAllMocks();
+		expect(session.isInMemory(id)).toBe(true);
+		await session.delete(id);
+		expect(session.isInMemory(id)).toBe(false);
+		expect(await session.list()).toEqual([]);
+		expect(await store.list()).toEqual([]);
+	});
+});
+
+describe('no IndexedDB', () => {
+	/** A factory whose open request never succeeds, in the ways browsers show it. */
+	function brokenFactory(how: 'throws' | 'error' | 'blocked' | 'silent'): IDBFactory {
+		return {
+			open() {
+				if (how === 'throws') throw new DOMException('Storage disabled.', 'SecurityError');
+				const request = {
+					error: new DOMException('Private mode.', 'InvalidStateError')
+				} as unknown as IDBOpenDBRequest;
+				if (how === 'error') setTimeout(() => request.onerror?.(new Event('error')), 0);
+				if (how === 'blocked') {
+					setTimeout(() => request.onblocked?.(new Event('blocked') as IDBVersionChangeEvent), 0);
+				}
+				return request;
+			}
+		} as unknown as IDBFactory;
+	}
+
+	it.each(['throws', 'error', 'blocked', 'silent'] as const)(
+		'open that %s gives a working memory store and the notice "unavailable"',
+		async (how) => {
+			const persist = vi.fn(async () => true);
+			const storage = { persist } as unknown as StorageManager;
+			// Only a silent open may wait for the timeout; the others must be recognised at once.
+			const openTimeoutMs = how === 'silent' ? 50 : 30_000;
+			const { store, notice } = await openDatasetStore(brokenFactory(how), storage, {
+				openTimeoutMs
+			});
+			expect(notice).toBe('unavailable');
+			expect(store.persistent).toBe(false);
+			expect(persist).not.toHaveBeenCalled();
+			const { id } = await store.beginImport(META, CSV);
+			expect(await store.readOriginal(id)).toEqual(CSV);
+		},
+		2_000
+	);
+
+	it('no factory at all gives the memory store', async () => {
+		expect((globalThis as { indexedDB?: unknown }).indexedDB).toBeUndefined();
+		const { notice } = await openDatasetStore();
+		expect(notice).toBe('unavailable');
+	});
+
+	it('a connection that opens after the timeout is closed, not leaked', async () => {
+		const factory = new IDBFactory();
+		const close = vi.fn();
+		const slow = {
+			open(name: string, version: number) {
+				const real = factory.open(name, version);
+				const request = { result: undefined } as unknown as IDBOpenDBRequest;
+				real.onupgradeneeded = (event) => {
+					Object.assign(request, { result: real.result });
+					request.onupgradeneeded?.(event);
+				};
+				real.onsuccess = () =>
+					setTimeout(() => {
+						Object.assign(request, { result: Object.assign(real.result, { close }) });
+						request.onsuccess?.(new Event('success'));
+					}, 80);
+				return request;
+			}
+		} as unknown as IDBFactory;
+		const { notice } = await openDatasetStore(slow, undefined, { openTimeoutMs: 10 });
+		expect(notice).toBe('unavailable');
+		await vi.waitFor(() => expect(close).toHaveBeenCalled());
+	});
+});
