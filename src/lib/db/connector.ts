@@ -16,4 +16,11 @@ export interface Connector {
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/** Forget a registered file and free its memory. Tables built from it stay. */
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Whether the database still answers (false after its worker crashed or ran out of memory).
+	 * Connectors that cannot crash may leave it out.
+	 */
+	healthy?(): Promise<boolean>;
+	/** Throw the database away and start an empty one on next use; every table is gone. */
+	restart?(): Promise<void>;
 }

@@ -14,12 +14,20 @@ const bundles: duckdb.DuckDBBundles = {
 };
 
 let instance: Promise<duckdb.AsyncDuckDB> | undefined;
+let worker: Worker | undefined;
+/** Set when the worker reported an uncaught error (a WebAssembly trap, out of memory). */
+let crashed = false;
 
 async function start(): Promise<duckdb.AsyncDuckDB> {
 	const bundle = await duckdb.selectBundle(bundles);
 	if (!bundle.mainWorker) throw new Error('No DuckDB worker bundle fits this browser.');
-	const worker = new Worker(bundle.mainWorker);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	const started = new Worker(bundle.mainWorker);
+	worker = started;
+	crashed = false;
+	started.addEventListener('error', () => {
+		if (worker === started) crashed = true;
+	});
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), started);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
@@ -87,4 +95,29 @@ async function dropFile(name: string): Promise<void> {
 	await db.dropFile(name);
 }
 
-export const connector: Connector = { query, registerFile, dropFile };
+/** A trivial query answered within a few seconds, and no crash reported by the worker. */
+async function healthy(): Promise<boolean> {
+	if (crashed) return false;
+	if (!instance) return true;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<false>((resolve) => {
+		timer = setTimeout(() => resolve(false), 5000);
+	});
+	try {
+		return await Promise.race([query('SELECT 1 AS ok').then(() => true), timeout]);
+	} catch {
+		return false;
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function restart(): Promise<void> {
+	const old = worker;
+	worker = undefined;
+	instance = undefined;
+	crashed = false;
+	old?.terminate();
+}
+
+export const connector: Connector = { query, registerFile, dropFile, healthy, restart };

@@ -15,3 +15,7 @@ export const uploads = new Uploads(dashboard);
 export function ensureLoaded(): Promise<void> {
 	return dashboard.load(fetchBundledFile, () => uploads.open());
 }
+
+// After a crash of the database worker everything in it is gone: load the bundled data again and
+// rebuild every uploaded dataset from its original.
+uploads.onCrash = () => dashboard.recover(fetchBundledFile, () => uploads.rebuildAll());

@@ -93,6 +93,19 @@ export class Dashboard {
 	}
 
 	/**
+	 * Start again after the database crashed (a worker trap or out of memory): a new database,
+	 * the bundled data loaded anew, then `afterLoad` (the uploads rebuild from their originals).
+	 * The view on screen stays until the new one is ready.
+	 */
+	async recover(fetchFile: FetchFile, afterLoad?: () => Promise<void>): Promise<void> {
+		await this.#db.restart?.();
+		this.#loading = undefined;
+		this.status = 'loading';
+		await this.load(fetchFile, afterLoad);
+		void this.refresh();
+	}
+
+	/**
 	 * Read the indicator list again after an upload added or removed indicators. A view whose
 	 * indicator went away falls back to the default at the next URL change.
 	 */

@@ -167,6 +167,35 @@ export class Uploads {
 		}
 	}
 
+	/** Called when the database stopped answering; set by the app to reload everything. */
+	onCrash: (() => Promise<void>) | null = null;
+	/** The database crashed during the last step and was restarted (shown with the problem). */
+	restarted = $state(false);
+
+	/** Rebuild every loaded dataset (after the database restarted empty). */
+	async rebuildAll(): Promise<void> {
+		for (const d of this.datasets) {
+			if (d.status === 'ready' || d.status === 'importing') {
+				this.#patch(d.id, { status: 'importing' });
+				await this.#restore(d.id);
+			}
+		}
+	}
+
+	/**
+	 * After a failed step: when the database no longer answers, restart it and reload what was
+	 * loaded, so the person keeps every dataset and can try again.
+	 */
+	async #checkCrash(): Promise<void> {
+		const db = this.#dashboard.db;
+		if (!db.healthy || (await db.healthy())) return;
+		this.restarted = true;
+		const draft = this.draft;
+		if (draft) this.draft = { ...draft, staged: null };
+		if (this.step !== 'choose' && this.step !== 'dialect') this.step = 'dialect';
+		await this.onCrash?.();
+	}
+
 	#patch(id: string, change: Partial<DatasetEntry>): void {
 		this.datasets = this.datasets.map((d) => (d.id === id ? { ...d, ...change } : d));
 	}
@@ -238,6 +267,7 @@ export class Uploads {
 	async chooseFile(file: File, replacing: string | null = null): Promise<void> {
 		this.cancel();
 		this.problem = null;
+		this.restarted = false;
 		if (file.size > MAX_UPLOAD_BYTES) {
 			this.problem = {
 				file: file.name,
@@ -367,6 +397,7 @@ export class Uploads {
 			this.step = 'roles';
 		} catch (error) {
 			if (!abort.signal.aborted) this.problem = this.#asProblem(error, draft.file.name);
+			await this.#checkCrash();
 		} finally {
 			if (this.#abort === abort) this.#abort = null;
 			this.busy = null;
@@ -512,6 +543,7 @@ export class Uploads {
 			await store.failImport(record.id, problem.detail ?? problem.kind).catch(() => undefined);
 			this.#patch(record.id, { status: 'failed', message: problem.detail ?? problem.kind });
 			await dropDataset(this.#dashboard.db, record.id).catch(() => undefined);
+			await this.#checkCrash();
 		} finally {
 			this.busy = null;
 			await this.#dashboard.refreshCatalog();

@@ -1,0 +1,406 @@
+/**
+ * Guessing how a delimited text file is written from a large sample of it (the first 2 MB, up to
+ * 10,000 records): delimiter, quote, header row (title lines above it allowed), decimal and
+ * thousands separators and the missing-value tokens in use. Every guess says why in `evidence`.
+ *
+ * Record numbers count every record of the file, empty lines included, as a spreadsheet does and
+ * as the raw table's `__row` does (see readSql.ts).
+ */
+import Papa from 'papaparse';
+import { detectEncoding, toUtf8 } from './encoding';
+import type { Delimiter, Dialect, Encoding, ThousandsSeparator, UploadProblem } from './types';
+
+export const SAMPLE_BYTES = 2 * 1024 * 1024;
+export const SAMPLE_RECORDS = 10_000;
+export const DEFAULT_MISSING = ['', 'NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null'];
+const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
+const DELIMITER_NAMES: Record<Delimiter, string> = {
+	',': 'comma',
+	';': 'semicolon',
+	'\t': 'tab',
+	'|': 'pipe'
+};
+
+export interface SniffOptions {
+	/** The text is the start of a longer file: its last record may be cut and is not used. */
+	truncated?: boolean;
+}
+
+/** Records of the sample, [''] standing for an empty line. */
+function parseRecords(
+	text: string,
+	delimiter: string,
+	quote: Dialect['quote'],
+	limit: number
+): { records: string[][]; errors: Papa.ParseError[] } {
+	const result = Papa.parse<string[]>(text, {
+		delimiter,
+		// papaparse needs some quote character; NUL never occurs in text we accept.
+		quoteChar: quote === '' ? '\u0000' : quote,
+		escapeChar: quote === '' ? '\u0000' : quote,
+		newline: undefined,
+		skipEmptyLines: false,
+		preview: limit
+	});
+	const records = result.data;
+	// papaparse reports the empty tail after a final line end as one more empty record.
+	if (records.length > 0 && isBlank(records.at(-1)!) && /[\r\n]$/.test(text)) records.pop();
+	return { records, errors: result.errors };
+}
+
+function isBlank(record: string[]): boolean {
+	return record.length === 1 && record[0] === '';
+}
+
+interface Candidate {
+	delimiter: Delimiter;
+	quote: Dialect['quote'];
+	records: string[][];
+	modal: number;
+	consistency: number;
+	/** Malformed quotes this reading runs into: a wrong delimiter often makes quotes look broken. */
+	quoteErrors: number;
+	/** Fields holding the quote character: a wrong delimiter leaves quotes inside its fields. */
+	quotedText: number;
+}
+
+function evaluate(
+	{ records, quoteErrors }: { records: string[][]; quoteErrors: number },
+	delimiter: Delimiter,
+	quote: Dialect['quote']
+): Candidate {
+	const counts = new Map<number, number>();
+	let total = 0;
+	let quotedText = 0;
+	for (const r of records) {
+		if (isBlank(r)) continue;
+		if (quote) for (const cell of r) if (cell.includes(quote)) quotedText++;
+		counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+		total++;
+	}
+	let modal = 1;
+	let best = 0;
+	for (const [fields, k] of counts) {
+		if (k > best || (k === best && fields > modal)) {
+			modal = fields;
+			best = k;
+		}
+	}
+	return {
+		delimiter,
+		quote,
+		records,
+		modal,
+		consistency: total ? best / total : 0,
+		quoteErrors,
+		quotedText
+	};
+}
+
+function sampleRecords(
+	text: string,
+	delimiter: Delimiter,
+	quote: Dialect['quote'],
+	truncated: boolean
+) {
+	const { records, errors } = parseRecords(text, delimiter, quote, SAMPLE_RECORDS + 1);
+	// A cut sample's last record may be incomplete; a full-length parse may also have stopped early.
+	if (truncated || records.length > SAMPLE_RECORDS) records.pop();
+	const quoteErrors = errors.filter(
+		(e) => e.type === 'Quotes' && e.row !== undefined && e.row < records.length
+	).length;
+	return { records, quoteErrors };
+}
+
+/** Whether single quotes, not double ones, wrap fields: no " at all and 'x' fields on several lines. */
+function singleQuoted(text: string, delimiter: Delimiter): boolean {
+	if (text.includes('"')) return false;
+	const d = delimiter === '|' ? '\\|' : delimiter;
+	const field = new RegExp(`(?:^|${d})'[^'\\r\\n]*'(?=${d}|\\r|\\n|$)`, 'gm');
+	const lines = text.split(/\r\n|\r|\n/, 2000).length;
+	const hits = text.slice(0, 200_000).match(field)?.length ?? 0;
+	return hits >= 2 && hits >= lines * 0.05;
+}
+
+function chooseDelimiter(text: string, truncated: boolean, evidence: string[]): Candidate {
+	const candidates = DELIMITERS.map((d) =>
+		evaluate(sampleRecords(text, d, '"', truncated), d, '"')
+	);
+	const usable = candidates.filter((c) => c.modal >= 2);
+	if (usable.length === 0) {
+		evidence.push('No delimiter splits the rows: the file has one column.');
+		return candidates[0]!;
+	}
+	// Most consistent field count wins; near ties go to more fields, then to the list order.
+	// Most consistent field count wins, a reading with broken quotes counting as less consistent;
+	// near ties go to the reading with fewer quote characters left inside fields, then to more
+	// records (quotes closed where they should be), then to more fields, then to the list order.
+	const score = (c: Candidate) => c.consistency - (c.quoteErrors > 0 ? 0.25 : 0);
+	usable.sort((a, b) =>
+		Math.abs(score(a) - score(b)) > 0.005
+			? score(b) - score(a)
+			: a.quotedText - b.quotedText || b.records.length - a.records.length || b.modal - a.modal
+	);
+	let chosen = usable[0]!;
+	if (singleQuoted(text, chosen.delimiter)) {
+		const alt = evaluate(
+			sampleRecords(text, chosen.delimiter, "'", truncated),
+			chosen.delimiter,
+			"'"
+		);
+		if (alt.modal >= 2 && alt.consistency >= chosen.consistency) {
+			chosen = alt;
+			evidence.push("Fields are wrapped in single quotes ('…') and the file has no double quotes.");
+		}
+	}
+	const rows = chosen.records.filter((r) => !isBlank(r)).length;
+	evidence.push(
+		`Delimiter ${DELIMITER_NAMES[chosen.delimiter]}: ${Math.round(chosen.consistency * rows)} of ${rows} records have ${chosen.modal} fields.`
+	);
+	for (const other of usable.slice(1, 2)) {
+		evidence.push(
+			`With ${DELIMITER_NAMES[other.delimiter]} instead, only ${Math.round(other.consistency * 100)}% of records would have the same number of fields.`
+		);
+	}
+	return chosen;
+}
+
+const looksNumeric = (cell: string) => /^[+-]?[0-9][0-9.,' \u00a0\u202f]*%?$/.test(cell.trim());
+
+/** The header row (1-based, counting empty lines), or 0; and where data begins. */
+function chooseHeader(c: Candidate, evidence: string[]): { headerRow: number; firstData: number } {
+	const { records, modal } = c;
+	const nonBlank = records.map((r, i) => [r, i] as const).filter(([r]) => !isBlank(r));
+	let start = 0;
+	for (let k = 0; k < nonBlank.length; k++) {
+		const next = nonBlank[k + 1];
+		const r = nonBlank[k]![0];
+		// Title lines exported from a spreadsheet often carry the table's width in empty cells.
+		const filled = r.filter((cell) => cell.trim() !== '').length;
+		const wide = filled >= Math.min(modal, Math.max(2, Math.ceil(modal / 2)));
+		if (r.length === modal && wide && (!next || next[0].length === modal)) {
+			start = k;
+			break;
+		}
+	}
+	const [candidate, index] = nonBlank[start] ?? [[], 0];
+	const titles = start;
+	const body = nonBlank.slice(start + 1).map(([r]) => r);
+	let numericColumns = 0;
+	let textHeaderOverNumbers = 0;
+	let repeats = 0;
+	for (let col = 0; col < candidate.length; col++) {
+		const cells = body.map((r) => r[col] ?? '').filter((v) => v.trim() !== '');
+		const numeric = cells.filter(looksNumeric).length;
+		const head = candidate[col]!.trim();
+		if (cells.length > 0 && numeric >= cells.length * 0.8) {
+			numericColumns++;
+			if (head !== '' && !looksNumeric(head)) textHeaderOverNumbers++;
+		}
+		if (head !== '' && cells.includes(candidate[col]!)) repeats++;
+	}
+	const distinct = new Set(candidate.map((h) => h.trim())).size === candidate.length;
+	const anyNumericHead = candidate.some((h) => looksNumeric(h));
+	const header =
+		textHeaderOverNumbers > 0 ||
+		(numericColumns === 0 && !anyNumericHead && distinct && repeats === 0 && body.length > 0);
+	if (titles > 0) {
+		evidence.push(
+			`${titles} title line${titles > 1 ? 's' : ''} above the table's ${modal} columns.`
+		);
+	}
+	if (!header) {
+		evidence.push('No header row: the first row looks like data.');
+		return { headerRow: 0, firstData: 0 };
+	}
+	evidence.push(
+		textHeaderOverNumbers > 0
+			? `Row ${index + 1} is the header: it has text over ${textHeaderOverNumbers} numeric column${textHeaderOverNumbers > 1 ? 's' : ''}.`
+			: `Row ${index + 1} is the header: its names are distinct and do not recur below.`
+	);
+	return { headerRow: index + 1, firstData: index + 1 };
+}
+
+const GROUPED = {
+	',': /^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?%?$/,
+	'.': /^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?%?$/,
+	' ': /^[+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?%?$/,
+	"'": /^[+-]?[0-9]{1,3}(?:'[0-9]{3})+(?:[.,][0-9]+)?%?$/
+} as const;
+
+function chooseSeparators(
+	cells: string[],
+	delimiter: Delimiter,
+	evidence: string[]
+): { decimal: Dialect['decimal']; thousands: ThousandsSeparator } {
+	let dotDecimal = 0;
+	let commaDecimal = 0;
+	const grouped: Record<keyof typeof GROUPED, number> = { ',': 0, '.': 0, ' ': 0, "'": 0 };
+	let ambiguousComma = 0;
+	let ambiguousDot = 0;
+	for (const raw of cells) {
+		const t = raw.trim();
+		if (!/[0-9]/.test(t) || !looksNumeric(t)) continue;
+		const lastComma = t.lastIndexOf(',');
+		const lastDot = t.lastIndexOf('.');
+		if (lastComma >= 0 && lastDot >= 0) {
+			if (lastComma > lastDot) commaDecimal++;
+			else dotDecimal++;
+		} else if (/^[+-]?[0-9]*,[0-9]+%?$/.test(t)) {
+			if (/^[+-]?[0-9]{1,3},[0-9]{3}%?$/.test(t)) ambiguousComma++;
+			else commaDecimal++;
+		} else if (/^[+-]?[0-9]*\.[0-9]+%?$/.test(t)) {
+			if (/^[+-]?[0-9]{1,3}\.[0-9]{3}%?$/.test(t)) ambiguousDot++;
+			else dotDecimal++;
+		}
+		for (const sep of Object.keys(GROUPED) as (keyof typeof GROUPED)[]) {
+			// "1,234" alone could be a decimal: it was counted as ambiguous above.
+			const single = /^[+-]?[0-9]{1,3}[,.][0-9]{3}%?$/.test(t);
+			if (GROUPED[sep].test(t) && !single) grouped[sep]++;
+		}
+	}
+	let decimal: Dialect['decimal'];
+	if (commaDecimal !== dotDecimal) decimal = commaDecimal > dotDecimal ? ',' : '.';
+	else if (ambiguousDot > 0 && ambiguousComma === 0) decimal = ',';
+	else decimal = delimiter === ';' && ambiguousComma > 0 ? ',' : '.';
+	const evidenceOf = (n: number, what: string) => `${n} value${n === 1 ? '' : 's'} ${what}`;
+	evidence.push(
+		decimal === ','
+			? `Decimal comma: ${evidenceOf(commaDecimal, 'like 45,3')}${dotDecimal ? `, against ${evidenceOf(dotDecimal, 'like 45.3')}` : ''}.`
+			: `Decimal point: ${evidenceOf(dotDecimal, 'like 45.3')}${commaDecimal ? `, against ${evidenceOf(commaDecimal, 'like 45,3')}` : ''}.`
+	);
+	const options: ThousandsSeparator[] = decimal === ',' ? ['.', ' ', "'"] : [',', ' ', "'"];
+	const score = (s: ThousandsSeparator) =>
+		grouped[s as keyof typeof GROUPED] +
+		(s === ',' && decimal === '.' ? ambiguousComma : 0) +
+		(s === '.' && decimal === ',' ? ambiguousDot : 0);
+	const best = options.reduce((a, b) => (score(b) > score(a) ? b : a));
+	const thousands: ThousandsSeparator = score(best) > 0 ? best : '';
+	evidence.push(
+		thousands === ''
+			? 'No thousands separator seen.'
+			: `Thousands separator ${JSON.stringify(thousands)}: ${evidenceOf(score(thousands), 'grouped in threes')}.`
+	);
+	return { decimal, thousands };
+}
+
+/** Picks the dialect from a decoded sample (encoding is left for the caller to fill in). */
+export function sniffDialect(
+	text: string,
+	options: SniffOptions = {}
+): { dialect: Dialect; evidence: string[]; sampleRecords: number } {
+	const evidence: string[] = [];
+	const chosen = chooseDelimiter(text, options.truncated ?? false, evidence);
+	const { headerRow, firstData } = chooseHeader(chosen, evidence);
+	const cells = chosen.records.slice(firstData).flatMap((r) => (isBlank(r) ? [] : r));
+	const { decimal, thousands } = chooseSeparators(cells, chosen.delimiter, evidence);
+	// Every default token stays in the list even when the sample lacks it: a column that turns into
+	// "N/A" after the first 2 MB must still read as numeric with missing cells.
+	const seen = new Set(cells.map((c) => c.trim()));
+	const missing = [...DEFAULT_MISSING];
+	const tokens = missing.filter((m) => m !== '' && seen.has(m));
+	if (tokens.length)
+		evidence.push(`Missing values written as ${tokens.map((m) => JSON.stringify(m)).join(', ')}.`);
+	return {
+		dialect: {
+			encoding: 'utf-8',
+			delimiter: chosen.delimiter,
+			quote: chosen.quote,
+			headerRow,
+			decimal,
+			thousands,
+			missing
+		},
+		evidence,
+		sampleRecords: chosen.records.length
+	};
+}
+
+export interface Preview {
+	header: string[];
+	rows: string[][];
+	/** The file's row number of each preview row. */
+	rowNumbers: number[];
+	problems: UploadProblem[];
+}
+
+/** The header and the first `limit` data rows read with an explicit dialect, and what went wrong in them. */
+export function previewRows(text: string, dialect: Dialect, limit: number, file = ''): Preview {
+	const wanted = dialect.headerRow + limit;
+	const { records, errors } = parseRecords(text, dialect.delimiter, dialect.quote, wanted + 1000);
+	const header = dialect.headerRow > 0 ? (records[dialect.headerRow - 1] ?? []) : [];
+	const rows: string[][] = [];
+	const rowNumbers: number[] = [];
+	const problems: UploadProblem[] = [];
+	const expected =
+		header.length ||
+		evaluate(
+			{ records: records.slice(0, wanted), quoteErrors: 0 },
+			dialect.delimiter,
+			dialect.quote
+		).modal;
+	for (let i = dialect.headerRow; i < records.length && rows.length < limit; i++) {
+		const r = records[i]!;
+		if (isBlank(r)) continue;
+		rows.push(r);
+		rowNumbers.push(i + 1);
+		if (r.length !== expected) {
+			problems.push({
+				file,
+				row: i + 1,
+				kind: 'ragged-row',
+				detail: `${r.length} fields, expected ${expected}`,
+				severity: 'warning'
+			});
+		}
+	}
+	const lastRow = rowNumbers.at(-1) ?? dialect.headerRow;
+	for (const e of errors) {
+		if (e.type !== 'Quotes' || e.row === undefined || e.row + 1 > lastRow) continue;
+		problems.push({
+			file,
+			row: e.row + 1,
+			kind: 'unterminated-quote',
+			detail: e.message,
+			severity: 'error'
+		});
+	}
+	problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+	return { header, rows, rowNumbers, problems };
+}
+
+export interface SampleSniff {
+	encoding: Encoding;
+	dialect: Dialect;
+	evidence: string[];
+	/** The decoded sample, kept for previews with another dialect. */
+	text: string;
+	truncated: boolean;
+	/** Records the sample holds (empty lines included; a cut last record excluded). */
+	sampleRecords: number;
+}
+
+/** Decodes the first bytes of a file (given whole when small) and sniffs them. */
+export function sniffSample(
+	sample: Uint8Array,
+	fileSize: number,
+	encoding?: Encoding
+): SampleSniff {
+	const truncated = fileSize > sample.length;
+	const enc = encoding ?? detectEncoding(sample);
+	const bytes =
+		enc.startsWith('utf-16') && sample.length % 2 ? sample.subarray(0, sample.length - 1) : sample;
+	const text = new TextDecoder('utf-8').decode(toUtf8(bytes, enc));
+	const { dialect, evidence, sampleRecords } = sniffDialect(text, { truncated });
+	evidence.unshift(
+		{
+			'utf-8': 'Encoding UTF-8: every byte sequence is valid UTF-8.',
+			'utf-8-bom': 'Encoding UTF-8: the file starts with a UTF-8 byte order mark.',
+			'utf-16le': 'Encoding UTF-16 (little-endian).',
+			'utf-16be': 'Encoding UTF-16 (big-endian).',
+			'windows-1252': 'Encoding Windows-1252: some bytes are not valid UTF-8.'
+		}[enc]
+	);
+	dialect.encoding = enc;
+	return { encoding: enc, dialect, evidence, text, truncated, sampleRecords };
+}

@@ -1,0 +1,107 @@
+/**
+ * Reads the first 2 MB of a file (all of it when smaller), detects the encoding, decodes and sniffs
+ * it, and previews the first rows, off the main thread. With a dialect in the request it previews
+ * with that dialect instead of sniffing (the person overrode a guess).
+ */
+import { detectEncoding, toUtf8 } from './encoding';
+import { previewRows, SAMPLE_BYTES, sniffDialect } from './sniff';
+import type { Dialect, Encoding, UploadProblem } from './types';
+
+export const PREVIEW_ROWS = 20;
+
+export interface SniffRequest {
+	file: File;
+	dialect?: Dialect;
+}
+
+export interface SniffResult {
+	encoding: Encoding;
+	dialect: Dialect;
+	evidence: string[];
+	header: string[];
+	/** The first data rows as read with `dialect`. */
+	rows: string[][];
+	/** The file's row number of each of `rows`. */
+	rowNumbers: number[];
+	/** Records in the sample the dialect was judged on. */
+	sampleRecords: number;
+	/** True when the sample is only the start of the file. */
+	truncated: boolean;
+	/** Problems seen in the previewed rows (ragged rows, unterminated quotes). */
+	problems: UploadProblem[];
+}
+
+export type SniffReply =
+	| { type: 'progress'; fraction: number }
+	| { type: 'done'; result: SniffResult }
+	| { type: 'error'; message: string };
+
+async function readSample(file: File, report: (fraction: number) => void): Promise<Uint8Array> {
+	const size = Math.min(file.size, SAMPLE_BYTES);
+	const out = new Uint8Array(size);
+	const reader = file.slice(0, size).stream().getReader();
+	let offset = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		const part = value.subarray(0, size - offset);
+		out.set(part, offset);
+		offset += part.length;
+		report(size ? (0.8 * offset) / size : 0.8);
+	}
+	return out.subarray(0, offset);
+}
+
+export async function sniffRequest(
+	request: SniffRequest,
+	report: (fraction: number) => void = () => {}
+): Promise<SniffResult> {
+	const { file } = request;
+	const sample = await readSample(file, report);
+	const truncated = file.size > sample.length;
+	const encoding = request.dialect?.encoding ?? detectEncoding(sample);
+	// A cut UTF-16 sample may end in half a code unit.
+	const whole = encoding.startsWith('utf-16') ? sample.subarray(0, sample.length & ~1) : sample;
+	const text = new TextDecoder('utf-8').decode(toUtf8(whole, encoding));
+	const sniffed = sniffDialect(text, { truncated });
+	const dialect = request.dialect ?? { ...sniffed.dialect, encoding };
+	const evidence = request.dialect ? [] : sniffed.evidence;
+	const preview = previewRows(text, dialect, PREVIEW_ROWS, file.name);
+	report(1);
+	return {
+		encoding,
+		dialect,
+		evidence,
+		header: preview.header,
+		rows: preview.rows,
+		rowNumbers: preview.rowNumbers,
+		sampleRecords: sniffed.sampleRecords,
+		truncated,
+		problems: preview.problems
+	};
+}
+
+/** Handles one request message; exported so tests can run the worker's code in-process. */
+export async function handleMessage(
+	request: SniffRequest,
+	post: (reply: SniffReply) => void
+): Promise<void> {
+	try {
+		const result = await sniffRequest(request, (fraction) => post({ type: 'progress', fraction }));
+		post({ type: 'done', result });
+	} catch (error) {
+		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+}
+
+// Only inside a worker: importing this module elsewhere (tests) must not install a handler.
+const scope = globalThis as unknown as {
+	window?: unknown;
+	postMessage?: (reply: SniffReply) => void;
+	onmessage?: (event: MessageEvent<SniffRequest>) => void;
+};
+if (scope.window === undefined && typeof scope.postMessage === 'function') {
+	scope.onmessage = (event) => {
+		void handleMessage(event.data, (reply) => scope.postMessage!(reply));
+	};
+}
