@@ -211,7 +211,7 @@ export async function importDataset(
 		`SELECT kind, count(*) AS n FROM ${quoteIdent(tables.problems)} GROUP BY kind ORDER BY kind`
 	);
 
-	let indicatorIds: string[] = [];
+	let indicatorIds: string[];
 	const smallCells: ImportReport['smallCells'] = [];
 	if (mapping.roles.kind === 'indicators') {
 		await db.query(indicatorRowsQuery(mapping, tables));

@@ -476,7 +476,7 @@ export class Uploads {
 		if (!mapping) return;
 		this.problem = null;
 		this.busy = 'importing';
-		const now = new Date().toISOString();
+		const now = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 		const bytes = new Uint8Array(await draft.file.arrayBuffer());
 		let saved = this.#store !== null && this.notice !== 'unavailable';
 		let record: StoredDataset;

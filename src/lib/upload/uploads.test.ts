@@ -1,0 +1,185 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Connector } from '$lib/db/connector';
+import { Dashboard } from '$lib/state/dashboard.svelte';
+import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
+import type { ImportMapping } from './importSql';
+import { DATASET_DB_NAME, FILES_STORE, openDatasetStore } from './store';
+import { Uploads } from './uploads.svelte';
+
+const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
+const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
+
+/** A connector on native DuckDB that can be made to "crash" (its database gone, as after an OOM). */
+async function crashable() {
+	let current: NativeConnector = await openNativeConnector();
+	let crashed = false;
+	const connector: Connector & { crash(): void; close(): void } = {
+		query: (q) => {
+			if (crashed) return Promise.reject(new Error('RuntimeError: memory access out of bounds'));
+			return current.query(q);
+		},
+		registerFile: (name, bytes) => current.registerFile(name, bytes),
+		dropFile: (name) => current.dropFile(name),
+		healthy: async () => !crashed,
+		restart: async () => {
+			current.close();
+			current = await openNativeConnector();
+			crashed = false;
+		},
+		crash: () => {
+			crashed = true;
+		},
+		close: () => current.close()
+	};
+	return connector;
+}
+
+const text = 'Region,urban_2022,rural_2022\nMwanza,61.2,33.0\nKigoma,50,20.5\n';
+const mapping: ImportMapping = {
+	dialect: {
+		encoding: 'utf-8',
+		delimiter: ',',
+		quote: '"',
+		headerRow: 1,
+		decimal: '.',
+		thousands: '',
+		missing: ['NA']
+	},
+	columnCount: 3,
+	labels: ['Region', 'urban_2022', 'rural_2022'],
+	roles: {
+		kind: 'indicators',
+		columns: [
+			{ index: 1, role: 'region' },
+			{ index: 2, role: 'wide-value', wide: { area: 'urban', year: 2022 } },
+			{ index: 3, role: 'wide-value', wide: { area: 'rural', year: 2022 } }
+		],
+		weightDivisor: 1,
+		areaCodes: { urban: [], rural: [], total: [] },
+		preset: null,
+		fixedYear: null
+	},
+	regions: [
+		{ written: 'Mwanza', kind: 'region', code: 'TZ-18' },
+		{ written: 'Kigoma', kind: 'region', code: 'TZ-08' }
+	],
+	unit: 'percent',
+	indicatorName: 'Internet use'
+};
+const meta = {
+	name: 'Internet 2022',
+	fileName: 'internet.csv',
+	sourceNote: 'Test survey',
+	mapping
+};
+
+async function storeDataset(complete: boolean) {
+	const { store } = await openDatasetStore();
+	const record = await store.beginImport(meta, new TextEncoder().encode(text));
+	if (complete) await store.completeImport(record.id, 2, mapping);
+	store.close();
+	return record.id;
+}
+
+/** A fresh page: a new dashboard and uploads over the same browser storage. */
+async function openPage(db: Connector) {
+	const dashboard = new Dashboard(db);
+	const uploads = new Uploads(dashboard);
+	await dashboard.load(readData, () => uploads.open());
+	return { dashboard, uploads };
+}
+
+function deleteDatabase(): Promise<void> {
+	return new Promise((resolve) => {
+		const request = indexedDB.deleteDatabase(DATASET_DB_NAME);
+		request.onsuccess = request.onerror = request.onblocked = () => resolve();
+	});
+}
+
+let db: Awaited<ReturnType<typeof crashable>>;
+beforeEach(async () => {
+	await deleteDatabase();
+	db = await crashable();
+});
+afterEach(() => db.close());
+
+describe('uploaded datasets across reloads', () => {
+	it('rebuilds a saved dataset from its original when the page opens', async () => {
+		const id = await storeDataset(true);
+		const { dashboard, uploads } = await openPage(db);
+		expect(dashboard.status).toBe('ready');
+		const entry = uploads.datasets.find((d) => d.id === id);
+		expect(entry).toMatchObject({
+			status: 'ready',
+			rowCount: 2,
+			name: 'Internet 2022',
+			saved: true
+		});
+		const added = dashboard.data?.indicators.find((i) => i.uploadedFrom === entry?.key);
+		expect(added?.label.en).toBe('Internet use');
+		expect(added?.years).toEqual([2022]);
+	});
+
+	it('reports a dataset whose original fails the integrity check, and never shows it as data', async () => {
+		const id = await storeDataset(true);
+		const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open(DATASET_DB_NAME);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		await new Promise<void>((resolve, reject) => {
+			const tx = idb.transaction(FILES_STORE, 'readwrite');
+			tx.objectStore(FILES_STORE).put(new TextEncoder().encode(text.replace('61.2', '16.2')), id);
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+		idb.close();
+		const { dashboard, uploads } = await openPage(db);
+		const entry = uploads.datasets.find((d) => d.id === id);
+		expect(entry?.status).toBe('damaged');
+		expect(entry?.message).toMatch(/^hash/);
+		expect(dashboard.data?.indicators.some((i) => i.uploadedFrom === entry?.key)).toBe(false);
+	});
+
+	it('lists an import cut short by a reload as interrupted, and a retry completes it', async () => {
+		const id = await storeDataset(false);
+		const { dashboard, uploads } = await openPage(db);
+		expect(uploads.datasets.find((d) => d.id === id)?.status).toBe('interrupted');
+		await uploads.retry(id);
+		const entry = uploads.datasets.find((d) => d.id === id);
+		expect(entry?.status).toBe('ready');
+		expect(dashboard.data?.indicators.some((i) => i.uploadedFrom === entry?.key)).toBe(true);
+	});
+
+	it('after the database crashes, restarts it and loads bundled and uploaded data again', async () => {
+		const id = await storeDataset(true);
+		const { dashboard, uploads } = await openPage(db);
+		const before = dashboard.data?.indicators.length;
+		db.crash();
+		await expect(db.query('SELECT 1')).rejects.toThrow();
+		await dashboard.recover(readData, () => uploads.rebuildAll());
+		expect(dashboard.status).toBe('ready');
+		expect(uploads.datasets.find((d) => d.id === id)?.status).toBe('ready');
+		expect(dashboard.data?.indicators.length).toBe(before);
+		const rows = await db.query<{ n: number }>(
+			"SELECT count(*) AS n FROM observations WHERE starts_with(source_id, 'upload-')"
+		);
+		expect(Number(rows[0]?.n)).toBe(4);
+	});
+
+	it('deletes a dataset from the database, the catalog and the store', async () => {
+		const id = await storeDataset(true);
+		const { dashboard, uploads } = await openPage(db);
+		const count = dashboard.data?.indicators.length ?? 0;
+		await uploads.remove(id);
+		expect(uploads.datasets).toEqual([]);
+		expect(dashboard.data?.indicators.length).toBe(count - 1);
+		const { store } = await openDatasetStore();
+		expect(await store.list()).toEqual([]);
+		store.close();
+	});
+});
