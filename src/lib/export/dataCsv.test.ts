@@ -76,8 +76,58 @@ describe('dataTable', () => {
 				TEXT.suppressed,
 				null,
 				null
+			],
+			[
+				'TZ',
+				'Tanzania (national)',
+				'women_mobile_phone',
+				2022,
+				'2022',
+				'total',
+				72.5,
+				null,
+				null,
+				null,
+				null,
+				'demo-survey;other',
+				null,
+				null,
+				null
 			]
 		]);
+	});
+
+	it('ends with the national figure the chart draws as its reference, for every measure', () => {
+		// Independent values from the fixture's national record: total 72.5, urban 88, rural 60.
+		const expected: Record<string, number> = {
+			total: 72.5,
+			urban: 88,
+			rural: 60,
+			gap: 88 - 60,
+			parity: 60 / 88
+		};
+		for (const [measure, value] of Object.entries(expected)) {
+			const t = dataTable(VIEW, model(measure as never), viewExport(measure as never), name, TEXT);
+			const last = t.rows.at(-1)!;
+			const at = (col: string) => last[t.header.indexOf(col)];
+			expect([at('region_code'), at('region_name'), at('measure')]).toEqual([
+				'TZ',
+				'Tanzania (national)',
+				measure
+			]);
+			expect(at('value') as number).toBeCloseTo(value, 12);
+			expect(t.rows).toHaveLength(VIEW.regions.length + 1);
+		}
+		// The dumbbell draws the national urban and rural dots: they are in the row too.
+		const gap = dataTable(VIEW, model('gap'), viewExport('gap'), name, TEXT);
+		const last = gap.rows.at(-1)!;
+		expect(['urban', 'rural'].map((c) => last[gap.header.indexOf(c)])).toEqual([88, 60]);
+	});
+
+	it('has no national row when the view has no national figure', () => {
+		const view = { ...VIEW, national: null };
+		const t = dataTable(view, model('total'), viewExport('total'), name, TEXT);
+		expect(t.rows.map((r) => r[0])).not.toContain('TZ');
 	});
 
 	it('holds the gap with its own interval, and the urban and rural dots drawn', () => {

@@ -40,11 +40,17 @@ export interface DataTable {
 	rows: CsvCell[][];
 }
 
-type DrawnModel = Pick<ViewModel, 'chart' | 'values' | 'gaps' | 'barRows' | 'dumbbellRows'>;
+type DrawnModel = Pick<
+	ViewModel,
+	'chart' | 'values' | 'gaps' | 'barRows' | 'dumbbellRows' | 'national' | 'nationalSplit'
+>;
+
+/** The code of the national row: Tanzania's ISO 3166-1 code, as the source files use it. */
+export const NATIONAL_CODE = 'TZ';
 
 const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
 
-function areaOf(r: RegionView, measure: Measure): AreaEstimate {
+function areaOf(r: Pick<RegionView, 'total' | 'urban' | 'rural'>, measure: Measure): AreaEstimate {
 	return measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
 }
 
@@ -56,7 +62,7 @@ function areaOf(r: RegionView, measure: Measure): AreaEstimate {
 export function dataTable(
 	view: IndicatorView,
 	model: DrawnModel,
-	exported: ViewExport,
+	exported: ViewExport & { measure: Measure },
 	regionName: (r: RegionView) => string,
 	text: ExportText
 ): DataTable {
@@ -117,6 +123,8 @@ export function dataTable(
 		if (withPrevious) row.push(r.previousYear, r.previousTotal.value);
 		return [row];
 	});
+	const national = nationalRow(view, model, exported, text, sourceIds, withPrevious);
+	if (national) rows.push(national);
 	return {
 		header: [
 			...DATA_COLUMNS,
@@ -125,6 +133,56 @@ export function dataTable(
 		],
 		rows
 	};
+}
+
+/**
+ * The national figure the chart draws as its reference (the bar chart's line, the dumbbell's
+ * national dots), as a last row under the code `TZ`; none when the view has no national figure.
+ * Its interval is the published national one for total, urban and rural; the chart draws none.
+ */
+function nationalRow(
+	view: IndicatorView,
+	model: DrawnModel,
+	exported: ViewExport & { measure: Measure },
+	text: ExportText,
+	sourceIds: string,
+	withPrevious: boolean
+): CsvCell[] | null {
+	const nat = view.national;
+	const withDumbbell = model.chart === 'dumbbell';
+	const drawn =
+		model.national !== null ||
+		(withDumbbell && (model.nationalSplit?.urban ?? model.nationalSplit?.rural ?? null) !== null);
+	if (!nat || !drawn) return null;
+	const { measure } = exported;
+	const area = AREA_MEASURES.includes(measure) ? areaOf(nat, measure) : null;
+	const [lower, upper] = [area?.lower ?? null, area?.upper ?? null];
+	const row: CsvCell[] = [
+		NATIONAL_CODE,
+		text.national,
+		exported.indicatorId,
+		exported.year,
+		exported.period,
+		measure,
+		model.national,
+		lower,
+		upper,
+		lower !== null || upper !== null ? exported.ciLevel : null,
+		(area ?? nat.total).n,
+		sourceIds,
+		null
+	];
+	if (withDumbbell)
+		row.push(
+			nat.urban.value,
+			nat.urban.lower,
+			nat.urban.upper,
+			nat.rural.value,
+			nat.rural.lower,
+			nat.rural.upper
+		);
+	if (withPrevious) row.push(null, null);
+	return row;
 }
 
 export function dataCsv(table: DataTable): string {

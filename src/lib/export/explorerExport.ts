@@ -5,14 +5,11 @@ import type { Locale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
 import type { ViewModel } from '$lib/state/viewModel';
 import { dataTable } from './dataCsv';
-import { downloadBlob } from './download';
-import { dataBundle } from './exportBundle';
 import { exportText } from './exportText';
-import { fileParts, footerLines, subtitle, type ViewExport } from './exportView';
-import { safeFileName } from './fileName';
-import { svgToPng } from './pngExport';
-import { chartToTree, svgDocumentText } from './svgExport';
+import { footerLines, subtitle, type ViewExport } from './exportView';
+import { svgDocumentText } from './svgExport';
 import { composeFrame, legendFromScale, type Legend } from './svgLayout';
+import { chartFigure, figureDocument, saveData, savePng, saveSvg } from './viewDownloads';
 
 /** What the explorer page knows about the view on screen; it hands this over as it is. */
 export interface ExplorerExportInput {
@@ -38,7 +35,7 @@ export interface ExplorerElements {
 	map: () => Element | null | undefined;
 }
 
-function viewExport(input: ExplorerExportInput): ViewExport {
+function viewExport(input: ExplorerExportInput): ViewExport & { measure: Measure } {
 	const { view, indicator, locale } = input;
 	return {
 		title: input.title,
@@ -68,14 +65,6 @@ function scaleLegend(input: ExplorerExportInput): Legend {
 	);
 }
 
-function sizeOf(element: Element): { width: number; height: number } {
-	const width = Number(element.getAttribute('width'));
-	const height = Number(element.getAttribute('height'));
-	if (width > 0 && height > 0) return { width, height };
-	const box = element.getBoundingClientRect();
-	return { width: box.width, height: box.height };
-}
-
 /**
  * The four downloads of the explorer, each reading the view at the moment of the click, so the
  * file follows the view and the language on screen.
@@ -86,63 +75,44 @@ export function explorerExports(
 ) {
 	const need = () => {
 		const input = current();
-		if (!input) throw new Error('the view is still loading');
+		if (!input) throw new Error(m.export_not_ready());
 		return { input, view: viewExport(input), text: exportText() };
 	};
 
 	function chartDocument() {
 		const { input, view, text } = need();
-		const svg = elements.chart()?.querySelector('svg');
-		const chart = svg ? chartToTree(svg) : null;
-		if (!svg || !chart) throw new Error('no chart is drawn (the table is shown)');
-		const frame = composeFrame({
-			title: view.title,
-			subtitle: subtitle(view),
-			// Bars take the map's colours, so they need its legend; dumbbells carry their own key.
-			legend: input.model.chart === 'bars' ? scaleLegend(input) : null,
-			footer: footerLines(view, text),
-			content: sizeOf(svg)
-		});
-		return { view, frame, text: svgDocumentText(frame, chart, view.title) };
+		// Bars take the map's colours, so they need its legend; dumbbells carry their own key.
+		const legend = input.model.chart === 'bars' ? scaleLegend(input) : null;
+		return { view, doc: figureDocument(view, chartFigure(elements.chart()), legend, text) };
 	}
 
 	return {
 		async chartSvg() {
-			const { view, text } = chartDocument();
-			downloadBlob(
-				new Blob([text], { type: 'image/svg+xml' }),
-				safeFileName(fileParts(view, 'chart'), 'svg')
-			);
+			const { view, doc } = chartDocument();
+			saveSvg(view, doc.svg, 'chart');
 		},
 		async chartPng() {
-			const { view, frame, text } = chartDocument();
-			const png = await svgToPng(text, frame.width, frame.height);
-			downloadBlob(png, safeFileName(fileParts(view, 'chart'), 'png'));
+			const { view, doc } = chartDocument();
+			await savePng(view, doc, 'chart');
 		},
 		async mapPng() {
 			const { input, view, text } = need();
 			const canvas = elements.map()?.querySelector('canvas');
 			if (!canvas || canvas.clientWidth === 0) throw new Error('the map is not drawn yet');
+			const size = { width: canvas.clientWidth, height: canvas.clientHeight };
 			const frame = composeFrame({
 				title: view.title,
 				subtitle: subtitle(view),
 				legend: scaleLegend(input),
 				footer: footerLines(view, text, [m.map_credit()]),
-				content: { width: canvas.clientWidth, height: canvas.clientHeight }
+				content: size
 			});
 			const svg = svgDocumentText(frame, null, view.title);
-			const png = await svgToPng(svg, frame.width, frame.height, { canvas, ...frame.content });
-			downloadBlob(png, safeFileName(fileParts(view, 'map'), 'png'));
+			await savePng(view, { frame, svg }, 'map', { canvas, ...frame.content });
 		},
 		async data() {
 			const { input, view, text } = need();
-			const table = dataTable(input.view, input.model, view, input.regionName, text);
-			const csvName = safeFileName(fileParts(view), 'csv');
-			const zip = dataBundle(view, table, csvName, text);
-			downloadBlob(
-				new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-				safeFileName(fileParts(view), 'zip')
-			);
+			saveData(view, dataTable(input.view, input.model, view, input.regionName, text), text);
 		}
 	};
 }

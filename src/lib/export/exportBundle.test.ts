@@ -3,7 +3,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dataTable } from './dataCsv';
 import { dataBundle, readmeText } from './exportBundle';
-import { model, TEXT, VIEW, viewExport } from './fixtures.test-data';
+import { INDICATOR, model, TEXT, VIEW, viewExport } from './fixtures.test-data';
+
+const INDICATOR_DEFINITION = INDICATOR.definition.en;
 
 const name = (r: { nameOfficial: string }) => r.nameOfficial;
 
@@ -21,7 +23,8 @@ describe('dataBundle', () => {
 		const bytes = files['pengo-women-mobile-phone-total-2022.csv']!;
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = Papa.parse<string[]>(strFromU8(bytes.slice(3)), { skipEmptyLines: true }).data;
-		expect(rows).toHaveLength(1 + VIEW.regions.length);
+		// A header, one row per region, and the national row.
+		expect(rows).toHaveLength(1 + VIEW.regions.length + 1);
 	});
 
 	it('README states definition, sources with publisher and licence, date, maker and synthetic label', () => {
@@ -45,5 +48,20 @@ describe('dataBundle', () => {
 
 	it('says nothing of synthetic data when the data are real', () => {
 		expect(readmeText(viewExport('total', false), table, 'x.csv', TEXT)).not.toContain('Synthetic');
+	});
+
+	it('lists each indicator of a view of several, and the view’s own notes', () => {
+		const several = {
+			...viewExport('total'),
+			indicators: [
+				{ id: 'a', label: 'Alpha', definition: 'First.' },
+				{ id: 'b', label: 'Beta', definition: 'Second.' }
+			],
+			notes: ['Across (x): Alpha. Up (y): Beta.']
+		};
+		const readme = readmeText(several, table, 'x.csv', TEXT);
+		expect(readme).toContain('Definition:\r\n- a: Alpha. First.\r\n- b: Beta. Second.\r\n');
+		expect(readme).toContain('Across (x): Alpha. Up (y): Beta.');
+		expect(readme).not.toContain(INDICATOR_DEFINITION);
 	});
 });

@@ -22,11 +22,17 @@ export function readmeText(
 		'='.repeat(Math.min(72, [...view.title].length)),
 		'',
 		...(view.synthetic ? [`!! ${text.synthetic}`, ''] : []),
-		`${r.definition}: ${view.definition}`,
+		...(view.indicators && view.indicators.length > 0
+			? [
+					`${r.definition}:`,
+					...view.indicators.map((i) => `- ${i.id}: ${i.label}. ${i.definition}`)
+				]
+			: [`${r.definition}: ${view.definition}`]),
 		`${r.measure}: ${view.measureLabel} (${view.measure}), ${view.unitLabel}`,
 		`${r.period}: ${view.period}`,
 		`${r.area}: ${view.area}`,
 		...(view.ciLevel ? [r.interval(String(Math.round(view.ciLevel * 100)))] : []),
+		...(view.notes ?? []),
 		'',
 		`${r.sources}:`,
 		...view.sources.map(
@@ -48,6 +54,8 @@ export function metadata(view: ViewExport, table: DataTable, csvName: string, te
 		title: view.title,
 		subtitle: subtitle(view),
 		indicator: { id: view.indicatorId, label: view.indicatorLabel, definition: view.definition },
+		...(view.indicators ? { indicators: view.indicators.map((i) => ({ ...i })) } : {}),
+		...(view.notes ? { notes: [...view.notes] } : {}),
 		measure: { id: view.measure, label: view.measureLabel, unit: view.unitLabel },
 		year: view.year,
 		period: view.period,

@@ -13,6 +13,7 @@ export function exportText(): ExportText {
 		notSignificant: m.not_significant(),
 		suppressed: m.suppressed(),
 		unstable: m.unstable(),
+		national: m.export_national(),
 		readme: {
 			definition: m.export_readme_definition(),
 			measure: m.export_readme_measure(),

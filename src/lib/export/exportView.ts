@@ -1,14 +1,23 @@
 import type { SourceRecord } from '$lib/data/views';
-import type { Measure } from '$lib/domain/gaps';
+
+/** An indicator a view draws, as the README defines it. */
+export interface ExportedIndicator {
+	id: string;
+	label: string;
+	definition: string;
+}
 
 /** What every export of one view states about itself, in the UI language of the moment. */
 export interface ViewExport {
 	/** "Women who own a mobile phone: Total, 2022": the indicator and the measure. */
 	title: string;
+	/** The indicator, or for a view of several (profile, index) an id naming the view. */
 	indicatorId: string;
 	indicatorLabel: string;
+	/** The subtitle's first sentence: the indicator's definition, or what the view shows. */
 	definition: string;
-	measure: Measure;
+	/** The measure's stable id (`total`, `gap`, … or the view's own, such as `index`). */
+	measure: string;
 	measureLabel: string;
 	unitLabel: string;
 	year: number;
@@ -21,6 +30,12 @@ export interface ViewExport {
 	sources: readonly SourceRecord[];
 	exportedAt: Date;
 	locale: 'en' | 'sw';
+	/** Views of several indicators: each one's definition, listed in the README. */
+	indicators?: readonly ExportedIndicator[];
+	/** Further README lines: how the view was made (weights, axes). */
+	notes?: readonly string[];
+	/** The file name's stem after `pengo`, when indicator, measure and period do not name the view. */
+	fileStem?: readonly string[];
 }
 
 /** The fixed words of an export; the i18n layer fills them (see `exportText.ts`). */
@@ -35,6 +50,8 @@ export interface ExportText {
 	notSignificant: string;
 	suppressed: string;
 	unstable: string;
+	/** The name of the national row of a data export: "Tanzania (national)". */
+	national: string;
 	/** Words of README.txt. */
 	readme: {
 		definition: string;
@@ -97,5 +114,12 @@ export function footerLines(
 
 /** The stem every file of this view is named from: pengo, indicator, measure, period. */
 export function fileParts(view: ViewExport, ...extra: string[]): string[] {
-	return ['pengo', view.indicatorId, view.measure, view.period, ...extra];
+	return ['pengo', ...(view.fileStem ?? [view.indicatorId, view.measure, view.period]), ...extra];
+}
+
+/** Source records of several views, each once, in the order first met. */
+export function uniqueSources(lists: Iterable<readonly SourceRecord[]>): SourceRecord[] {
+	const out = new Map<string, SourceRecord>();
+	for (const list of lists) for (const s of list) if (!out.has(s.id)) out.set(s.id, s);
+	return [...out.values()];
 }

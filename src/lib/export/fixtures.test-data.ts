@@ -121,7 +121,10 @@ export function model(measure: Measure) {
 	});
 }
 
-export function viewExport(measure: Measure = 'total', synthetic = false): ViewExport {
+export function viewExport(
+	measure: Measure = 'total',
+	synthetic = false
+): ViewExport & { measure: Measure } {
 	return {
 		title: `Women who own a mobile phone: ${measure === 'total' ? 'Total' : measure}, 2022`,
 		indicatorId: 'women_mobile_phone',
@@ -151,6 +154,7 @@ export const TEXT: ExportText = {
 	notSignificant: 'not significant',
 	suppressed: 'Suppressed: fewer than 10 respondents',
 	unstable: 'Unstable: fewer than 25 respondents',
+	national: 'Tanzania (national)',
 	readme: {
 		definition: 'Definition',
 		measure: 'Measure',

@@ -80,7 +80,8 @@ export function chartToTree(element: Element): SvgNode | null {
 	const classes = [...element.classList].filter((c) => !c.startsWith('svelte-'));
 	if (classes.length) attrs.class = classes.join(' ');
 	if (name !== 'g') for (const p of PAINT) attrs[p] = style.getPropertyValue(p);
-	if (name === 'text' || name === 'tspan') {
+	// A label broken into lines keeps its lines: each <tspan> is kept with its own x and dy.
+	if ((name === 'text' || name === 'tspan') && element.querySelector('tspan') === null) {
 		const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 		return el(name, attrs, text ? [text] : []);
 	}

@@ -1,0 +1,137 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { DataTable } from './dataCsv';
+import { downloadBlob } from './download';
+import { dataBundle } from './exportBundle';
+import { exportText } from './exportText';
+import { fileParts, footerLines, subtitle, type ExportText, type ViewExport } from './exportView';
+import { safeFileName } from './fileName';
+import { svgToPng, type Raster } from './pngExport';
+import { chartToTree, svgDocumentText } from './svgExport';
+import { composeFrame, type Legend } from './svgLayout';
+import { tableFigure, type Figure, type FigureRow } from './tableFigure';
+
+/**
+ * The downloads every view offers — its figure (a chart, or a table drawn as one) as SVG and PNG,
+ * and its data as a zip — built from what the view hands over at the moment of the click, so a
+ * file follows the view and the language on screen.
+ */
+
+export type { Figure };
+
+function sizeOf(element: Element): { width: number; height: number } {
+	const width = Number(element.getAttribute('width'));
+	const height = Number(element.getAttribute('height'));
+	if (width > 0 && height > 0) return { width, height };
+	const box = element.getBoundingClientRect();
+	return { width: box.width, height: box.height };
+}
+
+/** The first `<svg>` drawn inside `container`, as a figure; throws when none is drawn. */
+export function chartFigure(container: Element | null | undefined): Figure {
+	const svg = container?.querySelector('svg');
+	const node = svg ? chartToTree(svg) : null;
+	if (!svg || !node) throw new Error('no chart is drawn (the table is shown)');
+	return { node, ...sizeOf(svg) };
+}
+
+const cellText = (cell: Element) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A `<table>` drawn inside `container` as a figure, cell for cell as a person reads it: the
+ * words come from the rendered table, so the image cannot say other than the page.
+ */
+export function tableElementFigure(container: Element | null | undefined): Figure {
+	const table = container?.querySelector('table');
+	if (!table) throw new Error('no table is shown');
+	const header = [...(table.tHead?.rows[0]?.cells ?? [])].map(cellText);
+	const rows: FigureRow[] = [...table.tBodies].flatMap((body) =>
+		[...body.rows].map((row) => ({
+			key: row.getAttribute('data-key') ?? '',
+			cells: [...row.cells].map(cellText)
+		}))
+	);
+	return tableFigure(header, rows);
+}
+
+/** The composed SVG document of a figure: title, subtitle, figure, legend and footer. */
+export function figureDocument(
+	view: ViewExport,
+	figure: Figure,
+	legend: Legend | null,
+	text: ExportText,
+	credits: readonly string[] = []
+) {
+	const frame = composeFrame({
+		title: view.title,
+		subtitle: subtitle(view),
+		legend,
+		footer: footerLines(view, text, credits),
+		content: { width: figure.width, height: figure.height }
+	});
+	return { frame, svg: svgDocumentText(frame, figure.node, view.title) };
+}
+
+export function saveSvg(view: ViewExport, svg: string, kind: string): void {
+	downloadBlob(
+		new Blob([svg], { type: 'image/svg+xml' }),
+		safeFileName(fileParts(view, kind), 'svg')
+	);
+}
+
+export async function savePng(
+	view: ViewExport,
+	doc: { frame: { width: number; height: number }; svg: string },
+	kind: string,
+	raster?: Raster
+): Promise<void> {
+	const png = await svgToPng(doc.svg, doc.frame.width, doc.frame.height, raster);
+	downloadBlob(png, safeFileName(fileParts(view, kind), 'png'));
+}
+
+/** The data zip: the CSV, README.txt and metadata.json. */
+export function saveData(view: ViewExport, table: DataTable, text: ExportText): void {
+	const csvName = safeFileName(fileParts(view), 'csv');
+	const zip = dataBundle(view, table, csvName, text);
+	downloadBlob(
+		new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+		safeFileName(fileParts(view), 'zip')
+	);
+}
+
+/** What a view hands over for its downloads; the figure and table are read only when asked for. */
+export interface ViewDownloadInput {
+	view: ViewExport;
+	figure: () => Figure;
+	table: (text: ExportText) => DataTable;
+	/** A legend under the figure, when the figure does not carry its own key. */
+	legend?: Legend | null;
+	/** `chart` or `table`: the last word of the image files' names. */
+	kind?: 'chart' | 'table';
+}
+
+/** The three downloads of a view; `current` returns null while the view is still loading. */
+export function viewDownloads(current: () => ViewDownloadInput | null) {
+	const need = () => {
+		const input = current();
+		if (!input) throw new Error(m.export_not_ready());
+		return { input, text: exportText() };
+	};
+	const document = () => {
+		const { input, text } = need();
+		return { input, doc: figureDocument(input.view, input.figure(), input.legend ?? null, text) };
+	};
+	return {
+		async chartSvg() {
+			const { input, doc } = document();
+			saveSvg(input.view, doc.svg, input.kind ?? 'chart');
+		},
+		async chartPng() {
+			const { input, doc } = document();
+			await savePng(input.view, doc, input.kind ?? 'chart');
+		},
+		async data() {
+			const { input, text } = need();
+			saveData(input.view, input.table(text), text);
+		}
+	};
+}
