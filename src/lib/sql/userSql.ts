@@ -1,0 +1,444 @@
+/**
+ * SQL typed by an analyst, run read-only over the loaded tables.
+ *
+ * The typed text never reaches DuckDB as SQL of its own: it is a bound value of DuckDB's `query()`
+ * table function (`SELECT … FROM query(?)`), which parses it and accepts exactly one SELECT-like
+ * statement (SELECT, WITH, FROM-first, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, PIVOT with its
+ * values listed) and refuses everything else (DROP, INSERT, COPY, ATTACH, INSTALL, LOAD, SET,
+ * PRAGMA, CALL, several statements). EXPLAIN is written around that wrapper.
+ *
+ * A SELECT can still read files, through a table function (`read_csv(…)`, `glob(…)`) or a file
+ * name in FROM (`'data.csv'`, `'https://…'`, read by replacement scan). Those are refused before
+ * anything runs, from the text: a table function that is not on a short read-nothing list, named
+ * before `(`, or anything that looks like a data-file name or a URL, wherever it stands. The text
+ * checks err on the side of refusing (a string value `'x.csv'` is refused too).
+ *
+ * (json_serialize_sql would give a parse tree, but DuckDB-WASM does not build in the json
+ * extension and loading it would fetch it from extensions.duckdb.org.)
+ */
+import type { Connector } from '$lib/db/connector';
+import { quoteIdent } from './quote';
+
+/** Rows fetched for the on-screen table; one more is asked for to know that there are more. */
+export const DISPLAY_ROW_LIMIT = 10_000;
+/** Rows a CSV download holds at most. */
+export const CSV_ROW_LIMIT = 100_000;
+
+/** Why a statement was refused before it ran. */
+export type Refusal =
+	| { kind: 'empty' }
+	| { kind: 'not-read-only'; keyword: string }
+	| { kind: 'several-statements'; count: number }
+	| { kind: 'pivot-needs-values' }
+	| { kind: 'unicode-escape' }
+	| { kind: 'table-function'; name: string }
+	| { kind: 'file'; name: string };
+
+export class SqlRefusedError extends Error {
+	readonly refusal: Refusal;
+	constructor(refusal: Refusal) {
+		super(`refused: ${refusal.kind}`);
+		this.name = 'SqlRefusedError';
+		this.refusal = refusal;
+	}
+}
+
+/** DuckDB refused the query (parse, bind or run time); `message` is DuckDB's own text, trimmed. */
+export class SqlEngineError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'SqlEngineError';
+	}
+}
+
+export type ResultCell = string | number | null;
+
+export interface ResultColumn {
+	name: string;
+	/** DuckDB's type name, e.g. `DOUBLE`, `VARCHAR`, `STRUCT(a INTEGER)`. */
+	type: string;
+	/** Numbers come back as numbers; every other type as DuckDB's text form. */
+	numeric: boolean;
+}
+
+export interface UserSqlResult {
+	columns: ResultColumn[];
+	/** At most `limit` rows, in the query's order. */
+	rows: ResultCell[][];
+	/** How many rows the whole result has (counted separately when it is over the limit). */
+	totalRows: number;
+	truncated: boolean;
+	/** Wall-clock time of the whole run: checks, query and count. */
+	elapsedMs: number;
+}
+
+/** Table functions that read nothing outside the database and change nothing. */
+const ALLOWED_TABLE_FUNCTIONS = new Set([
+	'range',
+	'generate_series',
+	'unnest',
+	'repeat',
+	'repeat_row',
+	'json_each',
+	'json_tree',
+	'pragma_table_info',
+	'pragma_show',
+	'pragma_version',
+	'pragma_database_size',
+	'pragma_storage_info',
+	'pragma_platform',
+	'pragma_collations'
+]);
+
+export function isAllowedTableFunction(name: string): boolean {
+	const lower = name.toLowerCase();
+	if (ALLOWED_TABLE_FUNCTIONS.has(lower)) return true;
+	// The catalogue functions (duckdb_tables(), duckdb_columns(), …) only describe the database.
+	return lower.startsWith('duckdb_') && lower !== 'duckdb_secrets';
+}
+
+const SPACE = /\s/;
+
+/**
+ * The statements in the text, as ranges without surrounding whitespace, comments and semicolons.
+ * Strings, quoted names, comments and dollar quotes are skipped whole, so a `;` or `--` inside
+ * them splits nothing. Only used to trim the text and to word a refusal: DuckDB's parser decides.
+ */
+export function statementRanges(text: string): { start: number; end: number }[] {
+	const ranges: { start: number; end: number }[] = [];
+	let current: { start: number; end: number } | null = null;
+	const mark = (from: number, to: number) => {
+		if (!current) {
+			current = { start: from, end: to };
+			ranges.push(current);
+		} else current.end = to;
+	};
+	let i = 0;
+	while (i < text.length) {
+		const c = text[i]!;
+		if (c === ';') {
+			current = null;
+			i++;
+		} else if (SPACE.test(c)) {
+			i++;
+		} else if (c === '-' && text[i + 1] === '-') {
+			const nl = text.indexOf('\n', i);
+			i = nl < 0 ? text.length : nl + 1;
+		} else if (c === '/' && text[i + 1] === '*') {
+			let depth = 1;
+			i += 2;
+			while (i < text.length && depth > 0) {
+				if (text.startsWith('/*', i)) {
+					depth++;
+					i += 2;
+				} else if (text.startsWith('*/', i)) {
+					depth--;
+					i += 2;
+				} else i++;
+			}
+		} else if (c === "'" || c === '"') {
+			const from = i;
+			i++;
+			while (i < text.length) {
+				if (text[i] === c && text[i + 1] === c) i += 2;
+				else if (text[i] === c) break;
+				else i++;
+			}
+			i = Math.min(i + 1, text.length);
+			mark(from, i);
+		} else if (c === '$') {
+			const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i));
+			const from = i;
+			if (tag) {
+				const close = text.indexOf(tag[0], i + tag[0].length);
+				i = close < 0 ? text.length : close + tag[0].length;
+			} else i++;
+			mark(from, i);
+		} else {
+			mark(i, i + 1);
+			i++;
+		}
+	}
+	return ranges;
+}
+
+/** The text from the first statement's start to the last one's end. */
+export function significantRange(text: string): { start: number; end: number } {
+	const ranges = statementRanges(text);
+	return ranges.length === 0
+		? { start: 0, end: 0 }
+		: { start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end };
+}
+
+/** Table and table-macro names that are not allowed, from the running DuckDB's own catalogue. */
+const deniedCache = new WeakMap<Connector, Promise<string[]>>();
+
+function deniedTableFunctions(db: Connector): Promise<string[]> {
+	let names = deniedCache.get(db);
+	if (!names) {
+		names = db
+			.query<{ name: string }>(
+				`SELECT DISTINCT function_name AS name FROM duckdb_functions()
+				 WHERE function_type IN ('table', 'table_macro')`
+			)
+			.then((rows) => rows.map((r) => r.name).filter((n) => !isAllowedTableFunction(n)));
+		names.catch(() => deniedCache.delete(db));
+		deniedCache.set(db, names);
+	}
+	return names;
+}
+
+const IDENT_CHAR = '[A-Za-z0-9_$\\u0080-\\uFFFF]';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The first denied table function called in the text: its name (bare or in double quotes, any
+ * case, after a schema or not) followed by `(`, or by a comment that could hide the `(`.
+ */
+export function findTableFunctionCall(text: string, denied: readonly string[]): string | null {
+	for (const name of denied) {
+		const call = new RegExp(`(?<!${IDENT_CHAR})"?${escapeRegExp(name)}"?\\s*(\\(|/\\*|--)`, 'i');
+		if (call.test(text)) return name;
+	}
+	return null;
+}
+
+/** Extensions DuckDB reads by replacement scan (with optional compression), and URL schemes. */
+const FILE_LIKE =
+	/\.(?:csv|tsv|parquet|json|jsonl|ndjson)(?:\.(?:gz|zst))?(?![A-Za-z0-9_])|[A-Za-z][A-Za-z0-9+.-]*:\/\/|^\s*['"]?(?:\/|~|\.\.?\/)/i;
+
+/** The first thing in the text that looks like a data file or URL, as the quoted text holding it. */
+export function findFileName(text: string): string | null {
+	const quoted = /'(?:[^']|'')*'|"(?:[^"]|"")*"/g;
+	for (const match of text.matchAll(quoted)) {
+		const inner = match[0].slice(1, -1);
+		if (FILE_LIKE.test(inner) || /^(?:\/|~|\.\.?\/)/.test(inner)) return inner;
+	}
+	const bare = FILE_LIKE.exec(text);
+	return bare ? bare[0].trim() : null;
+}
+
+function firstKeyword(body: string): string {
+	return (/^[A-Za-z_]+/.exec(body)?.[0] ?? body.slice(0, 12)).toUpperCase();
+}
+
+/** The text to run, after the guard: EXPLAIN's operand or the whole statement. */
+export interface CheckedSql {
+	body: string;
+	explain: '' | 'EXPLAIN' | 'EXPLAIN ANALYZE';
+}
+
+/**
+ * Statements that are not queries, by their first word: refused with a clear reason. Any other
+ * text goes on to DuckDB, whose query() accepts a single SELECT-like statement only, so a typo
+ * such as `SELEC 1` gets DuckDB's own syntax error.
+ */
+const NOT_A_QUERY = new Set(
+	(
+		'ABORT ALTER ANALYZE ATTACH BEGIN CALL CHECKPOINT COMMENT COMMIT COPY CREATE DEALLOCATE ' +
+		'DELETE DETACH DROP END EXECUTE EXPORT FORCE IMPORT INSERT INSTALL LOAD MERGE PRAGMA ' +
+		'PREPARE RESET ROLLBACK SET START TRUNCATE UPDATE USE VACUUM'
+	).split(' ')
+);
+
+/**
+ * Refuses, before anything runs, what the text checks can see: empty text, a statement that is
+ * not a query, several statements, a file-reading table function, a file name or URL.
+ * DuckDB's query() still refuses any other statement when the text runs.
+ */
+export async function checkUserSql(db: Connector, text: string): Promise<CheckedSql> {
+	const range = significantRange(text);
+	let body = text.slice(range.start, range.end);
+	let explain: CheckedSql['explain'] = '';
+	const prefix = /^explain(\s+analyze)?\s+/i.exec(body);
+	if (prefix) {
+		explain = prefix[1] ? 'EXPLAIN ANALYZE' : 'EXPLAIN';
+		const rest = body.slice(prefix[0].length);
+		const inner = significantRange(rest);
+		body = rest.slice(inner.start, inner.end);
+	}
+	if (body === '') throw new SqlRefusedError({ kind: 'empty' });
+	const count = statementRanges(body).length;
+	if (count > 1) throw new SqlRefusedError({ kind: 'several-statements', count });
+	const keyword = firstKeyword(body);
+	if (NOT_A_QUERY.has(keyword)) throw new SqlRefusedError({ kind: 'not-read-only', keyword });
+	if (/U&\s*['"]/i.test(body)) throw new SqlRefusedError({ kind: 'unicode-escape' });
+	const fn = findTableFunctionCall(body, await deniedTableFunctions(db));
+	if (fn) throw new SqlRefusedError({ kind: 'table-function', name: fn });
+	const file = findFileName(body);
+	if (file !== null) throw new SqlRefusedError({ kind: 'file', name: file });
+	if (keyword === 'PIVOT' && !/\bIN\s*\(/i.test(body))
+		throw new SqlRefusedError({ kind: 'pivot-needs-values' });
+	return { body, explain };
+}
+
+/** The typed text as a subquery: one bound value, parsed by DuckDB as a single SELECT. */
+const FROM_QUERY = 'FROM query(?::VARCHAR)';
+
+const NUMERIC_TYPE =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
+
+export function isNumericType(type: string): boolean {
+	return NUMERIC_TYPE.test(type.trim().toUpperCase());
+}
+
+/**
+ * DuckDB's message without what a person cannot use: the "LINE n: … ^" pointer (it points into
+ * the wrapper, not the typed text), JavaScript stack frames, and anything past a few lines.
+ */
+export function engineMessage(error: unknown): string {
+	const raw = error instanceof Error ? error.message : String(error);
+	const lines: string[] = [];
+	for (const line of raw.replace(/\r\n?/g, '\n').split('\n')) {
+		if (/^LINE \d+:/.test(line) || /^\s+at\s/.test(line)) break;
+		lines.push(line);
+	}
+	while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+	const text = lines.slice(0, 6).join('\n').trim() || raw.split('\n')[0]!.trim();
+	return text.length > 600 ? `${text.slice(0, 599)}…` : text;
+}
+
+function plainCell(value: unknown, numeric: boolean): ResultCell {
+	if (value === null || value === undefined) return null;
+	if (numeric) return typeof value === 'number' ? value : Number(value);
+	return String(value);
+}
+
+async function describe(db: Connector, body: string): Promise<ResultColumn[]> {
+	const rows = await db.query<{ column_name: string; column_type: string }>({
+		sql: `DESCRIBE SELECT * ${FROM_QUERY}`,
+		params: [body]
+	});
+	return rows.map((r) => ({
+		name: String(r.column_name),
+		type: String(r.column_type),
+		numeric: isNumericType(String(r.column_type))
+	}));
+}
+
+/**
+ * Runs analyst SQL read-only and returns at most `limit` rows. Columns are selected by position
+ * (`#1`, `#2`, …) under generated names, so duplicate or odd column names ("1", "__proto__") keep
+ * their place; numbers come back as numbers (DECIMAL and 64/128-bit integers as doubles) and every
+ * other type as DuckDB's own text for it.
+ */
+export async function runUserSql(
+	db: Connector,
+	text: string,
+	limit: number = DISPLAY_ROW_LIMIT,
+	now: () => number = () => performance.now()
+): Promise<UserSqlResult> {
+	if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad row limit ${limit}`);
+	const started = now();
+	const checked = await checkUserSql(db, text);
+	try {
+		if (checked.explain) {
+			const rows = await db.query({
+				sql: `${checked.explain} SELECT * ${FROM_QUERY}`,
+				params: [checked.body]
+			});
+			const names = Object.keys(rows[0] ?? { explain_key: null, explain_value: null });
+			return {
+				columns: names.map((name) => ({ name, type: 'VARCHAR', numeric: false })),
+				rows: rows.map((r) => names.map((n) => plainCell(r[n], false))),
+				totalRows: rows.length,
+				truncated: false,
+				elapsedMs: now() - started
+			};
+		}
+		const columns = await describe(db, checked.body);
+		const list = columns
+			.map(
+				(c, i) => `CAST(#${i + 1} AS ${c.numeric ? 'DOUBLE' : 'VARCHAR'}) AS ${quoteIdent(`c${i}`)}`
+			)
+			.join(', ');
+		const rows = await db.query({
+			sql: `SELECT ${list} ${FROM_QUERY} LIMIT ?`,
+			params: [checked.body, limit + 1]
+		});
+		const truncated = rows.length > limit;
+		const kept = truncated ? rows.slice(0, limit) : rows;
+		let totalRows = kept.length;
+		if (truncated) {
+			const counted = await db.query<{ n: number }>({
+				sql: `SELECT count(*) AS n ${FROM_QUERY}`,
+				params: [checked.body]
+			});
+			totalRows = Number(counted[0]?.n ?? 0);
+		}
+		return {
+			columns,
+			rows: kept.map((r) => columns.map((c, i) => plainCell(r[`c${i}`], c.numeric))),
+			totalRows,
+			truncated,
+			elapsedMs: now() - started
+		};
+	} catch (error) {
+		throw error instanceof SqlEngineError ? error : new SqlEngineError(engineMessage(error));
+	}
+}
+
+/** A loaded table or view, as the explorer lists it. */
+export interface Relation {
+	schema: string;
+	name: string;
+	kind: 'table' | 'view';
+	columns: { name: string; type: string }[];
+	/** What to insert in the editor: the quoted name, with its schema when that is not `main`. */
+	reference: string;
+}
+
+/** The tables and views the app or the analyst loaded (not DuckDB's own catalogue views). */
+export async function listRelations(db: Connector): Promise<Relation[]> {
+	const rows = await db.query<{
+		schema: string;
+		name: string;
+		kind: 'table' | 'view';
+		column_name: string;
+		data_type: string;
+	}>(
+		`WITH relations AS (
+			SELECT database_name, schema_name, table_name AS name, 'table' AS kind
+			FROM duckdb_tables() WHERE NOT internal
+			UNION ALL
+			SELECT database_name, schema_name, view_name, 'view' FROM duckdb_views() WHERE NOT internal
+		)
+		SELECT r.schema_name AS schema, r.name, r.kind, c.column_name, c.data_type
+		FROM relations r
+		JOIN duckdb_columns() c
+			ON c.database_name = r.database_name AND c.schema_name = r.schema_name AND c.table_name = r.name
+		ORDER BY r.schema_name <> 'main', r.schema_name, r.name, c.column_index`
+	);
+	const byKey = new Map<string, Relation>();
+	for (const row of rows) {
+		const key = `${row.schema}\u0000${row.name}`;
+		let relation = byKey.get(key);
+		if (!relation) {
+			relation = {
+				schema: row.schema,
+				name: row.name,
+				kind: row.kind,
+				columns: [],
+				reference:
+					row.schema === 'main'
+						? quoteIdent(row.name)
+						: `${quoteIdent(row.schema)}.${quoteIdent(row.name)}`
+			};
+			byKey.set(key, relation);
+		}
+		relation.columns.push({ name: row.column_name, type: row.data_type });
+	}
+	return [...byKey.values()];
+}
+
+/** What the panel opens with: regions ranked by the urban–rural gap in household phone ownership. */
+export const DEFAULT_USER_SQL = `SELECT r.name_official AS region,
+  round(u.value, 1) AS urban_pct,
+  round(ru.value, 1) AS rural_pct,
+  round(u.value - ru.value, 1) AS gap_pp
+FROM observations u
+JOIN observations ru USING (indicator_id, geo_level, geo_code, year)
+JOIN regions r ON r.iso_code = u.geo_code
+WHERE u.indicator_id = 'hh_owns_mobile' AND u.year = 2024
+  AND u.geo_level = 'region' AND u.area = 'urban' AND ru.area = 'rural'
+ORDER BY u.value - ru.value DESC;`;
