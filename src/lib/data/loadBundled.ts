@@ -229,7 +229,10 @@ export async function readCatalog(db: Connector): Promise<IndicatorInfo[]> {
 		first_source: string;
 		region_rows: number;
 	}>(catalogQuery());
-	const indicators = catalog.map((r) => ({
+	// A map or a ranking needs at least two regions (HBS 2007 reports Dar es Salaam alone).
+	return catalog
+		.filter((r) => Number(r.region_rows) >= 2)
+		.map((r) => ({
 		id: r.indicator_id,
 		label: { en: r.label_en, sw: r.label_sw || r.label_en },
 		unit: r.unit,
@@ -238,9 +241,6 @@ export async function readCatalog(db: Connector): Promise<IndicatorInfo[]> {
 		years: Array.from(r.region_years ?? [], Number),
 		periods: periodLabels(r.region_periods),
 		synthetic: Boolean(r.synthetic),
-		uploadedFrom: r.uploaded ? r.first_source.slice('upload-'.length) : null,
-		mappable: Number(r.region_rows) >= 2
+		uploadedFrom: r.uploaded ? r.first_source.slice('upload-'.length) : null
 	}));
-	// A map or a ranking needs at least two regions (HBS 2007 reports Dar es Salaam alone).
-	return indicators.filter((i) => i.mappable).map(({ mappable: _, ...i }) => i);
 }

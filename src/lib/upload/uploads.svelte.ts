@@ -18,6 +18,7 @@ import {
 } from './importer';
 import { datasetKey, datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
 import { toUtf8 } from './encoding';
+import { gunzipIfNeeded } from './gzip';
 import {
 	loadRememberedChoices,
 	mergeRememberedChoices,
@@ -264,28 +265,33 @@ export class Uploads {
 	}
 
 	/** Start over with a new file (or a replacement for a stored dataset). */
-	async chooseFile(file: File, replacing: string | null = null): Promise<void> {
+	async chooseFile(chosen: File, replacing: string | null = null): Promise<void> {
 		this.cancel();
 		this.problem = null;
 		this.restarted = false;
-		if (file.size > MAX_UPLOAD_BYTES) {
+		const tooLarge = (f: File): boolean => {
+			if (f.size <= MAX_UPLOAD_BYTES) return false;
+			const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
 			this.problem = {
-				file: file.name,
+				file: f.name,
 				kind: 'too-large',
-				detail: `${file.size} > ${MAX_UPLOAD_BYTES}`,
+				detail: `${mb(f.size)} > ${mb(MAX_UPLOAD_BYTES)}`,
 				severity: 'error'
 			};
-			return;
-		}
-		if (file.size === 0) {
-			this.problem = { file: file.name, kind: 'empty-file', severity: 'error' };
-			return;
-		}
+			return true;
+		};
+		if (tooLarge(chosen)) return;
 		const abort = new AbortController();
 		this.#abort = abort;
 		this.busy = 'reading';
 		this.progress = 0;
 		try {
+			const file = await gunzipIfNeeded(chosen);
+			if (abort.signal.aborted || tooLarge(file)) return;
+			if (file.size === 0) {
+				this.problem = { file: chosen.name, kind: 'empty-file', severity: 'error' };
+				return;
+			}
 			const sniff = await sniffFile(file, {
 				signal: abort.signal,
 				onProgress: (p) => (this.progress = p)
@@ -313,7 +319,7 @@ export class Uploads {
 		} catch (error) {
 			if (!abort.signal.aborted) {
 				this.problem = {
-					file: file.name,
+					file: chosen.name,
 					kind: 'unreadable',
 					detail: message(error),
 					severity: 'error'
