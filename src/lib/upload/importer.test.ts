@@ -212,6 +212,8 @@ describe('a wide indicator table', () => {
 			indicatorName: 'Internet use'
 		});
 		expect(report.problems.map((p) => [p.row, p.kind])).toEqual([[4, 'duplicate-key']]);
+		// Urban and rural but no totals: the explorer opens it on the gap.
+		expect(report.openWith).toEqual({ [report.indicatorIds[0]!]: 'gap' });
 		const rows = await db.query({
 			sql: `SELECT geo_code, area, year, value FROM observations WHERE indicator_id = ? ORDER BY geo_code, area`,
 			params: [report.indicatorIds[0]!]

@@ -57,6 +57,11 @@ export interface ImportReport {
 	problems: UploadProblem[];
 	problemCounts: Partial<Record<UploadProblemKind, number>>;
 	indicatorIds: string[];
+	/**
+	 * The measure to open each new indicator with: 'gap' when the file gives urban and rural
+	 * values but no totals (a total cannot be made without population weights), else 'total'.
+	 */
+	openWith: Record<string, 'total' | 'gap'>;
 	/** For microdata: cells with fewer than 25 cases (flagged) or 10 (suppressed). */
 	smallCells: { indicatorId: string; region: string; area: string; year: number; n: number }[];
 }
@@ -212,15 +217,23 @@ export async function importDataset(
 	);
 
 	let indicatorIds: string[];
+	const openWith: ImportReport['openWith'] = {};
 	const smallCells: ImportReport['smallCells'] = [];
 	if (mapping.roles.kind === 'indicators') {
 		await db.query(indicatorRowsQuery(mapping, tables));
 		const ids = await db.query<{ indicator: string; indicator_id: string }>(
 			indicatorIdsQuery(tables)
 		);
-		const withAreas = await db.query<{ indicator: string; areas: number }>(
-			`SELECT indicator, count(DISTINCT area) FILTER (WHERE area <> 'total') AS areas FROM ${quoteIdent(tables.rows)} GROUP BY indicator`
+		const withAreas = await db.query<{ indicator: string; areas: number; totals: number }>(
+			`SELECT indicator, count(DISTINCT area) FILTER (WHERE area <> 'total') AS areas,
+	count(*) FILTER (WHERE area = 'total' AND geo_kind = 'region' AND value IS NOT NULL) AS totals
+FROM ${quoteIdent(tables.rows)} GROUP BY indicator`
 		);
+		for (const i of ids) {
+			const a = withAreas.find((w) => w.indicator === i.indicator);
+			openWith[i.indicator_id] =
+				a && Number(a.totals) === 0 && Number(a.areas) === 2 ? 'gap' : 'total';
+		}
 		const areas = new Map(withAreas.map((a) => [a.indicator, Number(a.areas)]));
 		await addDefinitions(
 			db,
@@ -274,6 +287,7 @@ export async function importDataset(
 			)
 		);
 		indicatorIds = items.map((i) => i.indicatorId);
+		for (const i of items) openWith[i.indicatorId] = 'total';
 		const small = await db.query<{
 			indicator_id: string;
 			geo_code: string;
@@ -302,6 +316,7 @@ export async function importDataset(
 		problems: problemRows.map((p) => problemFrom(p, meta.fileName, mapping.labels)),
 		problemCounts: Object.fromEntries(byKind.map((k) => [k.kind, Number(k.n)])),
 		indicatorIds,
+		openWith,
 		smallCells
 	};
 }
