@@ -541,6 +541,8 @@ export class Uploads {
 				if (!ok && this.notice === null) this.notice = 'full';
 			}
 			await this.#dropStaged(draft);
+			// The catalog knows the new indicators before the report offers links to them.
+			await this.#dashboard.refreshCatalog();
 			this.draft = { ...draft, report, datasetId: record.id };
 			this.step = 'report';
 		} catch (error) {
