@@ -2,7 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { chartRows, expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
-/** The main views, each with what to wait for before checking. */
+/** Waits until the bundled data is in DuckDB: the upload page's file input is disabled until then. */
+async function uploadInput(page: Page) {
+	const input = page.getByLabel('CSV, TSV or semicolon-separated file');
+	await expect(input).toBeEnabled({ timeout: 60_000 });
+	return input;
+}
+
+/** The main views, each with what to do and wait for before checking. */
 const views: { name: string; url: string; ready: (page: Page) => Promise<void> }[] = [
 	{
 		name: 'explorer, chart',
@@ -51,6 +58,40 @@ const views: { name: string; url: string; ready: (page: Page) => Promise<void> }
 		name: 'services vs connectivity',
 		url: '/services/',
 		ready: (p) => expect(p.getByRole('table').first()).toBeVisible({ timeout: 30_000 })
+	},
+	{
+		name: 'datasets, step 1',
+		url: '/datasets/',
+		ready: async (p) => {
+			await uploadInput(p);
+			await expect(p.getByRole('heading', { name: /^Step 1 of 5: / })).toBeVisible();
+		}
+	},
+	{
+		name: 'datasets, step 2 with the preview',
+		url: '/datasets/',
+		ready: async (p) => {
+			await (await uploadInput(p)).setInputFiles('tests/fixtures/e2e-upload/messy-regions.csv');
+			await expect(p.getByRole('heading', { name: /^Step 2 of 5: / })).toBeVisible({
+				timeout: 60_000
+			});
+			await expect(
+				p.getByRole('table', { name: 'Preview of the first rows as read' })
+			).toBeVisible();
+			// The evidence list is part of the page: open it so its text is checked too.
+			await p.getByText(/^Detected from \d+ rows: /).click();
+		}
+	},
+	{
+		name: 'SQL, after running the default query',
+		url: '/sql/',
+		ready: async (p) => {
+			const run = p.getByRole('button', { name: 'Run', exact: true });
+			await expect(run).toBeEnabled({ timeout: 60_000 });
+			await run.click();
+			await expect(p.getByRole('table', { name: /Query result/ })).toBeVisible({ timeout: 30_000 });
+			await expect(p.getByRole('status').filter({ hasText: / ms$/ })).toBeVisible();
+		}
 	}
 ];
 

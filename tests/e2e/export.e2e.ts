@@ -1,56 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
-import { strFromU8, unzipSync } from 'fflate';
-import Papa from 'papaparse';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { download, pngInfo, unzipData } from './downloads';
 import { chartSection, expect, openDashboard, REGION_NAMES, test } from './fixtures';
 
 /** The Download menus of the explorer's chart and map sections, checked through the files. */
 
 const mapSection = (page: Page) => page.getByRole('region', { name: 'Map of the 31 regions' });
-
-/** Opens a section's Download menu, picks an item and returns the downloaded file. */
-async function download(page: Page, section: Locator, item: RegExp) {
-	await section.getByRole('button', { name: 'Download', exact: true }).click();
-	const [file] = await Promise.all([
-		page.waitForEvent('download'),
-		section.getByRole('button', { name: item }).click()
-	]);
-	const path = await file.path();
-	return { name: file.suggestedFilename(), bytes: await readFile(path) };
-}
-
-/** Width, height and whether the image has more than a handful of distinct byte values. */
-function pngInfo(png: Buffer) {
-	expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-	expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-	const idat: Buffer[] = [];
-	for (let at = 8; at < png.length;) {
-		const length = png.readUInt32BE(at);
-		if (png.subarray(at + 4, at + 8).toString('latin1') === 'IDAT')
-			idat.push(png.subarray(at + 8, at + 8 + length));
-		at += 12 + length;
-	}
-	const pixels = inflateSync(Buffer.concat(idat));
-	return {
-		width: png.readUInt32BE(16),
-		height: png.readUInt32BE(20),
-		distinctBytes: new Set(pixels).size
-	};
-}
-
-function csvFromZip(zip: Buffer) {
-	const files = unzipSync(new Uint8Array(zip));
-	const name = Object.keys(files).find((f) => f.endsWith('.csv'))!;
-	expect(Object.keys(files).sort()).toEqual(['README.txt', 'metadata.json', name].sort());
-	const text = strFromU8(files[name]!).replace(/^\uFEFF/, '');
-	return {
-		name,
-		text,
-		readme: strFromU8(files['README.txt']!),
-		rows: Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data
-	};
-}
 
 test.describe('downloads', () => {
 	test('the chart as SVG: parses, has the title, footer and one mark per region', async ({
@@ -101,7 +55,7 @@ test.describe('downloads', () => {
 		await openDashboard(page);
 		const zip = await download(page, chartSection(page), /^Data/);
 		expect(zip.name).toBe('pengo-women-mobile-phone-total-2022.zip');
-		const csv = csvFromZip(zip.bytes);
+		const csv = unzipData(zip.bytes);
 		expect(csv.name).toBe('pengo-women-mobile-phone-total-2022.csv');
 		expect(csv.readme).toContain('Made with Pengo');
 		expect(csv.readme).toContain('DHS Program terms of use');
@@ -140,7 +94,7 @@ test.describe('downloads', () => {
 			await route.fulfill({ response, body });
 		});
 		await openDashboard(page);
-		const csv = csvFromZip((await download(page, chartSection(page), /^Data/)).bytes);
+		const csv = unzipData((await download(page, chartSection(page), /^Data/)).bytes);
 		expect(csv.text).toContain('"\'=HYPERLINK(""x"")"');
 		const row = csv.rows.find((r) => r.region_code === 'TZ-03')!;
 		expect(row.region_name).toBe('\'=HYPERLINK("x")');

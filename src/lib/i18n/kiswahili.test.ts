@@ -18,7 +18,8 @@ const SAME_IN_BOTH: readonly string[] = [
 	'Zanzibar',
 	'Language / Lugha',
 	'ISO {iso}, NBS {nbs}',
-	'Tanzania ({area})'
+	'Tanzania ({area})',
+	'NULL'
 ];
 
 /** A template with no words of its own ("{label}: {value}", "%") reads the same in any language. */

@@ -9,6 +9,7 @@ const texts: Record<UploadProblemKind, Texts> = {
 		fix: () => m.upload_fix_too_large()
 	},
 	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
+	'not-text': { what: () => m.upload_what_not_text(), fix: () => m.upload_fix_not_text() },
 	unreadable: {
 		what: (detail) => m.upload_what_unreadable({ detail }),
 		fix: () => m.upload_fix_unreadable()

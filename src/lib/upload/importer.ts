@@ -127,7 +127,8 @@ async function addDefinitions(
 			tables.source,
 			`${meta.name} (${meta.fileName})`,
 			meta.sourceNote.trim() === '' ? 'Uploaded by the user' : meta.sourceNote.trim(),
-			Number(meta.importedAt.slice(0, 4)),
+			// sources.year is text (some sources give periods such as 2015-16).
+			meta.importedAt.slice(0, 4),
 			'As stated by the uploader',
 			`Uploaded ${meta.importedAt.slice(0, 10)}`
 		]

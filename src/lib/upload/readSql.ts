@@ -28,7 +28,7 @@
  * - A field up to max_line_size bytes is read; the default (2 MB) is raised.
  */
 import { quoteIdent, quoteLiteral, type BoundQuery } from '$lib/sql/quote';
-import { trimmedMissingSql, trimmedNumberSql, trimmedSql } from './numbers';
+import { BLANKS, trimmedMissingSql, trimmedNumberSql, trimmedSql } from './numbers';
 import type { ColumnProfile, Dialect, UploadProblem } from './types';
 
 /** Stands for "no such field" in read_csv; contains a NUL, which the app never puts in a field. */
@@ -258,55 +258,95 @@ export function structuralProblem(engineMessage: string, file: string): UploadPr
 	return problem;
 }
 
+const EXAMPLES = 8;
+
+/**
+ * SQL: `expr` trimmed exactly as trimmedSql trims, but trim only runs on texts that start or end with
+ * a blank. trim with a set of characters is costly per text, and most cells have nothing to trim;
+ * comparing the first and last bytes is cheap, and UTF-8 keeps a prefix or suffix test exact.
+ */
+function trimmedCheaplySql(expr: string): string {
+	const edges = [...BLANKS]
+		.map(
+			(c) => `starts_with(${expr}, ${quoteLiteral(c)}) OR ends_with(${expr}, ${quoteLiteral(c)})`
+		)
+		.join(' OR ');
+	return `CASE WHEN ${edges} THEN ${trimmedSql(expr)} ELSE ${expr} END`;
+}
+
 /**
  * One row per column with what all its data rows (rows after `headerRow`) hold; read with
  * toColumnProfiles. Cells are judged trimmed (missing tokens, numbers, leading zeros); distinct
  * values and examples are the text as written.
+ *
+ * Everything a profile holds depends on a cell only through its text, so each column's cells are
+ * first grouped by text, keeping how often each text occurs and the first row holding it. Trimming,
+ * the missing test, the number pattern and the cast then run once per distinct text of a column
+ * rather than once per cell, and every column's counts, bounds, first non-number and most frequent
+ * texts come from one grouped pass over those texts (about 5× faster on a million rows).
+ *
+ * Results are plain scalar columns (examples as example_1 … example_8): a LIST arrives as an array
+ * from native DuckDB but as an Arrow vector from DuckDB-WASM, which also lacks to_json.
  */
-/**
- * Examples come back as plain VARCHAR columns example_1 … example_8: a LIST arrives as an array from
- * native DuckDB but as an Arrow vector from DuckDB-WASM, which also lacks to_json.
- */
-const EXAMPLES = 8;
-const EXAMPLE_COLUMNS = Array.from(
-	{ length: EXAMPLES },
-	(_, k) => `ex[${k + 1}] AS example_${k + 1}`
-).join(', ');
-
 export function columnProfilesQuery(
 	table: string,
 	columnCount: number,
 	dialect: Pick<Dialect, 'decimal' | 'thousands' | 'missing'>,
 	headerRow: number
 ): BoundQuery {
-	const t = quoteIdent(table);
-	const params: number[] = [];
-	const parts: string[] = [];
-	for (let i = 1; i <= columnCount; i++) {
-		const c = quoteIdent(rawColumnName(i));
-		// Each cell is trimmed once, matched once and cast once; `dv` is the value before the
-		// finiteness check, so isnum and num agree with parseNumber (and numberSql).
-		parts.push(`SELECT * EXCLUDE (ex), ${EXAMPLE_COLUMNS} FROM (WITH cells AS (
-	SELECT __row, v, tv, miss, CASE WHEN NOT miss THEN ${trimmedNumberSql('tv', dialect)} END AS dv
-	FROM (SELECT __row, ${c} AS v, ${trimmedSql(c)} AS tv, ${trimmedMissingSql(trimmedSql(c), dialect)} AS miss
-		FROM ${t} WHERE __row > ?)
+	const n = Math.max(1, columnCount);
+	const indexes = Array.from({ length: n }, (_, i) => i + 1);
+	// A NULL cell is a field the record does not have, which counts as missing like an empty one.
+	// Grouping each column on its own (one branch per column) is about twice as fast as unfolding
+	// the table into (col, v) pairs first and grouping those.
+	const texts = indexes
+		.map((i) => {
+			const c = quoteIdent(rawColumnName(i));
+			return `SELECT ${i} AS col, ${c} AS v, count(*) AS k, min(__row) AS first_row
+	FROM ${quoteIdent(table)} WHERE __row > ? AND ${c} IS NOT NULL GROUP BY ${c}`;
+		})
+		.join('\n\tUNION ALL\n\t');
+	// Missing texts stay in `judged` and every aggregate skips them with FILTER: a WHERE on the trimmed
+	// text would be pushed below the GROUP BY by the optimiser and run on every cell again.
+	// The examples are the texts with the highest count, ties in text order; (-k, v) is unique per
+	// column, so the eight smallest keys are one well-defined list, ranked.
+	const examples = Array.from(
+		{ length: EXAMPLES },
+		(_, k) => `ex[${k + 1}] AS example_${k + 1}`
+	).join(', ');
+	const sql = `WITH texts AS (
+	${texts}
+),
+judged AS (
+	SELECT col, v, k, first_row, tv, miss,
+		CASE WHEN NOT miss THEN ${trimmedNumberSql('tv', dialect)} END AS dv
+	FROM (SELECT col, v, k, first_row, tv, ${trimmedMissingSql('tv', dialect)} AS miss
+		FROM (SELECT col, v, k, first_row, ${trimmedCheaplySql('v')} AS tv FROM texts))
+),
+profiles AS (
+	SELECT col,
+		sum(k) FILTER (WHERE NOT miss) AS present,
+		sum(k) FILTER (WHERE isfinite(dv)) AS "numeric",
+		sum(k) FILTER (WHERE NOT miss AND regexp_full_match(tv, '0[0-9]+')) AS leading_zero,
+		count(*) FILTER (WHERE NOT miss) AS distinct_values,
+		min(first_row) FILTER (WHERE NOT miss AND NOT coalesce(isfinite(dv), false)) AS non_numeric_row,
+		arg_min(v, first_row) FILTER (WHERE NOT miss AND NOT coalesce(isfinite(dv), false)) AS non_numeric_value,
+		min(dv) FILTER (WHERE isfinite(dv)) AS min_value,
+		max(dv) FILTER (WHERE isfinite(dv)) AS max_value,
+		arg_min(v, row(-k, v), ${EXAMPLES}) FILTER (WHERE NOT miss) AS ex
+	FROM judged
+	GROUP BY col
 )
-SELECT ${i} AS col,
-	count(*) FILTER (WHERE NOT miss) AS present,
-	count(*) FILTER (WHERE isfinite(dv)) AS numeric,
-	count(*) FILTER (WHERE NOT miss AND regexp_full_match(tv, '0[0-9]+')) AS leading_zero,
-	count(DISTINCT v) FILTER (WHERE NOT miss) AS distinct_values,
-	min(__row) FILTER (WHERE NOT miss AND NOT coalesce(isfinite(dv), false)) AS non_numeric_row,
-	arg_min(v, __row) FILTER (WHERE NOT miss AND NOT coalesce(isfinite(dv), false)) AS non_numeric_value,
-	min(dv) FILTER (WHERE isfinite(dv)) AS min_value,
-	max(dv) FILTER (WHERE isfinite(dv)) AS max_value,
-	(SELECT list(v ORDER BY k DESC, v) FROM (
-		SELECT v, count(*) AS k FROM cells WHERE NOT miss
-		GROUP BY v ORDER BY k DESC, v LIMIT ${EXAMPLES})) AS ex
-FROM cells)`);
-		params.push(headerRow);
-	}
-	return { sql: `${parts.join('\nUNION ALL\n')}\nORDER BY col`, params };
+SELECT wanted.col,
+	CAST(coalesce(present, 0) AS BIGINT) AS present,
+	CAST(coalesce(p."numeric", 0) AS BIGINT) AS "numeric",
+	CAST(coalesce(leading_zero, 0) AS BIGINT) AS leading_zero,
+	coalesce(distinct_values, 0) AS distinct_values,
+	non_numeric_row, non_numeric_value, min_value, max_value, ${examples}
+FROM (SELECT CAST(range AS INTEGER) AS col FROM range(1, ${n + 1})) AS wanted
+LEFT JOIN profiles AS p USING (col)
+ORDER BY wanted.col`;
+	return { sql, params: indexes.map(() => headerRow) };
 }
 
 /** Turns columnProfilesQuery's rows into profiles, labelled by headerLabels. */

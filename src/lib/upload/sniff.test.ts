@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './encoding';
-import { previewRows, sniffDialect, sniffSample } from './sniff';
+import { EVIDENCE_KEYS, previewRows, sniffDialect, sniffSample, type Evidence } from './sniff';
 import type { Dialect } from './types';
+
+const keys = (evidence: Evidence[]) => evidence.map((e) => e.key);
 
 describe('sniffDialect', () => {
 	it('picks the semicolon over the comma of decimal commas, and reads the separators', () => {
@@ -14,7 +18,18 @@ describe('sniffDialect', () => {
 			decimal: ',',
 			thousands: '.'
 		});
-		expect(evidence.join(' ')).toMatch(/semicolon/);
+		// 4 records of 3 fields; a comma would split the decimal commas into a ragged table.
+		expect(evidence).toContainEqual({
+			key: 'delimiter',
+			params: { delimiter: ';', matching: '4', rows: '4', fields: '3' }
+		});
+		// 45,3 and 12,5 and 21.419,06 read as decimal commas; none as a decimal point.
+		expect(evidence).toContainEqual({ key: 'decimal_comma', params: { count: '3', other: '0' } });
+		// -21.419,06 is grouped; 1.234 alone would also be a decimal point, and counts for '.' here.
+		expect(evidence).toContainEqual({ key: 'thousands', params: { separator: '.', count: '2' } });
+		expect(evidence).toContainEqual({ key: 'missing', params: { tokens: '"NA"' } });
+		// Only Mjini is numeric throughout: Vijijini's "NA" is one cell in three, too many.
+		expect(evidence).toContainEqual({ key: 'header_numeric', params: { row: '1', count: '1' } });
 	});
 
 	it('decides on many rows, not the first ten', () => {
@@ -36,12 +51,39 @@ describe('sniffDialect', () => {
 			'Table 3: Mobile subscriptions by region\nSource: TCRA, December 2023\n\nRegion,Subscriptions,Share\nDodoma,"1,234",45.3\nArusha,"2,345",50.1\nTanga,"3,456",12.0\n';
 		const { dialect, evidence } = sniffDialect(text);
 		expect(dialect.headerRow).toBe(4);
-		expect(evidence.join(' ')).toMatch(/title line/);
+		expect(evidence).toContainEqual({ key: 'title_lines', params: { count: '2', columns: '3' } });
+		expect(keys(evidence)).not.toContain('no_header');
 	});
 
 	it('sees when there is no header row', () => {
-		expect(sniffDialect('1,2,3\n4,5,6\n7,8,9\n').dialect.headerRow).toBe(0);
-		expect(sniffDialect('name,code\nDodoma,01\nArusha,02\n').dialect.headerRow).toBe(1);
+		const numbers = sniffDialect('1,2,3\n4,5,6\n7,8,9\n');
+		expect(numbers.dialect.headerRow).toBe(0);
+		expect(keys(numbers.evidence)).toContain('no_header');
+		const names = sniffDialect('name,code\nDodoma,01\nArusha,02\n');
+		expect(names.dialect.headerRow).toBe(1);
+		// "01" and "02" look numeric, so the text "code" over them is the reason.
+		expect(names.evidence).toContainEqual({
+			key: 'header_numeric',
+			params: { row: '1', count: '1' }
+		});
+	});
+
+	it('says when one column is all there is, and when no thousands separator shows', () => {
+		const { evidence } = sniffDialect('name\nDodoma\nArusha\n');
+		expect(keys(evidence)).toContain('one_column');
+		expect(keys(evidence)).toContain('no_thousands');
+		expect(keys(evidence)).toContain('header_distinct');
+	});
+
+	it('names the runner-up delimiter with the share of records it would keep even', () => {
+		// Every line has one ';' (2 fields) but the commas vary: 3, 2 and 1 fields.
+		const { evidence } = sniffDialect('a;b,c,d\n1;2,3\n4;5\n6;7,8\n');
+		expect(evidence[0]).toEqual({
+			key: 'delimiter',
+			params: { delimiter: ';', matching: '4', rows: '4', fields: '2' }
+		});
+		expect(evidence[1]?.key).toBe('delimiter_alternative');
+		expect(evidence[1]?.params.delimiter).toBe(',');
 	});
 
 	it('recognises tabs, pipes and single quotes', () => {
@@ -50,13 +92,15 @@ describe('sniffDialect', () => {
 			decimal: ','
 		});
 		expect(sniffDialect('a|b|c\n1|2|3\n4|5|6\n').dialect.delimiter).toBe('|');
-		expect(sniffDialect("name,note\n'Dodoma','a, b'\n'Arusha','c, d'\n").dialect.quote).toBe("'");
+		const single = sniffDialect("name,note\n'Dodoma','a, b'\n'Arusha','c, d'\n");
+		expect(single.dialect.quote).toBe("'");
+		expect(keys(single.evidence)).toContain('single_quotes');
 	});
 
 	it('keeps every default missing token and names those present: a lone - is missing, -3 a number', () => {
 		const { dialect, evidence } = sniffDialect('a,b\n-,..\n-3,n/a\n4,5\n');
 		expect(dialect.missing).toEqual(['', 'NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null']);
-		expect(evidence).toContain('Missing values written as "n/a", "..", "-".');
+		expect(evidence).toContainEqual({ key: 'missing', params: { tokens: '"n/a", "..", "-"' } });
 	});
 
 	it('drops the cut last record of a truncated sample', () => {
@@ -111,6 +155,29 @@ describe('sniffSample', () => {
 			expect(s.dialect).toMatchObject({ encoding: enc, delimiter: '\t', decimal: ',' });
 			expect(s.text).toBe(text);
 			expect(s.truncated).toBe(false);
+			expect(s.evidence[0]).toEqual({ key: 'encoding', params: { encoding: enc } });
 		}
+	});
+});
+
+describe('evidence wording', () => {
+	const messages = (locale: string) =>
+		JSON.parse(
+			readFileSync(join(import.meta.dirname, `../../../messages/upload/${locale}.json`), 'utf8')
+		) as Record<string, string>;
+	// The encoding has one message per encoding; every other key has one message.
+	const wanted = EVIDENCE_KEYS.flatMap((key) =>
+		key === 'encoding'
+			? ['utf8', 'utf8_bom', 'utf16le', 'utf16be', 'windows1252'].map(
+					(e) => `upload_evidence_encoding_${e}`
+				)
+			: [`upload_evidence_${key}`]
+	);
+	it.each(['en', 'sw'])('every kind of evidence has a message in %s', (locale) => {
+		const all = messages(locale);
+		expect(wanted.filter((key) => !all[key])).toEqual([]);
+		expect(
+			Object.keys(all).filter((key) => key.startsWith('upload_evidence_') && !wanted.includes(key))
+		).toEqual([]);
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * Guessing how a delimited text file is written from a large sample of it (the first 2 MB, up to
  * 10,000 records): delimiter, quote, header row (title lines above it allowed), decimal and
- * thousands separators and the missing-value tokens in use. Every guess says why in `evidence`.
+ * thousands separators and the missing-value tokens in use. Every guess says why in `evidence`,
+ * as a key and its values: the page words it in the person's language.
  *
  * Record numbers count every record of the file, empty lines included, as a spreadsheet does and
  * as the raw table's `__row` does (see readSql.ts).
@@ -14,12 +15,39 @@ export const SAMPLE_BYTES = 2 * 1024 * 1024;
 export const SAMPLE_RECORDS = 10_000;
 export const DEFAULT_MISSING = ['', 'NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null'];
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
-const DELIMITER_NAMES: Record<Delimiter, string> = {
-	',': 'comma',
-	';': 'semicolon',
-	'\t': 'tab',
-	'|': 'pipe'
-};
+
+/** Every kind of reason the sniffer gives; each has a message `upload_evidence_<key>`. */
+export const EVIDENCE_KEYS = [
+	'encoding',
+	'one_column',
+	'single_quotes',
+	'delimiter',
+	'delimiter_alternative',
+	'title_lines',
+	'no_header',
+	'header_numeric',
+	'header_distinct',
+	'decimal_comma',
+	'decimal_point',
+	'no_thousands',
+	'thousands',
+	'missing'
+] as const;
+export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
+
+/**
+ * One reason for a guess. Counts are plain digits; `delimiter`, `separator` and `encoding` hold
+ * the character or encoding itself, for the page to name in its own words.
+ */
+export interface Evidence {
+	key: EvidenceKey;
+	params: Record<string, string>;
+}
+
+const because = (key: EvidenceKey, params: Record<string, string | number> = {}): Evidence => ({
+	key,
+	params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
+});
 
 export interface SniffOptions {
 	/** The text is the start of a longer file: its last record may be cut and is not used. */
@@ -122,13 +150,13 @@ function singleQuoted(text: string, delimiter: Delimiter): boolean {
 	return hits >= 2 && hits >= lines * 0.05;
 }
 
-function chooseDelimiter(text: string, truncated: boolean, evidence: string[]): Candidate {
+function chooseDelimiter(text: string, truncated: boolean, evidence: Evidence[]): Candidate {
 	const candidates = DELIMITERS.map((d) =>
 		evaluate(sampleRecords(text, d, '"', truncated), d, '"')
 	);
 	const usable = candidates.filter((c) => c.modal >= 2);
 	if (usable.length === 0) {
-		evidence.push('No delimiter splits the rows: the file has one column.');
+		evidence.push(because('one_column'));
 		return candidates[0]!;
 	}
 	// Most consistent field count wins; near ties go to more fields, then to the list order.
@@ -150,16 +178,24 @@ function chooseDelimiter(text: string, truncated: boolean, evidence: string[]): 
 		);
 		if (alt.modal >= 2 && alt.consistency >= chosen.consistency) {
 			chosen = alt;
-			evidence.push("Fields are wrapped in single quotes ('…') and the file has no double quotes.");
+			evidence.push(because('single_quotes'));
 		}
 	}
 	const rows = chosen.records.filter((r) => !isBlank(r)).length;
 	evidence.push(
-		`Delimiter ${DELIMITER_NAMES[chosen.delimiter]}: ${Math.round(chosen.consistency * rows)} of ${rows} records have ${chosen.modal} fields.`
+		because('delimiter', {
+			delimiter: chosen.delimiter,
+			matching: Math.round(chosen.consistency * rows),
+			rows,
+			fields: chosen.modal
+		})
 	);
 	for (const other of usable.slice(1, 2)) {
 		evidence.push(
-			`With ${DELIMITER_NAMES[other.delimiter]} instead, only ${Math.round(other.consistency * 100)}% of records would have the same number of fields.`
+			because('delimiter_alternative', {
+				delimiter: other.delimiter,
+				percent: Math.round(other.consistency * 100)
+			})
 		);
 	}
 	return chosen;
@@ -168,7 +204,10 @@ function chooseDelimiter(text: string, truncated: boolean, evidence: string[]): 
 const looksNumeric = (cell: string) => /^[+-]?[0-9][0-9.,' \u00a0\u202f]*%?$/.test(cell.trim());
 
 /** The header row (1-based, counting empty lines), or 0; and where data begins. */
-function chooseHeader(c: Candidate, evidence: string[]): { headerRow: number; firstData: number } {
+function chooseHeader(
+	c: Candidate,
+	evidence: Evidence[]
+): { headerRow: number; firstData: number } {
 	const { records, modal } = c;
 	const nonBlank = records.map((r, i) => [r, i] as const).filter(([r]) => !isBlank(r));
 	let start = 0;
@@ -204,19 +243,15 @@ function chooseHeader(c: Candidate, evidence: string[]): { headerRow: number; fi
 	const header =
 		textHeaderOverNumbers > 0 ||
 		(numericColumns === 0 && !anyNumericHead && distinct && repeats === 0 && body.length > 0);
-	if (titles > 0) {
-		evidence.push(
-			`${titles} title line${titles > 1 ? 's' : ''} above the table's ${modal} columns.`
-		);
-	}
+	if (titles > 0) evidence.push(because('title_lines', { count: titles, columns: modal }));
 	if (!header) {
-		evidence.push('No header row: the first row looks like data.');
+		evidence.push(because('no_header'));
 		return { headerRow: 0, firstData: 0 };
 	}
 	evidence.push(
 		textHeaderOverNumbers > 0
-			? `Row ${index + 1} is the header: it has text over ${textHeaderOverNumbers} numeric column${textHeaderOverNumbers > 1 ? 's' : ''}.`
-			: `Row ${index + 1} is the header: its names are distinct and do not recur below.`
+			? because('header_numeric', { row: index + 1, count: textHeaderOverNumbers })
+			: because('header_distinct', { row: index + 1 })
 	);
 	return { headerRow: index + 1, firstData: index + 1 };
 }
@@ -231,7 +266,7 @@ const GROUPED = {
 function chooseSeparators(
 	cells: string[],
 	delimiter: Delimiter,
-	evidence: string[]
+	evidence: Evidence[]
 ): { decimal: Dialect['decimal']; thousands: ThousandsSeparator } {
 	let dotDecimal = 0;
 	let commaDecimal = 0;
@@ -263,11 +298,10 @@ function chooseSeparators(
 	if (commaDecimal !== dotDecimal) decimal = commaDecimal > dotDecimal ? ',' : '.';
 	else if (ambiguousDot > 0 && ambiguousComma === 0) decimal = ',';
 	else decimal = delimiter === ';' && ambiguousComma > 0 ? ',' : '.';
-	const evidenceOf = (n: number, what: string) => `${n} value${n === 1 ? '' : 's'} ${what}`;
 	evidence.push(
 		decimal === ','
-			? `Decimal comma: ${evidenceOf(commaDecimal, 'like 45,3')}${dotDecimal ? `, against ${evidenceOf(dotDecimal, 'like 45.3')}` : ''}.`
-			: `Decimal point: ${evidenceOf(dotDecimal, 'like 45.3')}${commaDecimal ? `, against ${evidenceOf(commaDecimal, 'like 45,3')}` : ''}.`
+			? because('decimal_comma', { count: commaDecimal, other: dotDecimal })
+			: because('decimal_point', { count: dotDecimal, other: commaDecimal })
 	);
 	const options: ThousandsSeparator[] = decimal === ',' ? ['.', ' ', "'"] : [',', ' ', "'"];
 	const score = (s: ThousandsSeparator) =>
@@ -278,8 +312,8 @@ function chooseSeparators(
 	const thousands: ThousandsSeparator = score(best) > 0 ? best : '';
 	evidence.push(
 		thousands === ''
-			? 'No thousands separator seen.'
-			: `Thousands separator ${JSON.stringify(thousands)}: ${evidenceOf(score(thousands), 'grouped in threes')}.`
+			? because('no_thousands')
+			: because('thousands', { separator: thousands, count: score(thousands) })
 	);
 	return { decimal, thousands };
 }
@@ -288,8 +322,8 @@ function chooseSeparators(
 export function sniffDialect(
 	text: string,
 	options: SniffOptions = {}
-): { dialect: Dialect; evidence: string[]; sampleRecords: number } {
-	const evidence: string[] = [];
+): { dialect: Dialect; evidence: Evidence[]; sampleRecords: number } {
+	const evidence: Evidence[] = [];
 	const chosen = chooseDelimiter(text, options.truncated ?? false, evidence);
 	const { headerRow, firstData } = chooseHeader(chosen, evidence);
 	const cells = chosen.records.slice(firstData).flatMap((r) => (isBlank(r) ? [] : r));
@@ -299,8 +333,9 @@ export function sniffDialect(
 	const seen = new Set(cells.map((c) => c.trim()));
 	const missing = [...DEFAULT_MISSING];
 	const tokens = missing.filter((m) => m !== '' && seen.has(m));
-	if (tokens.length)
-		evidence.push(`Missing values written as ${tokens.map((m) => JSON.stringify(m)).join(', ')}.`);
+	if (tokens.length) {
+		evidence.push(because('missing', { tokens: tokens.map((m) => `"${m}"`).join(', ') }));
+	}
 	return {
 		dialect: {
 			encoding: 'utf-8',
@@ -372,7 +407,7 @@ export function previewRows(text: string, dialect: Dialect, limit: number, file 
 export interface SampleSniff {
 	encoding: Encoding;
 	dialect: Dialect;
-	evidence: string[];
+	evidence: Evidence[];
 	/** The decoded sample, kept for previews with another dialect. */
 	text: string;
 	truncated: boolean;
@@ -392,15 +427,7 @@ export function sniffSample(
 		enc.startsWith('utf-16') && sample.length % 2 ? sample.subarray(0, sample.length - 1) : sample;
 	const text = new TextDecoder('utf-8').decode(toUtf8(bytes, enc));
 	const { dialect, evidence, sampleRecords } = sniffDialect(text, { truncated });
-	evidence.unshift(
-		{
-			'utf-8': 'Encoding UTF-8: every byte sequence is valid UTF-8.',
-			'utf-8-bom': 'Encoding UTF-8: the file starts with a UTF-8 byte order mark.',
-			'utf-16le': 'Encoding UTF-16 (little-endian).',
-			'utf-16be': 'Encoding UTF-16 (big-endian).',
-			'windows-1252': 'Encoding Windows-1252: some bytes are not valid UTF-8.'
-		}[enc]
-	);
+	evidence.unshift(because('encoding', { encoding: enc }));
 	dialect.encoding = enc;
 	return { encoding: enc, dialect, evidence, text, truncated, sampleRecords };
 }

@@ -4,7 +4,7 @@
  * with that dialect instead of sniffing (the person overrode a guess).
  */
 import { detectEncoding, toUtf8 } from './encoding';
-import { previewRows, SAMPLE_BYTES, sniffDialect } from './sniff';
+import { previewRows, SAMPLE_BYTES, sniffDialect, type Evidence } from './sniff';
 import type { Dialect, Encoding, UploadProblem } from './types';
 
 export const PREVIEW_ROWS = 20;
@@ -17,7 +17,8 @@ export interface SniffRequest {
 export interface SniffResult {
 	encoding: Encoding;
 	dialect: Dialect;
-	evidence: string[];
+	/** Why each part of the dialect was guessed; empty when the person chose the dialect. */
+	evidence: Evidence[];
 	header: string[];
 	/** The first data rows as read with `dialect`. */
 	rows: string[][];

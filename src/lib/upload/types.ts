@@ -44,6 +44,7 @@ export interface UploadProblem {
 export type UploadProblemKind =
 	| 'too-large'
 	| 'empty-file'
+	| 'not-text'
 	| 'unreadable'
 	| 'unterminated-quote'
 	| 'ragged-row'

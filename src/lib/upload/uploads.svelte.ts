@@ -19,6 +19,7 @@ import {
 import { datasetKey, datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
 import { toUtf8 } from './encoding';
 import { gunzipIfNeeded } from './gzip';
+import { looksBinary } from './binary';
 import {
 	loadRememberedChoices,
 	mergeRememberedChoices,
@@ -290,6 +291,10 @@ export class Uploads {
 			if (abort.signal.aborted || tooLarge(file)) return;
 			if (file.size === 0) {
 				this.problem = { file: chosen.name, kind: 'empty-file', severity: 'error' };
+				return;
+			}
+			if (looksBinary(new Uint8Array(await file.slice(0, 65536).arrayBuffer()))) {
+				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
 			const sniff = await sniffFile(file, {
