@@ -53,6 +53,7 @@ export function datasetTables(id: string) {
 		regions: `upload_${key}_regions`,
 		problems: `upload_${key}_problems`,
 		rows: `upload_${key}`,
+		judged: `upload_${key}_judged`,
 		source: `upload-${key}`
 	};
 }
@@ -137,21 +138,74 @@ function join(parts: readonly BoundQuery[], separator: string): BoundQuery {
 	};
 }
 
+/** The data rows of the raw table: after the header, without blank lines. */
+function dataRowsSql(tables: ReturnType<typeof datasetTables>, headerRow: number): string {
+	return `SELECT * FROM ${quoteIdent(tables.raw)} WHERE __row > ${Number(headerRow)} AND NOT (__fields = 1 AND coalesce(c1, '') = '')`;
+}
+
+/** Columns whose cells are judged (every role but region, which is matched by name, and ignore). */
+function judgedColumns(mapping: ImportMapping): number[] {
+	return mapping.roles.columns
+		.filter((c) => c.role !== 'ignore' && c.role !== 'region' && c.index <= mapping.columnCount)
+		.map((c) => c.index);
+}
+
+/**
+ * Every distinct text of every column that has a role, judged once: trimmed text, missing,
+ * number, yes/no, area, year. A million-row survey holds a few thousand distinct texts per column,
+ * so the regular expressions run thousands of times instead of millions; the checks and the typed
+ * rows then look cells up here (`jk.v IS NOT DISTINCT FROM d.ck`, so NULL cells are judged too).
+ */
+export function judgedQuery(
+	mapping: ImportMapping,
+	tables: ReturnType<typeof datasetTables>
+): BoundQuery {
+	const { dialect, roles } = mapping;
+	const parts: string[] = [];
+	const params: (string | number | boolean | null)[] = [];
+	for (const k of judgedColumns(mapping)) {
+		const a = areaSql('v', roles.areaCodes);
+		parts.push(`SELECT ${k} AS col, v, ${trimmedSql('v')} AS t, ${isMissingSql('v', dialect)} AS miss,
+	${isNumberSql('v', dialect)} AS isnum, ${numberSql('v', dialect)} AS num, ${binarySql('v', dialect)} AS bin,
+	${a.sql} AS area, coalesce(regexp_full_match(${trimmedSql('v')}, '(19|20)[0-9][0-9]'), false) AS yearok
+FROM (SELECT DISTINCT ${col(k)} AS v FROM d)`);
+		params.push(...a.params);
+	}
+	const body =
+		parts.length > 0
+			? parts.join('\nUNION ALL\n')
+			: `SELECT NULL::INTEGER AS col, NULL::VARCHAR AS v, NULL::VARCHAR AS t, NULL::BOOLEAN AS miss,
+	NULL::BOOLEAN AS isnum, NULL::DOUBLE AS num, NULL::INTEGER AS bin, NULL::VARCHAR AS area, NULL::BOOLEAN AS yearok
+WHERE false`;
+	return {
+		sql: `CREATE OR REPLACE TABLE ${quoteIdent(tables.judged)} AS
+WITH d AS (${dataRowsSql(tables, dialect.headerRow)})
+${body}`,
+		params
+	};
+}
+
+/** `LEFT JOIN` of the judged texts of column k, as alias `j{k}`, onto the row alias given. */
+function judge(tables: ReturnType<typeof datasetTables>, k: number, row: string): string {
+	const j = `j${k}`;
+	return `LEFT JOIN ${quoteIdent(tables.judged)} ${j} ON ${j}.col = ${k} AND ${j}.v IS NOT DISTINCT FROM ${row}.${col(k)}`;
+}
+
 /**
  * One SELECT per check over the data rows, UNION ALL'ed into the problems table:
  * (row, col, value, kind, detail, severity). `col` is the 1-based column index or NULL for the row.
+ * Needs the judged table (judgedQuery).
  */
 export function problemsQuery(
 	mapping: ImportMapping,
 	tables: ReturnType<typeof datasetTables>
 ): BoundQuery {
-	const { dialect, roles, columnCount } = mapping;
-	const raw = quoteIdent(tables.raw);
-	const dataRows = `SELECT * FROM ${raw} WHERE __row > ${Number(dialect.headerRow)} AND NOT (__fields = 1 AND coalesce(c1, '') = '')`;
+	const { roles, columnCount } = mapping;
 	const checks: Check[] = [];
 	const add = (select: string, params: readonly (string | number | boolean | null)[] = []) =>
 		checks.push({ sql: select, params: [...params] });
 	const kind = (k: UploadProblemKind) => `'${k}'`;
+	const cell = (k: number) => `d.${col(k)}`;
 
 	add(
 		`SELECT __row, NULL::INTEGER, NULL::VARCHAR, ${kind('ragged-row')}, CAST(__fields AS VARCHAR) || '/' || ?, 'error'
@@ -176,19 +230,17 @@ WHERE m.kind IS DISTINCT FROM 'region'`
 
 	const area = one(mapping, 'area');
 	if (area !== null) {
-		const a = areaSql(`d.${col(area)}`, roles.areaCodes);
 		add(
-			`SELECT d.__row, ${area}, d.${col(area)}, ${kind('unknown-area')}, NULL, 'error'
-FROM d WHERE (${a.sql}) IS NULL`,
-			a.params
+			`SELECT d.__row, ${area}, ${cell(area)}, ${kind('unknown-area')}, NULL, 'error'
+FROM d ${judge(tables, area, 'd')} WHERE j${area}.area IS NULL`
 		);
 	}
 
 	const year = one(mapping, 'year');
 	if (year !== null) {
 		add(
-			`SELECT d.__row, ${year}, d.${col(year)}, ${kind('bad-year')}, NULL, 'error'
-FROM d WHERE NOT coalesce(regexp_full_match(${trimmedSql(`d.${col(year)}`)}, '(19|20)[0-9][0-9]'), false)`
+			`SELECT d.__row, ${year}, ${cell(year)}, ${kind('bad-year')}, NULL, 'error'
+FROM d ${judge(tables, year, 'd')} WHERE NOT coalesce(j${year}.yearok, false)`
 		);
 	}
 
@@ -199,47 +251,54 @@ FROM d WHERE NOT coalesce(regexp_full_match(${trimmedSql(`d.${col(year)}`)}, '(1
 			...roleColumns(mapping, 'lower'),
 			...roleColumns(mapping, 'upper')
 		]) {
-			const e = `d.${col(c.index)}`;
+			const k = c.index;
 			add(
-				`SELECT d.__row, ${c.index}, ${e}, ${kind('not-number')}, NULL, 'error'
-FROM d WHERE __fields >= ${c.index} AND NOT ${isMissingSql(e, dialect)} AND NOT ${isNumberSql(e, dialect)}`
+				`SELECT d.__row, ${k}, ${cell(k)}, ${kind('not-number')}, NULL, 'error'
+FROM d ${judge(tables, k, 'd')} WHERE __fields >= ${k} AND NOT j${k}.miss AND NOT j${k}.isnum`
 			);
 			if (mapping.unit === 'percent') {
 				add(
-					`SELECT d.__row, ${c.index}, ${e}, ${kind('percent-out-of-range')}, NULL, 'error'
-FROM d WHERE ${numberSql(e, dialect)} NOT BETWEEN 0 AND 100`
+					`SELECT d.__row, ${k}, ${cell(k)}, ${kind('percent-out-of-range')}, NULL, 'error'
+FROM d ${judge(tables, k, 'd')} WHERE j${k}.num NOT BETWEEN 0 AND 100`
 				);
 			}
 		}
 		for (const c of [...roleColumns(mapping, 'value'), ...roleColumns(mapping, 'wide-value')]) {
-			const e = `d.${col(c.index)}`;
+			const k = c.index;
 			add(
-				`SELECT d.__row, ${c.index}, ${e}, ${kind('missing-value')}, NULL, 'warning'
-FROM d WHERE __fields >= ${c.index} AND ${isMissingSql(e, dialect)}`
+				`SELECT d.__row, ${k}, ${cell(k)}, ${kind('missing-value')}, NULL, 'warning'
+FROM d ${judge(tables, k, 'd')} WHERE __fields >= ${k} AND j${k}.miss`
 			);
 		}
-		const key = indicatorKey(mapping);
-		if (key) {
+		if (region !== null) {
+			// One observation per region × area × year × indicator (as far as the file has them).
+			const keyed = (['area', 'year', 'indicator'] as const)
+				.map((role) => one(mapping, role))
+				.filter((k): k is number => k !== null);
+			const parts = [
+				`d.${col(region)}`,
+				...keyed.map((k) => (k === area ? `j${k}.area` : `j${k}.t`))
+			];
 			add(
 				`SELECT __row, NULL::INTEGER, NULL::VARCHAR, ${kind('duplicate-key')}, CAST(first_row AS VARCHAR), 'error'
-FROM (SELECT __row, min(__row) OVER (PARTITION BY ${key.sql}) AS first_row FROM d)
-WHERE __row > first_row`,
-				key.params
+FROM (SELECT d.__row, min(d.__row) OVER (PARTITION BY ${parts.join(', ')}) AS first_row
+	FROM d ${keyed.map((k) => judge(tables, k, 'd')).join(' ')})
+WHERE __row > first_row`
 			);
 		}
 	} else {
 		const weight = one(mapping, 'weight');
 		if (weight !== null) {
-			const e = `d.${col(weight)}`;
 			add(
-				`SELECT d.__row, ${weight}, ${e}, ${kind('bad-weight')}, NULL, 'error'
-FROM d WHERE NOT coalesce(${numberSql(e, dialect)} > 0, false)`
+				`SELECT d.__row, ${weight}, ${cell(weight)}, ${kind('bad-weight')}, NULL, 'error'
+FROM d ${judge(tables, weight, 'd')} WHERE NOT coalesce(j${weight}.num > 0, false)`
 			);
 		}
 		for (const c of roleColumns(mapping, 'item')) {
+			const k = c.index;
 			add(
-				`SELECT d.__row, ${c.index}, d.${col(c.index)}, ${kind('not-binary')}, NULL, 'error'
-FROM d WHERE (${binarySql(`d.${col(c.index)}`, dialect)}) = -1`
+				`SELECT d.__row, ${k}, ${cell(k)}, ${kind('not-binary')}, NULL, 'error'
+FROM d ${judge(tables, k, 'd')} WHERE j${k}.bin = -1`
 			);
 		}
 	}
@@ -247,7 +306,7 @@ FROM d WHERE (${binarySql(`d.${col(c.index)}`, dialect)}) = -1`
 	const body = join(checks, '\nUNION ALL\n');
 	return {
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(tables.problems)} AS
-WITH d AS (${dataRows})
+WITH d AS (${dataRowsSql(tables, mapping.dialect.headerRow)})
 SELECT * FROM (
 ${body.sql}
 ) p(row, col, value, kind, detail, severity)
@@ -256,24 +315,10 @@ ORDER BY row, col NULLS FIRST`,
 	};
 }
 
-/** The columns that identify one observation of a long indicator table (wide tables: all but values). */
-function indicatorKey(mapping: ImportMapping): BoundQuery | null {
-	const parts: string[] = [];
-	const params: string[] = [];
-	const region = one(mapping, 'region');
-	if (region === null) return null;
-	parts.push(col(region));
-	const area = one(mapping, 'area');
-	if (area !== null) {
-		const a = areaSql(col(area), mapping.roles.areaCodes);
-		parts.push(a.sql);
-		params.push(...a.params.map(String));
-	}
-	for (const role of ['year', 'indicator'] as const) {
-		const c = one(mapping, role);
-		if (c !== null) parts.push(trimmedSql(col(c)));
-	}
-	return { sql: parts.join(', '), params };
+/** Data rows without an error, as `v`: the rows that load. */
+function validRowsSql(tables: ReturnType<typeof datasetTables>, headerRow: number): string {
+	return `SELECT d.* FROM (${dataRowsSql(tables, headerRow)}) d
+ANTI JOIN (SELECT row FROM ${quoteIdent(tables.problems)} WHERE severity = 'error') e ON e.row = d.__row`;
 }
 
 /**
@@ -284,7 +329,7 @@ export function indicatorRowsQuery(
 	mapping: ImportMapping,
 	tables: ReturnType<typeof datasetTables>
 ): BoundQuery {
-	const { dialect, roles } = mapping;
+	const { roles } = mapping;
 	const region = one(mapping, 'region');
 	if (region === null) throw new Error('An indicator table needs a region column.');
 	const area = one(mapping, 'area');
@@ -292,28 +337,28 @@ export function indicatorRowsQuery(
 	const indicator = one(mapping, 'indicator');
 	const lower = one(mapping, 'lower');
 	const upper = one(mapping, 'upper');
-	const valid = `SELECT r.* FROM ${quoteIdent(tables.raw)} r
-WHERE r.__row > ${Number(dialect.headerRow)} AND NOT (r.__fields = 1 AND coalesce(r.c1, '') = '')
-	AND r.__row NOT IN (SELECT row FROM ${quoteIdent(tables.problems)} WHERE severity = 'error')`;
 	const params: (string | number | boolean | null)[] = [];
 	const yearSql =
 		year !== null
-			? `CAST(${trimmedSql(`v.${col(year)}`)} AS INTEGER)`
+			? `CAST(j${year}.t AS INTEGER)`
 			: roles.fixedYear !== null
 				? String(Number(roles.fixedYear))
 				: 'NULL';
-	const indicatorSql = indicator !== null ? trimmedSql(`v.${col(indicator)}`) : '?';
-	const num = (c: number | null) =>
-		c === null ? 'CAST(NULL AS DOUBLE)' : numberSql(`v.${col(c)}`, dialect);
+	const indicatorSql = indicator !== null ? `j${indicator}.t` : '?';
+	const num = (c: number | null) => (c === null ? 'CAST(NULL AS DOUBLE)' : `j${c}.num`);
+	const joins = (values: readonly number[]) =>
+		[...new Set([area, year, indicator, lower, upper, ...values])]
+			.filter((k): k is number => k !== null)
+			.map((k) => judge(tables, k, 'v'))
+			.join('\n');
+	const regionJoin = `JOIN ${quoteIdent(tables.regions)} m ON m.written = v.${col(region)}`;
 	const selects: string[] = [];
-	const longValues = roleColumns(mapping, 'value');
-	for (const value of longValues) {
-		const a =
-			area !== null ? areaSql(`v.${col(area)}`, roles.areaCodes) : { sql: `'total'`, params: [] };
-		selects.push(`SELECT v.__row, m.kind AS geo_kind, m.code AS geo_code, ${a.sql} AS area, ${yearSql} AS year,
+	for (const value of roleColumns(mapping, 'value')) {
+		const areaOf = area !== null ? `j${area}.area` : `'total'`;
+		selects.push(`SELECT v.__row, m.kind AS geo_kind, m.code AS geo_code, ${areaOf} AS area, ${yearSql} AS year,
 	${indicatorSql} AS indicator, ${num(value.index)} AS value, ${num(lower)} AS lower, ${num(upper)} AS upper
-FROM valid v JOIN ${quoteIdent(tables.regions)} m ON m.written = v.${col(region)}`);
-		params.push(...a.params);
+FROM valid v ${regionJoin}
+${joins([value.index])}`);
 		if (indicator === null) params.push(mapping.indicatorName);
 	}
 	for (const wide of roleColumns(mapping, 'wide-value')) {
@@ -321,13 +366,14 @@ FROM valid v JOIN ${quoteIdent(tables.regions)} m ON m.written = v.${col(region)
 		const wideYear = w.year !== null ? String(Number(w.year)) : yearSql;
 		selects.push(`SELECT v.__row, m.kind, m.code, '${w.area === 'urban' ? 'urban' : w.area === 'rural' ? 'rural' : 'total'}', ${wideYear},
 	${indicatorSql}, ${num(wide.index)}, CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE)
-FROM valid v JOIN ${quoteIdent(tables.regions)} m ON m.written = v.${col(region)}`);
+FROM valid v ${regionJoin}
+${joins([wide.index])}`);
 		if (indicator === null) params.push(mapping.indicatorName);
 	}
 	if (selects.length === 0) throw new Error('An indicator table needs at least one value column.');
 	return {
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(tables.rows)} AS
-WITH valid AS (${valid})
+WITH valid AS (${validRowsSql(tables, mapping.dialect.headerRow)})
 SELECT * FROM (
 ${selects.join('\nUNION ALL\n')}
 ) t(__row, geo_kind, geo_code, area, year, indicator, value, lower, upper)
@@ -366,13 +412,13 @@ WHERE t.year IS NOT NULL`,
 
 /**
  * The survey rows that passed every check, typed for the estimator: ISO region, area code, weight
- * divided as the preset says, each item as 0/1 in `i<k>` (k = column index).
+ * divided as the preset says, each item as 0/1 in `i<k>` (k = column index). Needs the judged table.
  */
 export function microdataViewQuery(
 	mapping: ImportMapping,
 	tables: ReturnType<typeof datasetTables>
 ): BoundQuery {
-	const { dialect, roles } = mapping;
+	const { roles } = mapping;
 	const region = one(mapping, 'region');
 	const area = one(mapping, 'area');
 	const weight = one(mapping, 'weight');
@@ -382,26 +428,23 @@ export function microdataViewQuery(
 	const cluster = one(mapping, 'cluster');
 	const stratum = one(mapping, 'stratum');
 	const year = one(mapping, 'year');
-	const a = areaSql(`r.${col(area)}`, roles.areaCodes);
-	const items = roleColumns(mapping, 'item').map(
-		(c) =>
-			`CAST(${binarySql(`r.${col(c.index)}`, dialect)} AS DOUBLE) AS ${quoteIdent(`i${c.index}`)}`
+	const items = roleColumns(mapping, 'item').map((c) => c.index);
+	const judged = [area, weight, cluster, stratum, year, ...items].filter(
+		(k): k is number => k !== null
 	);
 	const yearSql =
-		year !== null
-			? `CAST(${trimmedSql(`r.${col(year)}`)} AS INTEGER)`
-			: String(Number(roles.fixedYear ?? 0));
+		year !== null ? `CAST(j${year}.t AS INTEGER)` : String(Number(roles.fixedYear ?? 0));
 	return {
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(tables.rows)} AS
-SELECT r.__row, m.code AS region_iso, ${a.sql} AS area_code,
-	${numberSql(`r.${col(weight)}`, dialect)} / ${Number(roles.weightDivisor) || 1} AS weight,
-	${cluster !== null ? trimmedSql(`r.${col(cluster)}`) : 'NULL'} AS cluster,
-	${stratum !== null ? trimmedSql(`r.${col(stratum)}`) : 'NULL'} AS stratum,
-	${yearSql} AS year${items.map((i) => `,\n\t${i}`).join('')}
-FROM ${quoteIdent(tables.raw)} r JOIN ${quoteIdent(tables.regions)} m ON m.written = r.${col(region)} AND m.kind = 'region'
-WHERE r.__row > ${Number(dialect.headerRow)} AND NOT (r.__fields = 1 AND coalesce(r.c1, '') = '')
-	AND r.__row NOT IN (SELECT row FROM ${quoteIdent(tables.problems)} WHERE severity = 'error')`,
-		params: a.params
+WITH v AS (${validRowsSql(tables, mapping.dialect.headerRow)})
+SELECT v.__row, m.code AS region_iso, j${area}.area AS area_code,
+	j${weight}.num / ${Number(roles.weightDivisor) || 1} AS weight,
+	${cluster !== null ? `j${cluster}.t` : 'NULL'} AS cluster,
+	${stratum !== null ? `j${stratum}.t` : 'NULL'} AS stratum,
+	${yearSql} AS year${items.map((k) => `,\n\tCAST(j${k}.bin AS DOUBLE) AS ${quoteIdent(`i${k}`)}`).join('')}
+FROM v JOIN ${quoteIdent(tables.regions)} m ON m.written = v.${col(region)} AND m.kind = 'region'
+${[...new Set(judged)].map((k) => judge(tables, k, 'v')).join('\n')}`,
+		params: []
 	};
 }
 
@@ -443,7 +486,7 @@ export function dropDatasetQueries(tables: ReturnType<typeof datasetTables>): Bo
 			params: [tables.source]
 		},
 		{ sql: 'DELETE FROM sources WHERE source_id = ?', params: [tables.source] },
-		...[tables.rows, tables.problems, tables.regions, tables.raw].map((t) => ({
+		...[tables.rows, tables.problems, tables.judged, tables.regions, tables.raw].map((t) => ({
 			sql: `DROP TABLE IF EXISTS ${quoteIdent(t)}`,
 			params: []
 		}))

@@ -12,6 +12,7 @@ import {
 	indicatorIdsQuery,
 	indicatorRowsQuery,
 	insertIndicatorObservationsQuery,
+	judgedQuery,
 	microdataViewQuery,
 	problemsQuery,
 	regionDecisionsQuery,
@@ -189,6 +190,7 @@ export async function importDataset(
 	const tables = datasetTables(meta.id);
 	for (const q of dropDatasetQueries(tables).slice(0, 4)) await db.query(q);
 	await db.query(regionDecisionsQuery(tables.regions, mapping.regions));
+	await db.query(judgedQuery(mapping, tables));
 	await db.query(problemsQuery(mapping, tables));
 	const rowProblems = structural.filter((p) => p.row !== undefined);
 	if (rowProblems.length > 0) {
