@@ -94,6 +94,14 @@ function binarySql(expr: string, dialect: Dialect): string {
 	WHEN ${n} = 1 THEN 1 WHEN ${n} = 0 THEN 0 ELSE -1 END`;
 }
 
+/** Give a staged table its dataset's name (replacing an older table of that name). */
+export function renameTableQuery(from: string, to: string): BoundQuery {
+	return {
+		sql: `DROP TABLE IF EXISTS ${quoteIdent(to)}; ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`,
+		params: []
+	};
+}
+
 /** The region-decision table of a dataset, from the person's choices (values bound). */
 export function regionDecisionsQuery(
 	table: string,

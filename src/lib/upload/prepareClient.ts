@@ -25,6 +25,12 @@ export function prepareFile(
 ): Promise<PrepareResult> {
 	const { signal, onProgress } = options;
 	if (signal?.aborted) return Promise.reject(abortError());
+	// Where there are no workers (Node, when tests rebuild datasets) the same code runs in-process.
+	if (typeof Worker === 'undefined') {
+		return import('./prepare.worker').then((w) =>
+			w.prepareRequest({ file, dialect }, onProgress ?? (() => {}))
+		);
+	}
 	return new Promise<PrepareResult>((resolve, reject) => {
 		const worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), {
 			type: 'module'

@@ -16,8 +16,14 @@ import {
 	type DatasetMeta,
 	type ImportReport
 } from './importer';
-import { datasetKey, datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
-import { toUtf8 } from './encoding';
+import {
+	datasetKey,
+	datasetTables,
+	renameTableQuery,
+	writtenRegionsQuery,
+	type ImportMapping
+} from './importSql';
+import { prepareFile } from './prepareClient';
 import { gunzipIfNeeded } from './gzip';
 import { looksBinary } from './binary';
 import {
@@ -74,7 +80,14 @@ export interface Draft {
 	sniff: SniffResult;
 	dialect: Dialect;
 	/** Set once the file is in DuckDB. */
-	staged: { id: string; columnCount: number; labels: string[]; profiles: ColumnProfile[] } | null;
+	staged: {
+		id: string;
+		columnCount: number;
+		labels: string[];
+		profiles: ColumnProfile[];
+		/** Broken quotes the byte scan found, each with its row. */
+		structural: UploadProblem[];
+	} | null;
 	roles: RoleGuess | null;
 	reviews: RegionNameReview[];
 	name: string;
@@ -246,12 +259,9 @@ export class Uploads {
 			entry.sourceNote,
 			entry.createdAt
 		);
-		const structural = await stageRaw(
-			this.#dashboard.db,
-			meta,
-			toUtf8(original, mapping.dialect.encoding),
-			mapping
-		);
+		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
+		const { utf8, scan } = await prepareFile(new File([original as BlobPart], entry.fileName), mapping.dialect);
+		const structural = await stageRaw(this.#dashboard.db, meta, utf8, mapping, scan);
 		return importDataset(this.#dashboard.db, meta, mapping, structural);
 	}
 
@@ -371,21 +381,24 @@ export class Uploads {
 		const id = draft.staged?.id ?? newDraftId();
 		try {
 			this.busy = 'staging';
-			const bytes = new Uint8Array(await draft.file.arrayBuffer());
+			this.progress = 0;
+			const { utf8, scan } = await prepareFile(draft.file, draft.dialect, {
+				signal: abort.signal,
+				onProgress: (p) => (this.progress = p)
+			});
 			if (abort.signal.aborted) return;
+			this.progress = null;
 			const columnCount = Math.max(
 				1,
 				draft.sniff.header.length,
 				...draft.sniff.rows.map((r) => r.length)
 			);
-			await stageRaw(
+			const structural = await stageRaw(
 				this.#dashboard.db,
 				{ id, fileName: draft.file.name },
-				toUtf8(bytes, draft.dialect.encoding),
-				{
-					dialect: draft.dialect,
-					columnCount
-				}
+				utf8,
+				{ dialect: draft.dialect, columnCount },
+				scan
 			);
 			if (abort.signal.aborted) return;
 			this.busy = 'profiling';
@@ -404,7 +417,12 @@ export class Uploads {
 				: undefined;
 			const roles = previous?.mapping?.roles ?? guessRoles(profiles, draft.file.name, this.regions);
 			if (this.draft !== draft) return;
-			this.draft = { ...draft, staged: { id, columnCount, labels, profiles }, roles, problems };
+			this.draft = {
+				...draft,
+				staged: { id, columnCount, labels, profiles, structural },
+				roles,
+				problems
+			};
 			this.step = 'roles';
 		} catch (error) {
 			if (!abort.signal.aborted) this.problem = this.#asProblem(error, draft.file.name);
@@ -522,15 +540,17 @@ export class Uploads {
 		this.datasets = [entry, ...this.datasets.filter((d) => d.id !== record.id)];
 		const store = this.#storeOf({ saved });
 		try {
-			// The dataset's tables are named after its stored id: the staged table is re-read under it.
+			// The dataset's tables are named after its stored id: the staged text table is renamed.
 			const meta2 = this.#meta(record.id, draft.name, draft.file.name, draft.sourceNote, now);
-			const structural = await stageRaw(
+			await this.#dashboard.db.query(
+				renameTableQuery(datasetTables(draft.staged.id).raw, datasetTables(record.id).raw)
+			);
+			const report = await importDataset(
 				this.#dashboard.db,
 				meta2,
-				toUtf8(bytes, mapping.dialect.encoding),
-				mapping
+				mapping,
+				draft.staged.structural
 			);
-			const report = await importDataset(this.#dashboard.db, meta2, mapping, structural);
 			await store.completeImport(record.id, report.rowsLoaded, mapping);
 			this.#patch(record.id, {
 				status: 'ready',
