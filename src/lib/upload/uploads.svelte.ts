@@ -260,7 +260,10 @@ export class Uploads {
 			entry.createdAt
 		);
 		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
-		const { utf8, scan } = await prepareFile(new File([original as BlobPart], entry.fileName), mapping.dialect);
+		const { utf8, scan } = await prepareFile(
+			new File([original as BlobPart], entry.fileName),
+			mapping.dialect
+		);
 		const structural = await stageRaw(this.#dashboard.db, meta, utf8, mapping, scan);
 		return importDataset(this.#dashboard.db, meta, mapping, structural);
 	}
