@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS } from './tests/chromiumFlags.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // CI and `npm test` run against the built site on 4173. While developing, PENGO_DEV_PORT=NNNN
@@ -28,16 +29,7 @@ export default defineConfig({
 		trace: 'off',
 		launchOptions: {
 			executablePath,
-			args: [
-				'--no-sandbox',
-				'--enable-unsafe-swiftshader',
-				'--use-angle=swiftshader',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-dev-shm-usage'
-			]
+			args: CHROMIUM_FLAGS
 		}
 	}
 });

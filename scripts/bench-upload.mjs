@@ -18,22 +18,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../tests/chromiumFlags.mjs';
 import { createServer } from 'vite';
 import { seededUniform } from '../bench/generateSurvey.mjs';
 import { startMemorySampler } from '../bench/processMemory.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, '.bench');
-const CHROMIUM_FLAGS = [
-	'--no-sandbox',
-	'--enable-unsafe-swiftshader',
-	'--use-angle=swiftshader',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-dev-shm-usage'
-];
 /** The year is in the name, as in many exports: the DHS preset takes the survey year from it. */
 const FILE_NAME = 'tz_dhs_2022_households.csv';
 const HOUSEHOLDS_PER_CLUSTER = 22;

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../tests/chromiumFlags.mjs';
 import { build } from 'vite';
 import { ensureSurveyCsv } from '../bench/generateSurvey.mjs';
 import { runNative } from '../bench/nativeDuckdb.mjs';
@@ -21,16 +22,6 @@ import { serveStatic } from '../bench/staticServer.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, '.bench');
-const CHROMIUM_FLAGS = [
-	'--no-sandbox',
-	'--enable-unsafe-swiftshader',
-	'--use-angle=swiftshader',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-dev-shm-usage'
-];
 
 function options(argv) {
 	const values = { rows: 1_000_000, repeat: 3, seed: 20241129 };

@@ -4,7 +4,8 @@
  * it, and nothing is left running or holding the file. The UTF-8 bytes arrive by transfer, ready
  * for `stageRaw(db, meta, utf8, mapping, scan)`.
  */
-import type { PrepareDialect, PrepareReply, PrepareRequest, PrepareResult } from './prepare.worker';
+import type { PrepareDialect, PrepareRequest, PrepareResult } from './prepare.worker';
+import { abortError, callWorker } from './workerCall';
 
 export type { PrepareDialect, PrepareResult } from './prepare.worker';
 
@@ -12,10 +13,6 @@ export interface PrepareFileOptions {
 	signal?: AbortSignal;
 	/** Called with the fraction done, 0 to 1. */
 	onProgress?: (fraction: number) => void;
-}
-
-function abortError(): Error {
-	return new DOMException('The file reading was cancelled.', 'AbortError');
 }
 
 export function prepareFile(
@@ -31,41 +28,14 @@ export function prepareFile(
 			w.prepareRequest({ file, dialect }, onProgress ?? (() => {}))
 		);
 	}
-	return new Promise<PrepareResult>((resolve, reject) => {
-		const worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), {
-			type: 'module'
-		});
-		const finish = () => {
-			worker.terminate();
-			signal?.removeEventListener('abort', onAbort);
-		};
-		const onAbort = () => {
-			finish();
-			reject(abortError());
-		};
-		signal?.addEventListener('abort', onAbort, { once: true });
-		worker.onmessage = (event: MessageEvent<PrepareReply>) => {
-			const reply = event.data;
-			if (reply.type === 'progress') onProgress?.(reply.fraction);
-			else {
-				finish();
-				if (reply.type === 'done') resolve(reply.result);
-				else reject(new Error(reply.message));
-			}
-		};
-		worker.onerror = (event: ErrorEvent) => {
-			finish();
-			reject(new Error(event.message || 'The file could not be read.'));
-		};
-		worker.onmessageerror = () => {
-			finish();
-			reject(new Error('The prepared file could not be passed back from the worker.'));
-		};
-		// Only what the worker needs: a structured clone of the whole Dialect would carry more.
-		const request: PrepareRequest = {
-			file,
-			dialect: { encoding: dialect.encoding, delimiter: dialect.delimiter, quote: dialect.quote }
-		};
-		worker.postMessage(request);
-	});
+	// Only what the worker needs: a structured clone of the whole Dialect would carry more.
+	const request: PrepareRequest = {
+		file,
+		dialect: { encoding: dialect.encoding, delimiter: dialect.delimiter, quote: dialect.quote }
+	};
+	return callWorker<PrepareRequest, PrepareResult>(
+		() => new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module' }),
+		request,
+		options
+	);
 }
