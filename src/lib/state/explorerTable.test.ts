@@ -62,7 +62,10 @@ const t: TableText = {
 	change: (y) => `Change since ${y}`,
 	previous: (y) => `Total ${y}`,
 	respondents: 'Respondents',
-	notSignificantMark: '(ns)'
+	notSignificantMark: '(ns)',
+	reliability: 'Few respondents',
+	unstable: 'unstable',
+	suppressed: 'suppressed'
 };
 
 describe('explorerTableColumns', () => {
@@ -74,7 +77,8 @@ describe('explorerTableColumns', () => {
 			['Total, interval', '53.4% – 69.2%'],
 			['Total 2016', '38.9%'],
 			['Change since 2016', '+22.7 pp'],
-			['Respondents', '900']
+			['Respondents', '900'],
+			['Few respondents', '']
 		]);
 	});
 
@@ -92,5 +96,25 @@ describe('explorerTableColumns', () => {
 		expect(cell('gap_ci')).toBe('+20.2 pp – +39.8 pp');
 		expect(cell('parity')).toBe('0.63');
 		expect(columns.find((c) => c.key === 'gap')!.value(dodoma)).toBe(30);
+	});
+
+	it('flags estimates on few respondents per area, suppressed ones weighing more in the sort', () => {
+		const small: RegionView = {
+			...dodoma,
+			urban: { ...est(null, null, null, 8), note: 'suppressed' },
+			rural: { ...est(50, 40, 60, 21), note: 'unstable' }
+		};
+		const columns = explorerTableColumns(
+			{ ...view, regions: [small] },
+			info(true),
+			{},
+			(r) => r.nameOfficial,
+			t
+		);
+		const flag = columns.find((c) => c.key === 'reliability')!;
+		expect(flag.text!(small)).toBe('Urban: suppressed; Rural: unstable');
+		expect(flag.value(small)).toBe(3);
+		expect(flag.text!(dodoma)).toBe('');
+		expect(flag.value(dodoma)).toBe(0);
 	});
 });

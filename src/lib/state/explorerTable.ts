@@ -2,6 +2,7 @@ import type { IndicatorInfo } from '$lib/data/loadBundled';
 import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
 import { change, parityRatio, type GapEstimate } from '$lib/domain/gaps';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
 import type { TableColumn } from '$lib/ui/tableSort';
 
 /** Column headers, in the UI language. */
@@ -20,6 +21,10 @@ export interface TableText {
 	previous: (year: string) => string;
 	respondents: string;
 	notSignificantMark: string;
+	/** Header of the column that flags estimates on few respondents, and the two flags. */
+	reliability: string;
+	unstable: string;
+	suppressed: string;
 }
 
 /**
@@ -119,6 +124,33 @@ export function explorerTableColumns(
 			numeric: true,
 			value: (r) => r.total.n,
 			text: (r) => fmt(r.total.n, 'count')
+		});
+		// Which of the region's estimates rest on fewer than 25 (or 10) respondents, as DHS flags them.
+		const areas = [
+			[t.total, (r: RegionView) => r.total],
+			...(indicator.hasUrbanRural
+				? ([
+						[t.urban, (r: RegionView) => r.urban],
+						[t.rural, (r: RegionView) => r.rural]
+					] as const)
+				: [])
+		] as const;
+		const flags = (r: RegionView) =>
+			areas.flatMap(([label, pick]) => {
+				const note = pick(r).note;
+				if (note === NOTE_SUPPRESSED) return [{ weight: 2, text: `${label}: ${t.suppressed}` }];
+				if (note === NOTE_UNSTABLE) return [{ weight: 1, text: `${label}: ${t.unstable}` }];
+				return [];
+			});
+		columns.push({
+			key: 'reliability',
+			label: t.reliability,
+			numeric: true,
+			value: (r) => flags(r).reduce((sum, f) => sum + f.weight, 0),
+			text: (r) =>
+				flags(r)
+					.map((f) => f.text)
+					.join('; ')
 		});
 	}
 	return columns;
