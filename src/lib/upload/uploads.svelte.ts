@@ -167,7 +167,16 @@ export class Uploads {
 
 	async #open(): Promise<void> {
 		try {
-			const opened = await openDatasetStore();
+			// Ask for persistent storage only when the person saves a dataset (Firefox asks them with
+			// a prompt); opening the page just checks whether it was granted before.
+			const manager = globalThis.navigator?.storage;
+			const quiet = manager
+				? ({
+						persisted: () => manager.persisted(),
+						estimate: () => manager.estimate()
+					} as StorageManager)
+				: undefined;
+			const opened = await openDatasetStore(undefined, quiet);
 			this.#store = opened.store;
 			this.notice = opened.notice;
 		} catch {
@@ -209,6 +218,14 @@ export class Uploads {
 		if (draft) this.draft = { ...draft, staged: null };
 		if (this.step !== 'choose' && this.step !== 'dialect') this.step = 'dialect';
 		await this.onCrash?.();
+	}
+
+	async #askToPersist(): Promise<void> {
+		try {
+			if (await globalThis.navigator?.storage?.persist?.()) this.notice = null;
+		} catch {
+			// Refused or unsupported: the notice stays.
+		}
 	}
 
 	#patch(id: string, change: Partial<DatasetEntry>): void {
@@ -525,6 +542,7 @@ export class Uploads {
 				record = await this.#storeOf({ saved }).replace(draft.replacing, bytes, draft.file.name);
 			} else {
 				try {
+					if (saved && this.notice === 'not-persistent') await this.#askToPersist();
 					record = await this.#storeOf({ saved }).beginImport(meta, bytes);
 				} catch (error) {
 					if (!(error instanceof StoreFullError)) throw error;
