@@ -1,4 +1,5 @@
 import type { CellProblem } from '$lib/domain/tableSpec';
+import type { UrlProblem } from '$lib/state/urlState';
 import { m } from '$lib/paraglide/messages.js';
 
 /** One sentence per problem: where (file, line, column, value), what is wrong, in the UI language. */
@@ -26,4 +27,18 @@ export function describeProblem(p: CellProblem): { where: string; what: string }
 		unreadable: () => m.problem_unreadable({ detail })
 	}[p.kind]();
 	return { where, what };
+}
+
+/** One line per part of an explorer link that Pengo does not have. */
+export function describeUrlProblem(p: UrlProblem): string {
+	switch (p.kind) {
+		case 'unknown-indicator':
+			return m.url_unknown_indicator({ value: p.value });
+		case 'unknown-year':
+			return m.url_unknown_year({ value: p.value });
+		case 'unknown-measure':
+			return m.url_unknown_measure({ value: p.value });
+		case 'unknown-region':
+			return m.url_unknown_region({ value: p.value });
+	}
 }
