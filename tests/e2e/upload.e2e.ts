@@ -581,3 +581,24 @@ function noiseFile(): Upload {
 	const bytes = Buffer.from(Array.from({ length: 4096 }, () => Math.floor(next() * 256)));
 	return { name: 'noise.csv', mimeType: 'text/csv', buffer: bytes };
 }
+
+test('empty, repeated and case-colliding column names are reported when the roles are chosen', async ({
+	page
+}) => {
+	await page.goto('/datasets/');
+	await (
+		await fileInput(page)
+	).setInputFiles({
+		name: 'headers.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Region,,Value,value,Value\nDodoma,a,1,2,3\nArusha,b,4,5,6\n')
+	});
+	await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(step(page, 3)).toBeVisible({ timeout: 60_000 });
+	const problems = page.getByRole('region', { name: /^Problems \(\d+\)$/ });
+	await expect(problems).toContainText('The column has no name.');
+	await expect(problems).toContainText('Two columns have the same name.');
+	await expect(problems).toContainText('Two column names differ only in capital letters.');
+	await expect(problems.getByRole('rowheader').first()).toContainText('headers.csv, row 1');
+});
