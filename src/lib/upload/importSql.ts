@@ -10,7 +10,7 @@
  * Each check yields problem rows (row, column, value, kind, detail, severity). A row with any
  * 'error' stays out of the dataset and is kept aside for download; 'warning' rows load.
  */
-import { FLAG_BELOW_N, SUPPRESS_BELOW_N } from '$lib/sql/observations';
+import { FLAG_BELOW_N } from '$lib/sql/observations';
 import { quoteIdent, type BoundQuery } from '$lib/sql/quote';
 import { isMissingSql, isNumberSql, numberSql, trimmedSql } from './numbers';
 import type { ColumnAssignment, Dialect, RoleGuess, UploadProblemKind } from './types';
@@ -134,11 +134,6 @@ GROUP BY ALL ORDER BY first_row`,
 	};
 }
 
-interface Check {
-	sql: string;
-	params: (string | number | boolean | null)[];
-}
-
 function join(parts: readonly BoundQuery[], separator: string): BoundQuery {
 	return {
 		sql: parts.map((p) => p.sql).join(separator),
@@ -209,7 +204,7 @@ export function problemsQuery(
 	tables: ReturnType<typeof datasetTables>
 ): BoundQuery {
 	const { roles, columnCount } = mapping;
-	const checks: Check[] = [];
+	const checks: BoundQuery[] = [];
 	const add = (select: string, params: readonly (string | number | boolean | null)[] = []) =>
 		checks.push({ sql: select, params: [...params] });
 	const kind = (k: UploadProblemKind) => `'${k}'`;
@@ -466,8 +461,6 @@ ORDER BY o.indicator_id, o.geo_code, o.area, o.year`,
 		params: [sourceId]
 	};
 }
-
-export { SUPPRESS_BELOW_N };
 
 /** Rows kept aside, with every cell as written and one text of all their errors. */
 export function rejectedRowsQuery(

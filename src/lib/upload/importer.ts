@@ -4,7 +4,7 @@
  * reopened from storage is exactly the one the person checked.
  */
 import type { Connector } from '$lib/db/connector';
-import { insertSurveyEstimatesQuery } from '$lib/sql/observations';
+import { FLAG_BELOW_N, insertSurveyEstimatesQuery, SUPPRESS_BELOW_N } from '$lib/sql/observations';
 import { quoteIdent } from '$lib/sql/quote';
 import {
 	datasetTables,
@@ -18,7 +18,6 @@ import {
 	regionDecisionsQuery,
 	rejectedRowsQuery,
 	smallCellsQuery,
-	SUPPRESS_BELOW_N,
 	type ImportMapping
 } from './importSql';
 import {
@@ -104,8 +103,8 @@ export async function stageRaw(
 function definitionTexts(kind: ImportMapping['roles']['kind'], label: string, meta: DatasetMeta) {
 	if (kind === 'microdata') {
 		return {
-			en: `Weighted share of rows where “${label}” is yes (1), estimated by Pengo from the uploaded file ${meta.fileName} with design-based 95% confidence intervals. Cells with fewer than 25 cases are flagged and fewer than ${SUPPRESS_BELOW_N} suppressed.`,
-			sw: `Uwiano uliozingatia uzito wa safu ambazo “${label}” ni ndiyo (1), uliokadiriwa na Pengo kutoka faili lililopakiwa ${meta.fileName} pamoja na vipindi vya uhakika vya asilimia 95 vinavyozingatia muundo wa sampuli. Visanduku vyenye chini ya kesi 25 vimewekewa alama na vyenye chini ya ${SUPPRESS_BELOW_N} vimefichwa.`
+			en: `Weighted share of rows where “${label}” is yes (1), estimated by Pengo from the uploaded file ${meta.fileName} with design-based 95% confidence intervals. Cells with fewer than ${FLAG_BELOW_N} cases are flagged and fewer than ${SUPPRESS_BELOW_N} suppressed.`,
+			sw: `Uwiano uliozingatia uzito wa safu ambazo “${label}” ni ndiyo (1), uliokadiriwa na Pengo kutoka faili lililopakiwa ${meta.fileName} pamoja na vipindi vya uhakika vya asilimia 95 vinavyozingatia muundo wa sampuli. Visanduku vyenye chini ya kesi ${FLAG_BELOW_N} vimewekewa alama na vyenye chini ya ${SUPPRESS_BELOW_N} vimefichwa.`
 		};
 	}
 	return {
