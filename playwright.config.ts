@@ -5,7 +5,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // CI and `npm test` run against the built site on 4173. While developing, PENGO_DEV_PORT=NNNN
 // runs the tests against a dev server on that port instead (no build, no shared build folder).
 const devPort = process.env.PENGO_DEV_PORT ? Number(process.env.PENGO_DEV_PORT) : null;
-const port = devPort ?? 4173;
+// PENGO_PORT moves the built site's server off 4173, so two checkouts can run their suites at once.
+const port = devPort ?? Number(process.env.PENGO_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -19,7 +20,7 @@ export default defineConfig({
 	webServer: {
 		command: devPort
 			? `npm run boundaries && npm run messages && npx vite dev --port ${devPort} --strictPort`
-			: 'npm run build && npm run preview',
+			: `npm run build && npx vite preview --port ${port} --strictPort`,
 		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
