@@ -58,9 +58,9 @@ async function runWasm(csvUrl: string, runs: number) {
 		});
 		// The connector cannot drop a registered file, so each run registers a new name.
 		const file = `bench-${run}.csv`;
-		const [, registerMs] = await timed(() => connector.registerFile(file, bytes));
+		const [path, registerMs] = await timed(() => connector.registerFile(file, bytes));
 		bytesDetached ||= bytes.byteLength === 0;
-		const [, createMs] = await timed(() => connector.query(createTableSql(file)));
+		const [, createMs] = await timed(() => connector.query(createTableSql(path)));
 		const [simple, simpleMs] = await timed(() => connector.query(SIMPLE_SHARES_SQL));
 		const [estimates, surveyMs] = await timed(() => connector.query(survey));
 		timings.push({ fetchMs, registerMs, createMs, simpleMs, surveyMs });

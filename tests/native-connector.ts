@@ -1,12 +1,13 @@
 /**
  * The app's Connector on native DuckDB, so the whole bundled-data load runs in Node tests on the
- * same engine the browser runs. Registered files are written to a temporary folder that DuckDB
- * searches for relative file names.
+ * same engine the browser runs. Registered files are written to a temporary folder, the only one
+ * the engine may read: the same lockdown as the browser's database (src/lib/db/lockdown.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connector, Row } from '../src/lib/db/connector';
+import { QueryCancelledError, type Connector, type Row } from '../src/lib/db/connector';
+import { lockdownStatements } from '../src/lib/db/lockdown';
 import { openNativeDuckDB, type NativeDuckDB } from './native-duckdb';
 
 export interface NativeConnector extends Connector {
@@ -17,16 +18,33 @@ export interface NativeConnector extends Connector {
 export async function openNativeConnector(): Promise<NativeConnector> {
 	const native = await openNativeDuckDB();
 	const dir = mkdtempSync(join(tmpdir(), 'pengo-files-'));
-	await native.query({ sql: 'SET file_search_path = ?', params: [dir] });
+	for (const statement of lockdownStatements(`${dir}/`, '2GiB')) await native.exec(statement);
 	return {
 		native,
-		async query<T extends Row = Row>(q: Parameters<Connector['query']>[0]) {
+		async query<T extends Row = Row>(
+			q: Parameters<Connector['query']>[0],
+			options: Parameters<Connector['query']>[1] = {}
+		) {
 			const bound = typeof q === 'string' ? { sql: q, params: [] } : q;
-			return (await native.query(bound)) as T[];
+			const { signal } = options;
+			if (!signal) return (await native.query(bound)) as T[];
+			if (signal.aborted) throw new QueryCancelledError(signal.reason, false);
+			const interrupt = () => native.interrupt();
+			signal.addEventListener('abort', interrupt, { once: true });
+			try {
+				return (await native.query(bound)) as T[];
+			} catch (error) {
+				if (signal.aborted) throw new QueryCancelledError(signal.reason, false);
+				throw error;
+			} finally {
+				signal.removeEventListener('abort', interrupt);
+			}
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
 			if (name.includes('/') || name.includes('\\')) throw new Error(`bad file name ${name}`);
-			writeFileSync(join(dir, name), bytes);
+			const path = join(dir, name);
+			writeFileSync(path, bytes);
+			return path;
 		},
 		async dropFile(name: string) {
 			rmSync(join(dir, name), { force: true });

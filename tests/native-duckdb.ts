@@ -15,6 +15,8 @@ export interface NativeDuckDB {
 	exec(sql: string): Promise<void>;
 	/** Creates `table` from a CSV file with a header row, letting DuckDB infer the types. */
 	loadCsv(table: string, path: string): Promise<void>;
+	/** Asks the running statement to stop (it then fails with DuckDB's "Interrupted" error). */
+	interrupt(): void;
 	close(): void;
 }
 
@@ -44,6 +46,9 @@ export async function openNativeDuckDB(): Promise<NativeDuckDB> {
 			await connection.run(`CREATE TABLE ${name} AS SELECT * FROM read_csv(?, header = true)`, [
 				path
 			]);
+		},
+		interrupt() {
+			connection.interrupt();
 		},
 		close() {
 			connection.closeSync();

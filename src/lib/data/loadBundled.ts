@@ -90,9 +90,9 @@ async function loadTable(db: Connector, spec: TableSpec, bytes: Uint8Array): Pro
 	const header = readCsvHeader(bytes);
 	const wrongHeader = headerProblems(spec, header);
 	if (wrongHeader.length > 0) throw new DataFileError(wrongHeader, wrongHeader.length);
-	await db.registerFile(spec.file, bytes);
+	const path = await db.registerFile(spec.file, bytes);
 	try {
-		await db.query(readRawQuery(spec, spec.file, header));
+		await db.query(readRawQuery(spec, path, header));
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		throw new DataFileError(

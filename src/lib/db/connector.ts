@@ -2,18 +2,44 @@ import type { BoundQuery } from '$lib/sql/quote';
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+	/**
+	 * Stops the query when aborted; it then rejects with a QueryCancelledError. Only statements
+	 * without bound values can be interrupted in DuckDB-WASM (its pending-query API takes none).
+	 */
+	signal?: AbortSignal;
+}
+
+/** A query stopped on request (a person's Cancel, or a time limit: the signal's reason says). */
+export class QueryCancelledError extends Error {
+	/** What the signal was aborted with. */
+	readonly reason: unknown;
+	/**
+	 * The engine did not stop when asked, so its worker was thrown away: every table is gone
+	 * and the caller must load again what it needs.
+	 */
+	readonly restarted: boolean;
+	constructor(reason: unknown, restarted: boolean) {
+		super(restarted ? 'query cancelled; database restarted' : 'query cancelled');
+		this.name = 'QueryCancelledError';
+		this.reason = reason;
+		this.restarted = restarted;
+	}
+}
+
 /**
  * The narrow interface the rest of the app sees. Nothing outside src/lib/db imports DuckDB;
  * everything else asks for rows through this.
  */
 export interface Connector {
 	/** Run one statement with bound values and return its rows as plain objects. */
-	query<T extends Row = Row>(q: BoundQuery | string): Promise<T[]>;
+	query<T extends Row = Row>(q: BoundQuery | string, options?: QueryOptions): Promise<T[]>;
 	/**
-	 * Make a byte buffer readable by SQL under `name` (for read_csv and friends). The buffer is
-	 * transferred to the database worker: the caller's copy is empty afterwards.
+	 * Make a byte buffer readable by SQL and return the path to read it by (the engine reads no
+	 * other file). The buffer is transferred to the database worker: the caller's copy is empty
+	 * afterwards.
 	 */
-	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	registerFile(name: string, bytes: Uint8Array): Promise<string>;
 	/** Forget a registered file and free its memory. Tables built from it stay. */
 	dropFile(name: string): Promise<void>;
 	/**

@@ -4,7 +4,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { BoundQuery } from '$lib/sql/quote';
-import type { Connector, Row } from './connector';
+import { QueryCancelledError, type Connector, type QueryOptions, type Row } from './connector';
+import { lockdownStatements, REGISTERED_FILE_DIR, WASM_MEMORY_LIMIT } from './lockdown';
 
 // Every file DuckDB needs is served from our own origin: no CDN, so the app works offline and
 // under a CSP that allows only 'self'.
@@ -32,9 +33,8 @@ async function start(): Promise<duckdb.AsyncDuckDB> {
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	try {
-		// Never try to download extensions at run time.
-		await conn.query('SET autoinstall_known_extensions=false');
-		await conn.query('SET autoload_known_extensions=false');
+		for (const statement of lockdownStatements(REGISTERED_FILE_DIR, WASM_MEMORY_LIMIT))
+			await conn.query(statement);
 	} finally {
 		await conn.close();
 	}
@@ -56,11 +56,97 @@ function plain(value: unknown): unknown {
 	return value;
 }
 
-async function query<T extends Row = Row>(q: BoundQuery | string): Promise<T[]> {
+type Table = Iterable<Record<string, unknown>> & { schema: { fields: { name: string }[] } };
+
+function rowsOf<T extends Row>(table: Table): T[] {
+	const fields = table.schema.fields.map((f) => f.name);
+	const rows: T[] = [];
+	for (const record of table) {
+		const row: Row = {};
+		for (const name of fields) row[name] = plain(record[name]);
+		rows.push(row as T);
+	}
+	return rows;
+}
+
+/**
+ * How long a cancelled query may take to stop before its worker is thrown away. DuckDB checks for
+ * an interrupt between tasks; one that never yields (a single huge allocation) cannot be stopped
+ * any other way.
+ */
+const CANCEL_GRACE_MS = 3000;
+
+/**
+ * Runs a statement through DuckDB-WASM's pending-query API: the worker polls the query a slice
+ * at a time, so other connections' queries are answered between slices and a cancel request
+ * reaches the engine. The API takes no bound values.
+ */
+async function cancellable<T extends Row>(
+	db: duckdb.AsyncDuckDB,
+	sql: string,
+	signal: AbortSignal
+): Promise<T[]> {
+	if (signal.aborted) throw new QueryCancelledError(signal.reason, false);
+	const conn = await db.connect();
+	const running = (async () => {
+		const reader = await conn.send(sql, false);
+		if (!reader) throw new Error('The database worker is gone.');
+		const batches = [];
+		for await (const batch of reader) batches.push(batch);
+		const rows: T[] = [];
+		for (const batch of batches) rows.push(...rowsOf<T>(batch as unknown as Table));
+		return rows;
+	})();
+	let onAbort = () => {};
+	const aborted = new Promise<'aborted'>((resolve) => {
+		onAbort = () => resolve('aborted');
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		const first = await Promise.race([running, aborted]);
+		if (first !== 'aborted') {
+			await conn.close();
+			return first;
+		}
+	} catch (error) {
+		await conn.close();
+		throw error;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const stopped = await Promise.race([
+		(async () => {
+			await conn.cancelSent();
+			await running.catch(() => undefined);
+			return true;
+		})(),
+		new Promise<false>((resolve) => {
+			timer = setTimeout(() => resolve(false), CANCEL_GRACE_MS);
+		})
+	]);
+	clearTimeout(timer);
+	if (!stopped) {
+		await restart();
+		throw new QueryCancelledError(signal.reason, true);
+	}
+	await conn.close();
+	throw new QueryCancelledError(signal.reason, false);
+}
+
+async function query<T extends Row = Row>(
+	q: BoundQuery | string,
+	options: QueryOptions = {}
+): Promise<T[]> {
 	const db = await database();
+	const { sql, params } = typeof q === 'string' ? { sql: q, params: [] } : q;
+	if (options.signal) {
+		if (params.length > 0)
+			throw new Error('Only a statement without bound values can be cancelled.');
+		return cancellable<T>(db, sql, options.signal);
+	}
 	const conn = await db.connect();
 	try {
-		const { sql, params } = typeof q === 'string' ? { sql: q, params: [] } : q;
 		let table;
 		if (params.length === 0) {
 			table = await conn.query(sql);
@@ -72,27 +158,30 @@ async function query<T extends Row = Row>(q: BoundQuery | string): Promise<T[]> 
 				await statement.close();
 			}
 		}
-		const fields = table.schema.fields.map((f) => f.name);
-		const rows: T[] = [];
-		for (const record of table) {
-			const row: Row = {};
-			for (const name of fields) row[name] = plain(record[name]);
-			rows.push(row as T);
-		}
-		return rows;
+		return rowsOf<T>(table as unknown as Table);
 	} finally {
 		await conn.close();
 	}
 }
 
-async function registerFile(name: string, bytes: Uint8Array): Promise<void> {
+/** Registered files live in the one folder the engine may read; a name is one path segment. */
+function registeredPath(name: string): string {
+	if (name === '' || /[/\\]/.test(name) || name.startsWith('.')) {
+		throw new Error(`A registered file needs a plain name, not ${JSON.stringify(name)}.`);
+	}
+	return REGISTERED_FILE_DIR + name;
+}
+
+async function registerFile(name: string, bytes: Uint8Array): Promise<string> {
 	const db = await database();
-	await db.registerFileBuffer(name, bytes);
+	const path = registeredPath(name);
+	await db.registerFileBuffer(path, bytes);
+	return path;
 }
 
 async function dropFile(name: string): Promise<void> {
 	const db = await database();
-	await db.dropFile(name);
+	await db.dropFile(registeredPath(name));
 }
 
 /** A trivial query answered within a few seconds, and no crash reported by the worker. */

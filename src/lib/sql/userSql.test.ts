@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCancelledError } from '../db/connector';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { loadBundled } from '../data/loadBundled';
 import {
@@ -10,6 +13,7 @@ import {
 	engineMessage,
 	findFileName,
 	findTableFunctionCall,
+	isAllowedTableFunction,
 	listRelations,
 	runUserSql,
 	significantRange,
@@ -18,6 +22,7 @@ import {
 	statementRanges,
 	type Refusal
 } from './userSql';
+import { quoteLiteral } from './quote';
 
 const dataDir = join(import.meta.dirname, '../../../data');
 let db: NativeConnector;
@@ -95,6 +100,12 @@ describe('findTableFunctionCall and findFileName', () => {
 		expect(findFileName('FROM x.parquet')).toBe('.parquet');
 		expect(findFileName("SELECT 'TZ-03', 'urban', 4.5, \"upload_a.b\" FROM t")).toBeNull();
 	});
+	it('finds a file name spelled as quoted name parts, which DuckDB joins with a dot', () => {
+		expect(findFileName('FROM "data/regions"."csv"')).toBe('data/regions.csv');
+		expect(findFileName('FROM "secret" . "csv"')).toBe('secret.csv');
+		expect(findFileName('FROM "secret".csv')).toBe('.csv');
+		expect(findFileName('FROM main."regions"')).toBeNull();
+	});
 });
 
 describe('engineMessage', () => {
@@ -144,8 +155,7 @@ describe('runUserSql: what is allowed', () => {
 		const result = await runUserSql(
 			db,
 			'SELECT iso_code, population_2022 FROM regions ORDER BY population_2022 DESC',
-			DISPLAY_ROW_LIMIT,
-			() => (clock += 7.5)
+			{ limit: DISPLAY_ROW_LIMIT, now: () => (clock += 7.5) }
 		);
 		const expected = await db.query<{ iso_code: string; population_2022: number }>(
 			'SELECT iso_code, population_2022 FROM regions ORDER BY population_2022 DESC'
@@ -161,11 +171,13 @@ describe('runUserSql: what is allowed', () => {
 	});
 
 	it('fetches at most the limit, says so, and counts the whole result', async () => {
-		const result = await runUserSql(db, 'SELECT range AS i FROM range(25) ORDER BY i DESC', 10);
+		const result = await runUserSql(db, 'SELECT range AS i FROM range(25) ORDER BY i DESC', {
+			limit: 10
+		});
 		expect(result.rows).toEqual([24, 23, 22, 21, 20, 19, 18, 17, 16, 15].map((i) => [i]));
 		expect(result.truncated).toBe(true);
 		expect(result.totalRows).toBe(25);
-		const exact = await runUserSql(db, 'FROM range(10)', 10);
+		const exact = await runUserSql(db, 'FROM range(10)', { limit: 10 });
 		expect(exact).toMatchObject({ truncated: false, totalRows: 10 });
 		expect(exact.rows).toHaveLength(10);
 	});
@@ -405,5 +417,147 @@ describe('listRelations', () => {
 		} finally {
 			await db.native.exec('DROP TABLE "upload_7 ""odd"""; DROP VIEW extra.v; DROP SCHEMA extra');
 		}
+	});
+});
+
+describe('runUserSql: the second line of the text checks', () => {
+	it('refuses escape strings, which spell ":" and "." after the checks have looked', async () => {
+		expect(await refusal("SELECT * FROM E'http\\x3a//127.0.0.1:4399/leak\\x2ecsv'")).toEqual({
+			kind: 'escape-string'
+		});
+		expect(await refusal("SELECT * FROM regions WHERE name_en = e'Arusha'")).toEqual({
+			kind: 'escape-string'
+		});
+		// A name ending in e before a string is not an escape string.
+		expect((await runUserSql(db, "SELECT 'x' AS name")).rows).toEqual([['x']]);
+	});
+
+	it('refuses a file spelled as quoted name parts', async () => {
+		expect(await refusal('SELECT * FROM "data/regions"."csv"')).toEqual({
+			kind: 'file',
+			name: 'data/regions.csv'
+		});
+	});
+
+	it('refuses a NUL character', async () => {
+		expect(await refusal('SELECT 1 AS \u0000x')).toEqual({ kind: 'nul-character' });
+	});
+
+	it('refuses every table function in DuckDB’s catalogue that is not on the read-nothing list', async () => {
+		const functions = await db.query<{ name: string }>(
+			`SELECT DISTINCT function_name AS name FROM duckdb_functions()
+			 WHERE function_type IN ('table', 'table_macro') ORDER BY 1`
+		);
+		const denied = functions.map((f) => f.name).filter((n) => !isAllowedTableFunction(n));
+		// The readers the panel promises to refuse are among them.
+		for (const reader of [
+			'read_csv',
+			'read_parquet',
+			'read_json',
+			'read_text',
+			'read_blob',
+			'glob'
+		])
+			expect(denied).toContain(reader);
+		for (const name of denied) {
+			expect(await refusal(`SELECT * FROM ${name}('/pengo/x.csv')`)).toEqual({
+				kind: 'table-function',
+				name
+			});
+		}
+	});
+});
+
+describe('the engine refuses what the text checks might miss', () => {
+	// These run straight on the connector, past every text check: the lockdown settings hold alone.
+	const permission = async (sql: string) =>
+		(await db.query(sql).then(
+			() => 'ran',
+			(e: Error) => e.message
+		)) as string;
+
+	it.each([
+		"SELECT * FROM read_csv('http://127.0.0.1:9/leak.csv')",
+		"SELECT * FROM E'http\\x3a//127.0.0.1:9/leak\\x2ecsv'",
+		"SELECT * FROM read_text('/etc/hostname')",
+		"SELECT * FROM glob('/*')"
+	])('reads no file and no URL: %s', async (sql) => {
+		expect(await permission(sql)).toMatch(/Permission Error|disabled by configuration/);
+	});
+
+	it.each([
+		'SET enable_external_access = true',
+		"SET allowed_directories = ['/']",
+		'RESET lock_configuration',
+		'SET lock_configuration = false',
+		"SET memory_limit = '100GB'",
+		'SET autoload_known_extensions = true'
+	])('cannot be reconfigured: %s', async (sql) => {
+		expect(await permission(sql)).toMatch(/configuration has been locked/);
+	});
+
+	it('reads no file outside the registered folder, although it exists and is readable', async () => {
+		const outside = join(mkdtempSync(join(tmpdir(), 'pengo-outside-')), 'outside.csv');
+		writeFileSync(outside, 'a\n1\n');
+		expect(await permission(`SELECT * FROM ${quoteLiteral(outside)}`)).toMatch(/Permission Error/);
+		expect(await permission(`SELECT * FROM read_csv(${quoteLiteral(outside)})`)).toMatch(
+			/Permission Error/
+		);
+	});
+
+	it('installs and loads no extension', async () => {
+		expect(await permission('INSTALL httpfs')).not.toBe('ran');
+		expect(await permission('LOAD httpfs')).not.toBe('ran');
+	});
+
+	it('still reads a registered file by the path registerFile gives', async () => {
+		const path = await db.registerFile('kept.csv', new TextEncoder().encode('a\n7\n'));
+		expect(await db.query(`SELECT a FROM read_csv(${quoteLiteral(path)})`)).toEqual([{ a: 7 }]);
+		await db.dropFile('kept.csv');
+	});
+});
+
+describe('runUserSql: bounded results and cancelling', () => {
+	it('writes the typed text as a literal DuckDB reads back verbatim', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.string({ unit: 'binary' }), async (text) => {
+				fc.pre(!text.includes('\u0000'));
+				const rows = await db.query<{ same: boolean }>({
+					sql: `SELECT ${quoteLiteral(text)} = ? AS same`,
+					params: [text]
+				});
+				expect(rows[0]!.same).toBe(true);
+			}),
+			{ numRuns: 200 }
+		);
+		expect((await runUserSql(db, "SELECT 'it''s \\x3a' AS t")).rows).toEqual([["it's \\x3a"]]);
+	});
+
+	it('cuts long text cells for the screen and reports their full length', async () => {
+		const result = await runUserSql(
+			db,
+			"SELECT repeat('x', 1000000) AS big, 'short' AS s, 42 AS n, NULL AS z",
+			{ cellChars: 200 }
+		);
+		expect(result.rows).toEqual([['x'.repeat(200), 'short', 42, null]]);
+		expect(result.cut).toEqual([{ row: 0, column: 0, length: 1_000_000 }]);
+		const full = await runUserSql(db, "SELECT repeat('x', 1000) AS big");
+		expect(full.rows[0]![0]).toHaveLength(1000);
+		expect(full.cut).toEqual([]);
+	});
+
+	it('stops an endless query when the signal aborts, and the database answers afterwards', async () => {
+		const controller = new AbortController();
+		setTimeout(() => controller.abort('person'), 300);
+		const endless =
+			'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT max(n) FROM r';
+		const error = await runUserSql(db, endless, { signal: controller.signal }).catch((e) => e);
+		expect(error).toBeInstanceOf(QueryCancelledError);
+		expect(error).toMatchObject({ reason: 'person', restarted: false });
+		expect(await tableCount()).toBe(31);
+		const already = await runUserSql(db, 'SELECT 1', { signal: AbortSignal.abort('x') }).catch(
+			(e) => e
+		);
+		expect(already).toBeInstanceOf(QueryCancelledError);
 	});
 });

@@ -7,22 +7,32 @@
  * values listed) and refuses everything else (DROP, INSERT, COPY, ATTACH, INSTALL, LOAD, SET,
  * PRAGMA, CALL, several statements). EXPLAIN is written around that wrapper.
  *
- * A SELECT can still read files, through a table function (`read_csv(…)`, `glob(…)`) or a file
- * name in FROM (`'data.csv'`, `'https://…'`, read by replacement scan). Those are refused before
- * anything runs, from the text: a table function that is not on a short read-nothing list, named
- * before `(`, or anything that looks like a data-file name or a URL, wherever it stands. The text
- * checks err on the side of refusing (a string value `'x.csv'` is refused too).
+ * A SELECT could still name files, through a table function (`read_csv(…)`, `glob(…)`) or a file
+ * name in FROM (`'data.csv'`, `'https://…'`, read by replacement scan). The engine itself reads
+ * nothing but the app's registered buffers and cannot be reconfigured (src/lib/db/lockdown.ts);
+ * the text checks here are a second line that refuses early with a clearer message: a table
+ * function not on a short read-nothing list, named before `(`; anything that looks like a
+ * data-file name or a URL, wherever it stands, also when spelled as quoted name parts
+ * (`"data/x"."csv"`); and escape strings (`E'\x3a'`) and Unicode escapes, which can spell what
+ * the checks look for. They err on the side of refusing (a string value `'x.csv'` is refused too).
  *
  * (json_serialize_sql would give a parse tree, but DuckDB-WASM does not build in the json
  * extension and loading it would fetch it from extensions.duckdb.org.)
  */
-import type { Connector } from '$lib/db/connector';
-import { quoteIdent } from './quote';
+import { QueryCancelledError, type Connector } from '$lib/db/connector';
+import { quoteIdent, quoteLiteral } from './quote';
 
 /** Rows fetched for the on-screen table; one more is asked for to know that there are more. */
 export const DISPLAY_ROW_LIMIT = 10_000;
 /** Rows a CSV download holds at most. */
 export const CSV_ROW_LIMIT = 100_000;
+/**
+ * Characters of a text cell fetched for the screen; a longer cell comes with its full length. A
+ * single cell of 100 million characters would otherwise cross to the page and into the DOM whole.
+ */
+export const DISPLAY_CELL_CHARS = 200;
+/** A query still running after this long is stopped, and the panel says so beforehand. */
+export const QUERY_TIME_LIMIT_MS = 60_000;
 
 /** Why a statement was refused before it ran. */
 export type Refusal =
@@ -31,6 +41,8 @@ export type Refusal =
 	| { kind: 'several-statements'; count: number }
 	| { kind: 'pivot-needs-values' }
 	| { kind: 'unicode-escape' }
+	| { kind: 'escape-string' }
+	| { kind: 'nul-character' }
 	| { kind: 'table-function'; name: string }
 	| { kind: 'file'; name: string };
 
@@ -63,8 +75,10 @@ export interface ResultColumn {
 
 export interface UserSqlResult {
 	columns: ResultColumn[];
-	/** At most `limit` rows, in the query's order. */
+	/** At most `limit` rows, in the query's order; text cut to `cellChars` when that is set. */
 	rows: ResultCell[][];
+	/** The full length of each text cell that was cut, by row and column index. */
+	cut: { row: number; column: number; length: number }[];
 	/** How many rows the whole result has (counted separately when it is over the limit). */
 	totalRows: number;
 	truncated: boolean;
@@ -207,14 +221,28 @@ export function findTableFunctionCall(text: string, denied: readonly string[]): 
 const FILE_LIKE =
 	/\.(?:csv|tsv|parquet|json|jsonl|ndjson)(?:\.(?:gz|zst))?(?![A-Za-z0-9_])|[A-Za-z][A-Za-z0-9+.-]*:\/\/|^\s*['"]?(?:\/|~|\.\.?\/)/i;
 
+/**
+ * Dotted names with their quotes taken off: DuckDB reads `"data/x"."csv"` and `data.csv` as the
+ * file `data/x.csv` by replacement scan when no table has that name.
+ */
+function joinNameParts(text: string): string {
+	return text
+		.replace(/"\s*\.\s*"/g, '.')
+		.replace(/"\s*\.\s*/g, '.')
+		.replace(/\s*\.\s*"/g, '.');
+}
+
 /** The first thing in the text that looks like a data file or URL, as the quoted text holding it. */
 export function findFileName(text: string): string | null {
 	const quoted = /'(?:[^']|'')*'|"(?:[^"]|"")*"/g;
-	for (const match of text.matchAll(quoted)) {
-		const inner = match[0].slice(1, -1);
-		if (FILE_LIKE.test(inner) || /^(?:\/|~|\.\.?\/)/.test(inner)) return inner;
+	for (const source of [text, joinNameParts(text)]) {
+		for (const match of source.matchAll(quoted)) {
+			const inner = match[0].slice(1, -1);
+			if (FILE_LIKE.test(inner) || /^(?:\/|~|\.\.?\/)/.test(inner)) return inner;
+		}
 	}
-	const bare = FILE_LIKE.exec(text);
+	const joined = joinNameParts(text);
+	const bare = FILE_LIKE.exec(text) ?? FILE_LIKE.exec(joined);
 	return bare ? bare[0].trim() : null;
 }
 
@@ -262,7 +290,11 @@ export async function checkUserSql(db: Connector, text: string): Promise<Checked
 	if (count > 1) throw new SqlRefusedError({ kind: 'several-statements', count });
 	const keyword = firstKeyword(body);
 	if (NOT_A_QUERY.has(keyword)) throw new SqlRefusedError({ kind: 'not-read-only', keyword });
+	if (body.includes('\u0000')) throw new SqlRefusedError({ kind: 'nul-character' });
 	if (/U&\s*['"]/i.test(body)) throw new SqlRefusedError({ kind: 'unicode-escape' });
+	// E'…' strings turn \x3a into ':' and \x2e into '.' after the text checks have looked.
+	if (/(?<![A-Za-z0-9_$\u0080-\uFFFF"'])E'/i.test(body))
+		throw new SqlRefusedError({ kind: 'escape-string' });
 	const fn = findTableFunctionCall(body, await deniedTableFunctions(db));
 	if (fn) throw new SqlRefusedError({ kind: 'table-function', name: fn });
 	const file = findFileName(body);
@@ -272,8 +304,16 @@ export async function checkUserSql(db: Connector, text: string): Promise<Checked
 	return { body, explain };
 }
 
-/** The typed text as a subquery: one bound value, parsed by DuckDB as a single SELECT. */
-const FROM_QUERY = 'FROM query(?::VARCHAR)';
+/**
+ * The typed text as a subquery, parsed by DuckDB as a single SELECT. It is written as a string
+ * literal through the one quoting function rather than bound: DuckDB-WASM can interrupt only a
+ * statement without bound values (its pending-query API takes none). A standard '…' literal with
+ * its quotes doubled is read back verbatim (backslashes are plain characters outside E'…'), and
+ * a test checks that against a bound value for arbitrary text.
+ */
+function fromQuery(body: string): string {
+	return `FROM query(${quoteLiteral(body)})`;
+}
 
 const NUMERIC_TYPE =
 	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
@@ -304,11 +344,25 @@ function plainCell(value: unknown, numeric: boolean): ResultCell {
 	return String(value);
 }
 
-async function describe(db: Connector, body: string): Promise<ResultColumn[]> {
-	const rows = await db.query<{ column_name: string; column_type: string }>({
-		sql: `DESCRIBE SELECT * ${FROM_QUERY}`,
-		params: [body]
-	});
+export interface RunOptions {
+	/** Rows to fetch at most (one more is asked for, to know that there are more). */
+	limit?: number;
+	/** Cut text cells to this many characters and report their full length (the screen). */
+	cellChars?: number;
+	/** Stops the run; it then rejects with the connector's QueryCancelledError. */
+	signal?: AbortSignal;
+	now?: () => number;
+}
+
+async function describe(
+	db: Connector,
+	body: string,
+	signal?: AbortSignal
+): Promise<ResultColumn[]> {
+	const rows = await db.query<{ column_name: string; column_type: string }>(
+		`DESCRIBE SELECT * ${fromQuery(body)}`,
+		{ signal }
+	);
 	return rows.map((r) => ({
 		name: String(r.column_name),
 		type: String(r.column_type),
@@ -316,65 +370,86 @@ async function describe(db: Connector, body: string): Promise<ResultColumn[]> {
 	}));
 }
 
+function positiveInteger(n: number, what: string): number {
+	if (!Number.isInteger(n) || n < 1) throw new Error(`bad ${what} ${n}`);
+	return n;
+}
+
 /**
  * Runs analyst SQL read-only and returns at most `limit` rows. Columns are selected by position
  * (`#1`, `#2`, …) under generated names, so duplicate or odd column names ("1", "__proto__") keep
  * their place; numbers come back as numbers (DECIMAL and 64/128-bit integers as doubles) and every
- * other type as DuckDB's own text for it.
+ * other type as DuckDB's own text for it, cut in SQL when `cellChars` is set so that a huge value
+ * never leaves the engine whole.
  */
 export async function runUserSql(
 	db: Connector,
 	text: string,
-	limit: number = DISPLAY_ROW_LIMIT,
-	now: () => number = () => performance.now()
+	options: RunOptions = {}
 ): Promise<UserSqlResult> {
-	if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad row limit ${limit}`);
+	const limit = positiveInteger(options.limit ?? DISPLAY_ROW_LIMIT, 'row limit');
+	const cellChars =
+		options.cellChars === undefined ? null : positiveInteger(options.cellChars, 'cell limit');
+	const { signal } = options;
+	const now = options.now ?? (() => performance.now());
 	const started = now();
 	const checked = await checkUserSql(db, text);
 	try {
 		if (checked.explain) {
-			const rows = await db.query({
-				sql: `${checked.explain} SELECT * ${FROM_QUERY}`,
-				params: [checked.body]
+			const rows = await db.query(`${checked.explain} SELECT * ${fromQuery(checked.body)}`, {
+				signal
 			});
 			const names = Object.keys(rows[0] ?? { explain_key: null, explain_value: null });
 			return {
 				columns: names.map((name) => ({ name, type: 'VARCHAR', numeric: false })),
 				rows: rows.map((r) => names.map((n) => plainCell(r[n], false))),
+				cut: [],
 				totalRows: rows.length,
 				truncated: false,
 				elapsedMs: now() - started
 			};
 		}
-		const columns = await describe(db, checked.body);
-		const list = columns
-			.map(
-				(c, i) => `CAST(#${i + 1} AS ${c.numeric ? 'DOUBLE' : 'VARCHAR'}) AS ${quoteIdent(`c${i}`)}`
-			)
-			.join(', ');
-		const rows = await db.query({
-			sql: `SELECT ${list} ${FROM_QUERY} LIMIT ?`,
-			params: [checked.body, limit + 1]
+		const columns = await describe(db, checked.body, signal);
+		const list = columns.flatMap((c, i) => {
+			const cell = `CAST(#${i + 1} AS ${c.numeric ? 'DOUBLE' : 'VARCHAR'})`;
+			if (c.numeric || cellChars === null) return [`${cell} AS ${quoteIdent(`c${i}`)}`];
+			return [
+				`left(${cell}, ${cellChars}) AS ${quoteIdent(`c${i}`)}`,
+				`CASE WHEN length(${cell}) > ${cellChars} THEN length(${cell}) END AS ${quoteIdent(`n${i}`)}`
+			];
 		});
+		const rows = await db.query(
+			`SELECT ${list.join(', ')} ${fromQuery(checked.body)} LIMIT ${limit + 1}`,
+			{ signal }
+		);
 		const truncated = rows.length > limit;
 		const kept = truncated ? rows.slice(0, limit) : rows;
 		let totalRows = kept.length;
 		if (truncated) {
-			const counted = await db.query<{ n: number }>({
-				sql: `SELECT count(*) AS n ${FROM_QUERY}`,
-				params: [checked.body]
-			});
+			const counted = await db.query<{ n: number }>(
+				`SELECT count(*) AS n ${fromQuery(checked.body)}`,
+				{ signal }
+			);
 			totalRows = Number(counted[0]?.n ?? 0);
 		}
+		const cut: UserSqlResult['cut'] = [];
+		kept.forEach((r, row) =>
+			columns.forEach((_, column) => {
+				const length = r[`n${column}`];
+				if (typeof length === 'number') cut.push({ row, column, length });
+			})
+		);
 		return {
 			columns,
 			rows: kept.map((r) => columns.map((c, i) => plainCell(r[`c${i}`], c.numeric))),
+			cut,
 			totalRows,
 			truncated,
 			elapsedMs: now() - started
 		};
 	} catch (error) {
-		throw error instanceof SqlEngineError ? error : new SqlEngineError(engineMessage(error));
+		if (error instanceof QueryCancelledError || error instanceof SqlEngineError) throw error;
+		throw new SqlEngineError(engineMessage(error));
 	}
 }
 

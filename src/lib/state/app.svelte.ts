@@ -16,6 +16,12 @@ export function ensureLoaded(): Promise<void> {
 	return dashboard.load(fetchBundledFile, () => uploads.open());
 }
 
-// After a crash of the database worker everything in it is gone: load the bundled data again and
-// rebuild every uploaded dataset from its original.
-uploads.onCrash = () => dashboard.recover(fetchBundledFile, () => uploads.rebuildAll());
+/**
+ * After the database worker crashed or was restarted to stop a query, everything in it is gone:
+ * load the bundled data again and rebuild every uploaded dataset from its original.
+ */
+export function reloadDatabase(): Promise<void> {
+	return dashboard.recover(fetchBundledFile, () => uploads.rebuildAll());
+}
+
+uploads.onCrash = reloadDatabase;

@@ -86,11 +86,9 @@ export async function stageRaw(
 	const structural = scanProblems(scan, meta.fileName);
 	const empty = structural.find((p) => p.kind === 'empty-file');
 	if (empty) throw new ImportError(empty);
-	await db.registerFile(registered, utf8);
+	const path = await db.registerFile(registered, utf8);
 	try {
-		await db.query(
-			readRawQuery(registered, mapping.dialect, mapping.columnCount, tables.raw, scan)
-		);
+		await db.query(readRawQuery(path, mapping.dialect, mapping.columnCount, tables.raw, scan));
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		throw new ImportError(structuralProblem(message, meta.fileName));

@@ -35,8 +35,8 @@ async function load(bytes: Uint8Array, fileName: string) {
 	const scan = scanRecords(utf8, sniff.dialect);
 	const name = `fixture${++n}.csv`;
 	const table = `raw${n}`;
-	await db.registerFile(name, utf8);
-	await db.query(readRawQuery(name, sniff.dialect, 1, table, scan));
+	const path = await db.registerFile(name, utf8);
+	await db.query(readRawQuery(path, sniff.dialect, 1, table, scan));
 	await db.dropFile(name);
 	const rows = (await db.query({ sql: `SELECT * FROM ${table} ORDER BY __row`, params: [] })).map(
 		(r) => Object.values(r)

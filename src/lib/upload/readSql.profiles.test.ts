@@ -247,8 +247,8 @@ describe('columnProfilesQuery matches a cell-by-cell TypeScript profile', () => 
 				const scan = scanRecords(bytes, dialect);
 				const file = `profiles${++fileNo}.csv`;
 				const table = `profiles${fileNo}`;
-				await db.registerFile(file, bytes);
-				await db.query(readRawQuery(file, dialect, g.columns, table, scan));
+				const path = await db.registerFile(file, bytes);
+				await db.query(readRawQuery(path, dialect, g.columns, table, scan));
 				const headers = KINDS.slice();
 				const profiles = toColumnProfiles(
 					await db.query(columnProfilesQuery(table, g.columns, dialect, dialect.headerRow)),

@@ -27,8 +27,8 @@ async function throughDuckDB(bytes: Uint8Array) {
 	const utf8 = toUtf8(bytes, detectEncoding(bytes));
 	const scan = scanRecords(utf8, sniff.dialect);
 	const name = `rt${++n}.csv`;
-	await db.registerFile(name, utf8);
-	await db.query(readRawQuery(name, sniff.dialect, 1, 'rt', scan));
+	const path = await db.registerFile(name, utf8);
+	await db.query(readRawQuery(path, sniff.dialect, 1, 'rt', scan));
 	await db.dropFile(name);
 	const rows = await db.query({ sql: 'SELECT * FROM rt ORDER BY __row', params: [] });
 	const records = rows.map((r) => {

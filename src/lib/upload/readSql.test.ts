@@ -38,8 +38,8 @@ async function readRaw(
 	const bytes = typeof text === 'string' ? encodeText(text, 'utf-8') : text;
 	const scan = scanRecords(bytes, dialect);
 	const name = `raw${++fileNo}.csv`;
-	await db.registerFile(name, bytes);
-	await db.query(readRawQuery(name, dialect, columnCount, 'raw', scan));
+	const path = await db.registerFile(name, bytes);
+	await db.query(readRawQuery(path, dialect, columnCount, 'raw', scan));
 	await db.dropFile(name);
 	const rows = await db.query({ sql: 'SELECT * FROM raw ORDER BY __row', params: [] });
 	return { scan, rows: rows.map((r) => Object.values(r)) };
@@ -134,9 +134,9 @@ describe('scanRecords and readRawQuery', () => {
 
 	it('turns DuckDB errors into problems with the row it names', async () => {
 		const bytes = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xff, 0x0a]);
-		await db.registerFile('bad.csv', bytes);
+		const path = await db.registerFile('bad.csv', bytes);
 		const error = await db
-			.query(readRawQuery('bad.csv', comma, 2, 'bad'))
+			.query(readRawQuery(path, comma, 2, 'bad'))
 			.then(() => null)
 			.catch((e: Error) => e.message);
 		expect(error).not.toBeNull();

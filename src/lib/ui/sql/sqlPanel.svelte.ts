@@ -1,7 +1,9 @@
-import type { Connector } from '$lib/db/connector';
+import { QueryCancelledError, type Connector } from '$lib/db/connector';
 import {
 	DEFAULT_USER_SQL,
+	DISPLAY_CELL_CHARS,
 	DISPLAY_ROW_LIMIT,
+	QUERY_TIME_LIMIT_MS,
 	engineMessage,
 	listRelations,
 	runUserSql,
@@ -13,9 +15,39 @@ import {
 } from '$lib/sql/userSql';
 
 export type PanelError =
-	{ kind: 'engine'; message: string } | { kind: 'refused'; refusal: Refusal };
+	| { kind: 'engine'; message: string }
+	| { kind: 'refused'; refusal: Refusal }
+	/**
+	 * Stopped by the person or by the time limit. `restarted`: the engine did not stop when asked,
+	 * so it was restarted and what was loaded was loaded again.
+	 */
+	| { kind: 'stopped'; by: 'person' | 'time-limit'; restarted: boolean };
+
+/** The reason a signal carries when the time limit, not the person, stopped the query. */
+const TIME_LIMIT = 'time-limit';
+
+/** A signal that aborts on `cancel` or after the panel's time limit, whichever comes first. */
+export function runSignal(cancel: AbortSignal, limitMs: number = QUERY_TIME_LIMIT_MS): AbortSignal {
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(TIME_LIMIT), limitMs);
+	const stop = () => {
+		clearTimeout(timer);
+		controller.abort(cancel.reason);
+	};
+	if (cancel.aborted) stop();
+	else cancel.addEventListener('abort', stop, { once: true });
+	controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+	return controller.signal;
+}
 
 export function panelError(error: unknown): PanelError {
+	if (error instanceof QueryCancelledError) {
+		return {
+			kind: 'stopped',
+			by: error.reason === TIME_LIMIT ? 'time-limit' : 'person',
+			restarted: error.restarted
+		};
+	}
 	if (error instanceof SqlRefusedError) return { kind: 'refused', refusal: error.refusal };
 	if (error instanceof SqlEngineError) return { kind: 'engine', message: error.message };
 	return { kind: 'engine', message: engineMessage(error) };
@@ -33,7 +65,10 @@ class SqlPanel {
 	result = $state.raw<UserSqlResult | null>(null);
 	error = $state.raw<PanelError | null>(null);
 	relations = $state.raw<Relation[] | null>(null);
+	/** After a stop that restarted the engine: reloading what was loaded, then done. */
+	reloading = $state(false);
 	#run = 0;
+	#cancel: AbortController | null = null;
 
 	async refreshRelations(db: Connector): Promise<void> {
 		try {
@@ -43,13 +78,29 @@ class SqlPanel {
 		}
 	}
 
-	/** Runs the current text; an answer to a superseded run is dropped. */
-	async run(db: Connector): Promise<void> {
+	/** Stops the running query (the run then ends with a 'stopped' error). */
+	cancel(): void {
+		this.#cancel?.abort('person');
+	}
+
+	/**
+	 * Runs the current text; an answer to a superseded run is dropped. A run stops at the time
+	 * limit or on `cancel`; when the engine had to be restarted for it, `reload` loads again what
+	 * was loaded before the panel reports.
+	 */
+	async run(db: Connector, reload: () => Promise<void>): Promise<void> {
 		const mine = ++this.#run;
 		const text = this.text;
+		this.#cancel?.abort('person');
+		const cancel = new AbortController();
+		this.#cancel = cancel;
 		this.running = true;
 		try {
-			const result = await runUserSql(db, text, DISPLAY_ROW_LIMIT);
+			const result = await runUserSql(db, text, {
+				limit: DISPLAY_ROW_LIMIT,
+				cellChars: DISPLAY_CELL_CHARS,
+				signal: runSignal(cancel.signal)
+			});
 			if (mine !== this.#run) return;
 			this.result = result;
 			this.ranText = text;
@@ -60,8 +111,17 @@ class SqlPanel {
 			this.result = null;
 			this.ranText = null;
 			this.error = panelError(error);
+			if (error instanceof QueryCancelledError && error.restarted) {
+				this.reloading = true;
+				try {
+					await reload();
+				} finally {
+					this.reloading = false;
+				}
+			}
 		} finally {
 			if (mine === this.#run) this.running = false;
+			if (this.#cancel === cancel) this.#cancel = null;
 		}
 		// Tables can appear between runs (uploads), so the list follows.
 		await this.refreshRelations(db);
