@@ -19,7 +19,7 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
 		command: devPort
-			? `npm run boundaries && npm run messages && npx vite dev --port ${devPort} --strictPort`
+			? `npm run boundaries && npm run messages && npm run summary && npx vite dev --port ${devPort} --strictPort`
 			: `npm run build && npx vite preview --port ${port} --strictPort`,
 		port,
 		reuseExistingServer: !process.env.CI,
