@@ -131,6 +131,18 @@ export function answer(method, url, site) {
 			headers: { ...securityHeaders(BASE_POLICY, 'no-cache'), Location: `${pathname}/${search}` }
 		};
 	}
+	return notFound(site);
+}
+
+/**
+ * The fallback page, with its own policy and status 404.
+ * @param {Site} site
+ */
+export function notFound(site) {
 	const policy = site.pagePolicies.get(site.fallback) ?? BASE_POLICY;
-	return { status: 404, file: site.fallback, headers: securityHeaders(policy, 'no-cache') };
+	return {
+		status: /** @type {const} */ (404),
+		file: site.fallback,
+		headers: securityHeaders(policy, 'no-cache')
+	};
 }

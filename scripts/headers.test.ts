@@ -184,6 +184,7 @@ describe('siteHandler on a small built site', () => {
 		writeFileSync(`${asset}.gz`, gzipSync(wasm));
 		writeFileSync(join(dir, '_app/immutable/assets/worker.abc.js'), 'self.onmessage = () => {};');
 		writeFileSync(join(dir, '_app/immutable/assets/maplibre-gl-worker.abc.mjs'), 'export {};');
+		writeFileSync(join(dir, '_app/immutable/.hidden.js'), 'export {};');
 		server = createServer(siteHandler(dir));
 		await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 		origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -212,6 +213,7 @@ describe('siteHandler on a small built site', () => {
 		const site = readSite(dir);
 		expect([...site.files].sort()).toEqual([
 			'/404.html',
+			'/_app/immutable/.hidden.js',
 			'/_app/immutable/assets/duckdb-eh.abc.wasm',
 			'/_app/immutable/assets/maplibre-gl-worker.abc.mjs',
 			'/_app/immutable/assets/worker.abc.js',
@@ -281,5 +283,13 @@ describe('siteHandler on a small built site', () => {
 		const plain = await fetchRaw('/nowhere', 'gzip');
 		expect(plain.headers['content-encoding']).toBeUndefined();
 		expect(plain.status).toBe(404);
+
+		// Listed by the site but refused by sirv: the fallback's headers, not the file's.
+		const hidden = await fetchRaw('/_app/immutable/.hidden.js');
+		expect(hidden.status).toBe(404);
+		expect(hidden.headers['cache-control']).toBe('no-cache');
+		expect(hidden.headers['content-security-policy']).toBe(
+			"script-src 'self' 'sha256-fallback'; frame-ancestors 'self'"
+		);
 	});
 });

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sirv from 'sirv';
-import { answer, pagePolicy } from './headers.mjs';
+import { answer, notFound, pagePolicy } from './headers.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,13 +52,13 @@ export function siteHandler(dir) {
 	const site = readSite(dir);
 	const files = sirv(dir, { etag: true, brotli: true, gzip: true, extensions: [] });
 
-	/** The fallback page with status 404: sirv always answers 200. */
-	const notFound = (
+	/** The fallback page with status 404, which sirv cannot send: it always answers 200. */
+	const sendNotFound = (
 		/** @type {import('node:http').IncomingMessage} */ req,
-		/** @type {import('node:http').ServerResponse} */ res,
-		/** @type {Record<string, string>} */ headers
+		/** @type {import('node:http').ServerResponse} */ res
 	) => {
-		const abs = join(dir, site.fallback);
+		const { file, headers } = notFound(site);
+		const abs = join(dir, file);
 		const encoding = encodingFor(req.headers['accept-encoding'] ?? '', abs);
 		const sent = encoding ? `${abs}.${encoding === 'br' ? 'br' : 'gz'}` : abs;
 		res.writeHead(404, {
@@ -79,12 +79,13 @@ export function siteHandler(dir) {
 			return;
 		}
 		if (plan.status === 404) {
-			notFound(req, res, plan.headers);
+			sendNotFound(req, res);
 			return;
 		}
 		for (const [name, value] of Object.entries(plan.headers)) res.setHeader(name, value);
 		req.url = plan.file;
-		files(req, res, () => notFound(req, res, plan.headers));
+		// sirv skips dotfiles, which the site's file list does not.
+		files(req, res, () => sendNotFound(req, res));
 	};
 }
 
