@@ -239,9 +239,10 @@ export async function importDataset(
 	});
 	// A problem's value is a cell, which can hold megabytes: the report shows its start and length.
 	const problemRows = await db.query<ProblemRow>({
-		sql: `SELECT row, col, left(value, ?) AS value, length(value) AS value_length, kind, detail, severity
+		sql: `SELECT row, col, left(value, ${Number(CELL_EXCERPT_CHARS)}) AS value, length(value) AS value_length,
+	kind, detail, severity
 FROM ${quoteIdent(tables.problems)} LIMIT ?`,
-		params: [CELL_EXCERPT_CHARS, PROBLEM_LIMIT]
+		params: [PROBLEM_LIMIT]
 	});
 	const byKind = await db.query<{ kind: UploadProblemKind; n: number }>(
 		`SELECT kind, count(*) AS n FROM ${quoteIdent(tables.problems)} GROUP BY kind ORDER BY kind`
