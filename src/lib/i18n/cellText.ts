@@ -18,7 +18,10 @@ export function shownCell(
 	text: string,
 	options: { max?: number; length?: number } = {}
 ): ShownCell {
-	const e = cellExcerpt(text, options.max ?? CELL_EXCERPT_CHARS, options.length);
+	const max = options.max ?? CELL_EXCERPT_CHARS;
+	// Most cells are short: no more UTF-16 units than `max` means no more characters either.
+	if (text.length <= max && options.length === undefined) return { text, note: null };
+	const e = cellExcerpt(text, max, options.length);
 	if (!e.cut) return { text: e.text, note: null };
 	return {
 		text: `${e.text}…`,
