@@ -44,5 +44,7 @@ export interface TableColumn<Row> {
 	value: (row: Row) => Cell;
 	/** Display text; defaults to the value as text. */
 	text?: (row: Row) => string;
+	/** The whole length of a text the database already cut to its start (undefined: not cut). */
+	fullLength?: (row: Row) => number | undefined;
 	numeric?: boolean;
 }

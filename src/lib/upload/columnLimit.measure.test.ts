@@ -6,11 +6,10 @@
  *
  *   PENGO_MEASURE_COLUMNS=250,500,1000,2000,5000,10000 npx vitest run columnLimit.measure
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openNativeConnector } from '../../../tests/native-connector';
-import type { Connector, Row } from '$lib/db/connector';
-import type { BoundQuery } from '$lib/sql/quote';
+import { openWasmConnector } from '../../../tests/wasm-connector';
+import type { Connector } from '$lib/db/connector';
 import { profileColumns } from './importer';
 import { datasetTables } from './importSql';
 import { readRawQuery, scanRecords } from './readSql';
@@ -24,65 +23,14 @@ const rows = Number(process.env.PENGO_MEASURE_ROWS ?? 50);
 
 const dialect = plainComma;
 
-interface BlockingConnection {
-	query(sql: string): { toArray(): { toJSON(): Row }[] };
-	prepare(sql: string): {
-		query(...params: unknown[]): { toArray(): { toJSON(): Row }[] };
-		close(): void;
-	};
-}
-
-/** DuckDB-WASM's synchronous Node build behind the app's Connector. */
-async function openWasmConnector(): Promise<Connector> {
-	const require = createRequire(import.meta.url);
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-	const module = (name: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${name}`);
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: module('duckdb-mvp.wasm'), mainWorker: '' },
-			eh: { mainModule: module('duckdb-eh.wasm'), mainWorker: '' }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate(() => {});
-	db.open({ query: { castBigIntToDouble: true } });
-	const conn: BlockingConnection = db.connect();
-	return {
-		async query<T extends Row = Row>(q: BoundQuery | string): Promise<T[]> {
-			const { sql, params } = typeof q === 'string' ? { sql: q, params: [] } : q;
-			if (params.length === 0)
-				return conn
-					.query(sql)
-					.toArray()
-					.map((r) => r.toJSON() as T);
-			const statement = conn.prepare(sql);
-			try {
-				return statement
-					.query(...params)
-					.toArray()
-					.map((r) => r.toJSON() as T);
-			} finally {
-				statement.close();
-			}
-		},
-		async registerFile(name: string, bytes: Uint8Array) {
-			db.registerFileBuffer(name, bytes);
-		},
-		async dropFile(name: string) {
-			db.dropFile(name);
-		}
-	} as Connector;
-}
-
 const wideFile = (columns: number) => wideCsv(columns, rows);
 
 /** Stage as stageRaw does, without its column limit, so widths past the limit can be measured. */
 async function stage(db: Connector, id: string, bytes: Uint8Array, columns: number) {
 	const file = `${id}.csv`;
-	await db.registerFile(file, bytes);
+	const path = await db.registerFile(file, bytes);
 	await db.query(
-		readRawQuery(file, dialect, columns, datasetTables(id).raw, scanRecords(bytes, dialect))
+		readRawQuery(path, dialect, columns, datasetTables(id).raw, scanRecords(bytes, dialect))
 	);
 	await db.dropFile(file);
 }

@@ -329,10 +329,8 @@ describe('columnProfilesQuery matches a cell-by-cell TypeScript profile', () => 
 			]
 		};
 		const bytes = encodeText(toCsv(g, dialect), 'utf-8');
-		await db.registerFile('long.csv', bytes);
-		await db.query(
-			readRawQuery('long.csv', dialect, columns, 'long_raw', scanRecords(bytes, dialect))
-		);
+		const path = await db.registerFile('long.csv', bytes);
+		await db.query(readRawQuery(path, dialect, columns, 'long_raw', scanRecords(bytes, dialect)));
 		const headers = g.records[0]!;
 		const batches = columnProfileBatches(columns);
 		expect(batches).toEqual([
