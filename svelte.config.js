@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
+		// Registered by src/lib/offline in a built site only (SvelteKit's own would also run under vite dev).
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {
