@@ -15,7 +15,7 @@ import {
 // together with the hashed files those pages name, so a page is only ever served beside the code
 // and data it was built with. A hashed file's name is a digest of its content: the same URL in two
 // builds is the same bytes, so hashed files may be copied from an older cache into a newer one
-// and looked up in any of ours, while a page or a file from static/ (same name, new content in a
+// and answered from any cache, while a page or a file from static/ (same name, new content in a
 // new build) comes only from its own build's cache. A new version waits, as the browser does by
 // default, until no page of the old one is open; only then does it activate and delete the old
 // caches, so no open page loses the files it was loaded with.
@@ -67,12 +67,12 @@ async function install(): Promise<void> {
 	}
 }
 
-// No clients.claim(): a page opened before the worker was ready keeps fetching from the network
-// to the end, and the next page opened is served by the worker.
 async function activate(): Promise<void> {
 	for (const name of await caches.keys()) {
 		if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
 	}
+	// The first visit's page is served from here on: DuckDB, started later in that visit, is kept.
+	await sw.clients.claim();
 }
 
 const timeout = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
