@@ -91,7 +91,10 @@ async function hashed(event: FetchEvent): Promise<Response> {
 	const hit = await caches.match(event.request, { ignoreVary: true });
 	if (hit) return hit;
 	const response = await fetch(event.request);
-	if (response.status === 200) {
+	// A host that answers any missing path with its fallback page must not leave that page cached
+	// for good under a hashed name: no hashed file is HTML.
+	const isPage = response.headers.get('content-type')?.startsWith('text/html');
+	if (response.status === 200 && !isPage) {
 		const copy = response.clone();
 		event.waitUntil(caches.open(CACHE).then((cache) => cache.put(event.request, copy)));
 	}

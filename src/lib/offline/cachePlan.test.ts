@@ -29,6 +29,13 @@ describe('offline plan', () => {
 		expect(plan.shell.filter(isEngineFile)).toEqual([]);
 	});
 
+	it('knows the engine files by name, hashed or not, and no other worker', () => {
+		expect(isEngineFile('/_app/immutable/assets/duckdb-browser-eh.worker.js')).toBe(true);
+		expect(isEngineFile('/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js')).toBe(true);
+		expect(isEngineFile('/_app/immutable/assets/maplibre-gl-worker.CZtFQQIV.mjs')).toBe(false);
+		expect(isEngineFile('/_app/immutable/workers/prepare.worker-DlEXsHZ1.js')).toBe(false);
+	});
+
 	it('precaches every page, static file, script, style, CSV and JSON asset', () => {
 		expect(plan.shell.sort()).toEqual(
 			[
