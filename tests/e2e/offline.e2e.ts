@@ -185,6 +185,27 @@ test('after DuckDB was used once, SQL works offline', async ({ page }) => {
 	await runSqlQuery(page);
 });
 
+test('a page the network is slow to send opens from the offline copy', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	await waitForOfflineCopy(page);
+
+	// The network holds the worker's request for the page until the page is on screen.
+	let held = 0;
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.context().route('**/region/TZ-03/', async (route) => {
+		if (!route.request().serviceWorker()) return route.fallback();
+		held += 1;
+		await released;
+		await route.abort();
+	});
+	await page.goto('/region/TZ-03/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dodoma');
+	release();
+	expect(held, 'the worker asked the network first').toBe(1);
+});
+
 test('a new version says so, politely, once, in both languages', async ({ page }) => {
 	const updated = (p: Page) =>
 		p.getByRole('status').filter({ hasText: /Pengo was updated|Pengo imesasishwa/ });
