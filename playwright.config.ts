@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS } from './tests/chromiumFlags.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// CI and `npm test` run against the built site on 4173. While developing, PENGO_DEV_PORT=NNNN
-// runs the tests against a dev server on that port instead (no build, no shared build folder).
+// CI and `npm test` run against the built site on 4173, served as `npm start` serves it. While
+// developing, PENGO_DEV_PORT=NNNN runs the tests against a dev server on that port instead (no
+// build, no shared build folder).
 const devPort = process.env.PENGO_DEV_PORT ? Number(process.env.PENGO_DEV_PORT) : null;
 // PENGO_PORT moves the built site's server off 4173, so two checkouts can run their suites at once.
 const port = devPort ?? Number(process.env.PENGO_PORT ?? 4173);
@@ -19,11 +20,13 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
 		command: devPort
-			? `npm run boundaries && npm run messages && npx vite dev --port ${devPort} --strictPort`
-			: `npm run build && npx vite preview --port ${port} --strictPort`,
+			? `npm run boundaries && npm run messages && npm run summary && npx vite dev --port ${devPort} --strictPort`
+			: `npm run build && node scripts/serve.mjs --port ${port}`,
 		port,
 		reuseExistingServer: !process.env.CI,
-		timeout: 180_000
+		// The first build on a machine also compresses the two DuckDB .wasm files at brotli's best
+		// (about 90 s of CPU on two cores); later builds take them from the cache.
+		timeout: 600_000
 	},
 	use: {
 		baseURL: `http://localhost:${port}`,

@@ -20,7 +20,7 @@ export default defineConfig({
 	build: {
 		chunkSizeWarningLimit: 1500,
 		// Data files stay files: a data: URL would be refused by the CSP's connect-src 'self'.
-		assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined)
+		assetsInlineLimit: (file) => (/\.(csv|json)$/.test(file) ? false : undefined)
 	},
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS } from '../tests/chromiumFlags.mjs';
-import { createServer } from 'vite';
+import { appModuleLoader } from './appModules.mjs';
 import { seededUniform } from '../bench/generateSurvey.mjs';
 import { startMemorySampler } from '../bench/processMemory.mjs';
 
@@ -322,16 +322,7 @@ function browserPhases(marks) {
 // rendering) is what the ratio measures.
 
 async function loadAppModules() {
-	const server = await createServer({
-		configFile: false,
-		root: ROOT,
-		logLevel: 'error',
-		appType: 'custom',
-		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-		resolve: { alias: { $lib: join(ROOT, 'src/lib') } },
-		optimizeDeps: { noDiscovery: true, include: [] }
-	});
-	const load = (path) => server.ssrLoadModule(path);
+	const { load, close } = await appModuleLoader(ROOT);
 	const modules = {
 		connector: await load('/tests/native-connector.ts'),
 		bundled: await load('/src/lib/data/loadBundled.ts'),
@@ -345,7 +336,7 @@ async function loadAppModules() {
 		decisions: await load('/src/lib/upload/decisions.ts'),
 		quote: await load('/src/lib/sql/quote.ts')
 	};
-	return { modules, close: () => server.close() };
+	return { modules, close };
 }
 
 async function runNative(csvPath, app, memory) {

@@ -9,7 +9,8 @@ import {
 	rowLabels,
 	settledMapSignature,
 	test,
-	waitForData
+	waitForData,
+	withoutSummary
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -243,6 +244,7 @@ test('no request leaves the origin, and the page carries a strict Content-Securi
 test('a malformed number in regions.csv is reported with file, line, column and value', async ({
 	page
 }) => {
+	await withoutSummary(page);
 	await page.route('**/regions.*.csv', async (route) => {
 		const response = await route.fetch();
 		const lines = (await response.text()).split('\n');
@@ -265,6 +267,7 @@ test('a malformed number in regions.csv is reported with file, line, column and 
 });
 
 test('a ragged row in indicators.csv is reported, naming the file', async ({ page }) => {
+	await withoutSummary(page);
 	await page.route('**/indicators.*.csv', async (route) => {
 		const response = await route.fetch();
 		const lines = (await response.text()).split('\n');

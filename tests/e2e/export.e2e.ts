@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { download, pngInfo, unzipData } from './downloads';
-import { chartSection, expect, openDashboard, REGION_NAMES, test } from './fixtures';
+import {
+	chartSection,
+	expect,
+	openDashboard,
+	REGION_NAMES,
+	test,
+	withoutSummary
+} from './fixtures';
 
 /** The Download menus of the explorer's chart and map sections, checked through the files. */
 
@@ -85,6 +92,7 @@ test.describe('downloads', () => {
 	});
 
 	test('a region named like a formula comes out prefixed', async ({ page }) => {
+		await withoutSummary(page);
 		await page.route(/\/regions[^/]*\.csv(\?.*)?$/, async (route) => {
 			const response = await route.fetch();
 			const body = (await response.text()).replace(

@@ -153,7 +153,15 @@ export function mapImage(page: Page): Locator {
 	return page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ });
 }
 
-/** Waits for DuckDB to load the bundled data and the chart to draw one row per region. */
+/**
+ * Makes the page load the bundled CSVs into the engine instead of reading the build's summary,
+ * as it does when the summary is missing: for tests that alter a bundled file on its way in.
+ */
+export async function withoutSummary(page: Page): Promise<void> {
+	await page.route(/\/bundled-summary[^/]*\.json$/, (route) => route.abort());
+}
+
+/** Waits for the bundled data and the chart to draw one row per region. */
 export async function waitForData(page: Page): Promise<void> {
 	await expect(chartRows(page)).toHaveCount(31, { timeout: 30_000 });
 }

@@ -1,22 +1,7 @@
-import { geoMercator, geoPath } from 'd3';
-import type { FeatureCollection, Geometry } from 'geojson';
 import type { ColourBin } from '$lib/charts/colourScale';
+import type { Boundaries } from '$lib/map/regionShapes';
 
-/** Region boundaries as served at `/geo/tanzania-regions.geojson`: one feature per ISO code. */
-export type Boundaries = FeatureCollection<Geometry, { iso: string }>;
-
-export interface RegionShape {
-	iso: string;
-	/** SVG path data in the map's pixel space. */
-	d: string;
-}
-
-/** Every region as an SVG path, Mercator-projected to fill a `width` × `height` box. */
-export function regionShapes(boundaries: Boundaries, width: number, height: number): RegionShape[] {
-	const projection = geoMercator().fitSize([width, height], boundaries);
-	const path = geoPath(projection);
-	return boundaries.features.map((f) => ({ iso: f.properties.iso, d: path(f) ?? '' }));
-}
+export { regionShapes, type Boundaries, type RegionShape } from '$lib/map/regionShapes';
 
 /** The boundaries file, checked enough that a wrong file fails here and not in the drawing. */
 export async function loadBoundaries(fetchFn: typeof fetch, url: string): Promise<Boundaries> {

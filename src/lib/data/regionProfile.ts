@@ -17,7 +17,7 @@ import {
 	ruralHouseholdsQuery
 } from '$lib/sql/regionProfile';
 import type { IndicatorInfo } from './loadBundled';
-import { estimateColumns, num, sourceRecord, text, type SourceRecord } from './sqlRow';
+import { estimateColumns, num, sourceRecord, text, type SourceRecord, type SqlRow } from './sqlRow';
 
 /** Source id of the survey whose household weights give the rural household counts. */
 import { SURVEY_SOURCE_ID } from './loadBundled';
@@ -207,6 +207,26 @@ export function buildIndicatorProfile(
 
 
 /**
+ * The sources of several regions' answers as the query for all of them at once gives them: each
+ * (indicator, source) pair once, ordered by indicator (none first) and source id.
+ */
+export function unionOfSources(lists: readonly SqlRow[][]): SqlRow[] {
+	const byKey = new Map<string, SqlRow>();
+	for (const row of lists.flat()) {
+		const key = JSON.stringify([row.indicator_id ?? null, row.source_id]);
+		if (!byKey.has(key)) byKey.set(key, row);
+	}
+	const id = (v: unknown) => (v === null || v === undefined ? null : String(v));
+	const compare = (a: string | null, b: string | null) =>
+		a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+	return [...byKey.values()].sort(
+		(a, b) =>
+			compare(id(a.indicator_id), id(b.indicator_id)) ||
+			compare(id(a.source_id), id(b.source_id))
+	);
+}
+
+/**
  * Profiles of the given regions for every indicator with regional data, in the order given.
  * Codes that are not regions are left out (the caller reports them).
  */
@@ -219,12 +239,20 @@ export async function fetchRegionProfiles(
 	const wanted = codes
 		.map((c) => regions.find((r) => r.isoCode === c))
 		.filter((r): r is Region => r !== undefined);
-	const isoCodes = wanted.map((r) => r.isoCode);
-	const [values, sourceRows, households] = await Promise.all([
-		db.query(profileValuesQuery(isoCodes)),
-		db.query(profileSourcesQuery(isoCodes)),
-		db.query(ruralHouseholdsQuery(isoCodes))
-	]);
+	// Region by region, so that each region's answer can be precomputed for the bundled data
+	// (src/lib/data/summary.ts); the queries' rows are per region, and their sources a union.
+	const perRegion = await Promise.all(
+		wanted.map((r) =>
+			Promise.all([
+				db.query(profileValuesQuery([r.isoCode])),
+				db.query(profileSourcesQuery([r.isoCode])),
+				db.query(ruralHouseholdsQuery([r.isoCode]))
+			])
+		)
+	);
+	const values = perRegion.flatMap(([v]) => v);
+	const households = perRegion.flatMap(([, , h]) => h);
+	const sourceRows = unionOfSources(perRegion.map(([, s]) => s));
 	const sourcesFor = (indicatorId: string | null) =>
 		sourceRows.filter((s) => (s.indicator_id ?? null) === indicatorId).map(sourceRecord);
 	return wanted.map((region) => {

@@ -4,6 +4,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { BoundQuery } from '$lib/sql/quote';
+import { plainRows, type ArrowRows } from './arrowRows';
 import { QueryCancelledError, type Connector, type QueryOptions, type Row } from './connector';
 import { lockdownStatements, REGISTERED_FILE_DIR, WASM_MEMORY_LIMIT } from './lockdown';
 
@@ -13,6 +14,19 @@ const bundles: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
+
+/** Bytes of the engine's WebAssembly module fetched so far, and in all (0 when not known). */
+export interface DownloadProgress {
+	loaded: number;
+	total: number;
+}
+
+let progressListener: ((p: DownloadProgress) => void) | null = null;
+
+/** Hears how far the engine's download has got (the module is tens of megabytes unpacked). */
+export function onDownloadProgress(listener: ((p: DownloadProgress) => void) | null): void {
+	progressListener = listener;
+}
 
 let instance: Promise<duckdb.AsyncDuckDB> | undefined;
 let worker: Worker | undefined;
@@ -29,7 +43,9 @@ async function start(): Promise<duckdb.AsyncDuckDB> {
 		if (worker === started) crashed = true;
 	});
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), started);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+		progressListener?.({ loaded: p.bytesLoaded, total: p.bytesTotal })
+	);
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	try {
@@ -48,25 +64,6 @@ function database(): Promise<duckdb.AsyncDuckDB> {
 		throw error;
 	});
 	return instance;
-}
-
-function plain(value: unknown): unknown {
-	if (typeof value === 'bigint') return Number(value);
-	if (value instanceof Date) return value.toISOString();
-	return value;
-}
-
-type Table = Iterable<Record<string, unknown>> & { schema: { fields: { name: string }[] } };
-
-function rowsOf<T extends Row>(table: Table): T[] {
-	const fields = table.schema.fields.map((f) => f.name);
-	const rows: T[] = [];
-	for (const record of table) {
-		const row: Row = {};
-		for (const name of fields) row[name] = plain(record[name]);
-		rows.push(row as T);
-	}
-	return rows;
 }
 
 /**
@@ -94,7 +91,7 @@ async function cancellable<T extends Row>(
 		const batches = [];
 		for await (const batch of reader) batches.push(batch);
 		const rows: T[] = [];
-		for (const batch of batches) rows.push(...rowsOf<T>(batch as unknown as Table));
+		for (const batch of batches) rows.push(...plainRows<T>(batch as unknown as ArrowRows));
 		return rows;
 	})();
 	let onAbort = () => {};
@@ -158,7 +155,7 @@ async function query<T extends Row = Row>(
 				await statement.close();
 			}
 		}
-		return rowsOf<T>(table as unknown as Table);
+		return plainRows<T>(table as unknown as ArrowRows);
 	} finally {
 		await conn.close();
 	}

@@ -1,19 +1,52 @@
 import { fetchBundledFile } from '$lib/data/fetchBundled';
-import { connector } from '$lib/db/duckdb';
+import type { BundledData } from '$lib/data/loadBundled';
+import { SUMMARY_FORMAT, summaryConnector, type BundledSummary } from '$lib/data/summary';
+import firstSummaryUrl from '$lib/generated/bundled-summary-first.json?url';
+import wholeSummaryUrl from '$lib/generated/bundled-summary.json?url';
 import { Uploads } from '$lib/upload/uploads.svelte';
 import { Dashboard } from './dashboard.svelte';
+import { Engine } from './engine.svelte';
+
+/** The data engine, started only when something needs it (uploads, SQL, an unanswered view). */
+export const engine = new Engine(fetchBundledFile);
+
+/** A summary file of the build, or null when it is missing or of another shape. */
+async function fetchSummary(url: string): Promise<BundledSummary | null> {
+	try {
+		const response = await fetch(url);
+		if (!response.ok) return null;
+		const summary = (await response.json()) as BundledSummary;
+		return summary.format === SUMMARY_FORMAT ? summary : null;
+	} catch {
+		return null;
+	}
+}
+
+let firstSummary: Promise<BundledSummary | null> | null = null;
+let wholeSummary: Promise<BundledSummary | null> | null = null;
+const first = () => (firstSummary ??= fetchSummary(firstSummaryUrl));
+const whole = () => (wholeSummary ??= fetchSummary(wholeSummaryUrl));
 
 /**
  * One dashboard for the whole page session: routes share it, so moving between views never
- * reloads DuckDB or the bundled data.
+ * reloads the engine or the bundled data. Bundled views are answered from the build's summary;
+ * the engine answers the rest.
  */
-export const dashboard = new Dashboard(connector);
+export const dashboard = new Dashboard(summaryConnector(first(), whole, engine));
 
 /** The datasets this browser uploaded, rebuilt from their stored originals when the page opens. */
 export const uploads = new Uploads(dashboard);
 
+/** The bundled data's catalogue: from the summary, or by loading the files into the engine. */
+async function bundledData(): Promise<BundledData> {
+	const summary = await first();
+	if (summary) return summary.bundled;
+	await engine.connect();
+	return engine.bundled!;
+}
+
 export function ensureLoaded(): Promise<void> {
-	return dashboard.load(fetchBundledFile, () => uploads.open());
+	return dashboard.load(bundledData, () => uploads.open());
 }
 
 /**
@@ -21,7 +54,7 @@ export function ensureLoaded(): Promise<void> {
  * load the bundled data again and rebuild every uploaded dataset from its original.
  */
 export function reloadDatabase(): Promise<void> {
-	return dashboard.recover(fetchBundledFile, () => uploads.rebuildAll());
+	return dashboard.recover(bundledData, () => uploads.rebuildAll());
 }
 
 uploads.onCrash = reloadDatabase;

@@ -1,20 +1,16 @@
 import type { Connector } from '$lib/db/connector';
 import {
 	DataFileError,
-	loadBundled,
 	readCatalog,
 	type BundledData,
-	type FetchFile,
 	type IndicatorInfo
 } from '$lib/data/loadBundled';
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
+import { DEFAULT_INDICATOR } from '$lib/domain/indicators';
 import { parseViewState, type CatalogEntry, type UrlProblem, type ViewState } from './urlState';
 
-/** The series a planner sees first: real, published, with confidence intervals and a trend. */
-export const DEFAULT_INDICATOR = 'women_mobile_phone';
-/** Where the "urban–rural gap" shortcut leads (synthetic until real microdata is uploaded). */
-export const GAP_INDICATOR = 'hh_owns_mobile';
+export { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
 
 /** Measures an indicator can give in a given year. */
 export function measuresOf(indicator: IndicatorInfo, year: number): Measure[] {
@@ -73,12 +69,13 @@ export class Dashboard {
 	}
 
 	/**
-	 * Load the bundled data once; later calls share the same promise. `afterLoad` runs before the
+	 * Load the bundled data once (`bundled` gives it: from the precomputed summary, or by loading
+	 * the files into the engine); later calls share the same promise. `afterLoad` runs before the
 	 * dashboard reports ready (the uploads rebuild there, so a link to an uploaded indicator works
 	 * after a reload); its failure never hides the bundled data.
 	 */
-	load(fetchFile: FetchFile, afterLoad?: () => Promise<void>): Promise<void> {
-		this.#loading ??= loadBundled(this.#db, fetchFile).then(
+	load(bundled: () => Promise<BundledData>, afterLoad?: () => Promise<void>): Promise<void> {
+		this.#loading ??= bundled().then(
 			async (data) => {
 				this.data = data;
 				await afterLoad?.().catch(() => undefined);
@@ -97,11 +94,14 @@ export class Dashboard {
 	 * the bundled data loaded anew, then `afterLoad` (the uploads rebuild from their originals).
 	 * The view on screen stays until the new one is ready.
 	 */
-	async recover(fetchFile: FetchFile, afterLoad?: () => Promise<void>): Promise<void> {
+	async recover(
+		bundled: () => Promise<BundledData>,
+		afterLoad?: () => Promise<void>
+	): Promise<void> {
 		await this.#db.restart?.();
 		this.#loading = undefined;
 		this.status = 'loading';
-		await this.load(fetchFile, afterLoad);
+		await this.load(bundled, afterLoad);
 		void this.refresh();
 	}
 

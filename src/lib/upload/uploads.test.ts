@@ -2,8 +2,11 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db/connector';
+import { loadBundled } from '$lib/data/loadBundled';
+import { summaryConnector, type BundledSummary, type EngineSource } from '$lib/data/summary';
+import { buildSummary } from '$lib/data/summaryBuild';
 import { Dashboard } from '$lib/state/dashboard.svelte';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import type { ImportMapping } from './importSql';
@@ -85,11 +88,37 @@ async function storeDataset(complete: boolean) {
 	return record.id;
 }
 
-/** A fresh page: a new dashboard and uploads over the same browser storage. */
+let summary: BundledSummary;
+beforeAll(async () => {
+	const native = await openNativeConnector();
+	summary = (await buildSummary(native, readData)).summary;
+	native.close();
+});
+
+/** The engine as the page has it: started on first use and given the bundled data then. */
+function engineOver(raw: Connector): EngineSource {
+	let ready: Promise<Connector> | null = null;
+	return {
+		connect: () => (ready ??= loadBundled(raw, readData).then(() => raw)),
+		restart: async () => {
+			ready = null;
+			await raw.restart?.();
+		}
+	};
+}
+
+const bundledData = async () => summary.bundled;
+
+/**
+ * A fresh page, composed as src/lib/state/app.svelte.ts composes it: bundled views answered by
+ * the build's summary, uploads by the engine; over the same browser storage.
+ */
 async function openPage(db: Connector) {
-	const dashboard = new Dashboard(db);
+	const dashboard = new Dashboard(
+		summaryConnector(Promise.resolve(summary), async () => summary, engineOver(db))
+	);
 	const uploads = new Uploads(dashboard);
-	await dashboard.load(readData, () => uploads.open());
+	await dashboard.load(bundledData, () => uploads.open());
 	return { dashboard, uploads };
 }
 
@@ -161,7 +190,7 @@ describe('uploaded datasets across reloads', () => {
 		const before = dashboard.data?.indicators.length;
 		db.crash();
 		await expect(db.query('SELECT 1')).rejects.toThrow();
-		await dashboard.recover(readData, () => uploads.rebuildAll());
+		await dashboard.recover(bundledData, () => uploads.rebuildAll());
 		expect(dashboard.status).toBe('ready');
 		expect(uploads.datasets.find((d) => d.id === id)?.status).toBe('ready');
 		expect(dashboard.data?.indicators.length).toBe(before);

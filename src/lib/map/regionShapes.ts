@@ -1,0 +1,32 @@
+import { geoMercator, geoPath } from 'd3';
+import type { FeatureCollection, Geometry } from 'geojson';
+
+/** Region boundaries as served at `/geo/tanzania-regions.geojson`: one feature per ISO code. */
+export type Boundaries = FeatureCollection<Geometry, { iso: string }>;
+
+export interface RegionShape {
+	iso: string;
+	/** SVG path data in the map's pixel space. */
+	d: string;
+}
+
+/**
+ * Every region as an SVG path, Mercator-projected to fill a `width` × `height` box less `padding`
+ * on each side (MapLibre's Web Mercator fitted the same way draws the same outline).
+ */
+export function regionShapes(
+	boundaries: Boundaries,
+	width: number,
+	height: number,
+	padding = 0
+): RegionShape[] {
+	const projection = geoMercator().fitExtent(
+		[
+			[padding, padding],
+			[Math.max(padding + 1, width - padding), Math.max(padding + 1, height - padding)]
+		],
+		boundaries
+	);
+	const path = geoPath(projection);
+	return boundaries.features.map((f) => ({ iso: f.properties.iso, d: path(f) ?? '' }));
+}

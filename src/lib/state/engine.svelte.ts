@@ -1,0 +1,101 @@
+import type { Connector } from '$lib/db/connector';
+import { loadBundled, type BundledData, type FetchFile } from '$lib/data/loadBundled';
+
+export type EngineStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/**
+ * The data engine (DuckDB-WASM), fetched only when something needs it: an upload, the SQL panel,
+ * a view the precomputed summary cannot answer. Its JavaScript is a separate chunk imported here
+ * on first use, and its WebAssembly module (5 MB compressed) is fetched then. Once started it is
+ * given the bundled data, loaded and checked as before.
+ */
+export class Engine {
+	status = $state<EngineStatus>('idle');
+	/** Bytes of the module fetched so far and in all, while it loads. */
+	loaded = $state(0);
+	total = $state(0);
+	/** Why it failed; `offline` when the device had no connection and the module was not cached. */
+	failure = $state.raw<{ offline: boolean; message: string } | null>(null);
+	/**
+	 * Whether something is waiting for the engine (a page that needs it, a query). A prefetch on
+	 * an idle page waits for nothing, and its progress is not worth a person's attention.
+	 */
+	awaited = $state(false);
+	/** What loading the bundled files into it gave. */
+	bundled = $state.raw<BundledData | null>(null);
+
+	#fetchFile: FetchFile;
+	#ready: Promise<Connector> | null = null;
+	#raw: Connector | null = null;
+
+	constructor(fetchFile: FetchFile) {
+		this.#fetchFile = fetchFile;
+	}
+
+	/** The engine with the bundled data loaded, started on first call. */
+	connect(): Promise<Connector> {
+		this.awaited = true;
+		return this.#connect();
+	}
+
+	#connect(): Promise<Connector> {
+		this.#ready ??= this.#start().catch((error: unknown) => {
+			this.#ready = null;
+			const message = error instanceof Error ? error.message : String(error);
+			this.failure = { offline: globalThis.navigator?.onLine === false, message };
+			this.status = 'failed';
+			throw error;
+		});
+		return this.#ready;
+	}
+
+	/** Throw the engine away (every table is gone); the next `connect` starts and loads anew. */
+	async restart(): Promise<void> {
+		this.#ready = null;
+		await this.#raw?.restart?.();
+		this.status = 'idle';
+	}
+
+	/**
+	 * Fetch the engine's files while the page is idle, on a connection that can take them: not
+	 * with Save-Data on, and not on 2G or 3G, where a person pays for every megabyte.
+	 */
+	prefetchWhenIdle(): void {
+		const connection = (
+			globalThis.navigator as Navigator & {
+				connection?: { saveData?: boolean; effectiveType?: string };
+			}
+		)?.connection;
+		if (!shouldPrefetch(connection)) return;
+		const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 2000));
+		idle(() => void this.#connect().catch(() => undefined));
+	}
+
+	async #start(): Promise<Connector> {
+		this.status = 'loading';
+		this.failure = null;
+		this.loaded = 0;
+		this.total = 0;
+		const { connector, onDownloadProgress } = await import('$lib/db/duckdb');
+		onDownloadProgress((p) => {
+			this.loaded = p.loaded;
+			this.total = p.total;
+		});
+		this.#raw = connector;
+		this.bundled = await loadBundled(connector, this.#fetchFile);
+		this.status = 'ready';
+		return connector;
+	}
+}
+
+/**
+ * Prefetch only on a connection the browser says is fast and not metered (Save-Data off). A
+ * browser that does not say (no Network Information API) gets no prefetch: the phone may be on 3G.
+ */
+export function shouldPrefetch(
+	connection: { saveData?: boolean; effectiveType?: string } | undefined
+): boolean {
+	if (!connection) return false;
+	if (connection.saveData) return false;
+	return !['slow-2g', '2g', '3g'].includes(connection.effectiveType ?? '');
+}
