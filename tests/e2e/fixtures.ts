@@ -156,8 +156,10 @@ export function mapImage(page: Page): Locator {
 /**
  * Makes the page load the bundled CSVs into the engine instead of reading the build's summary,
  * as it does when the summary is missing: for tests that alter a bundled file on its way in.
+ * No service worker either: its offline copy would answer those files before a route could.
  */
 export async function withoutSummary(page: Page): Promise<void> {
+	await page.context().route(/\/service-worker\.js$/, (route) => route.abort());
 	await page.route(/\/bundled-summary[^/]*\.json$/, (route) => route.abort());
 }
 

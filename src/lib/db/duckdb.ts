@@ -42,10 +42,18 @@ async function start(): Promise<duckdb.AsyncDuckDB> {
 	started.addEventListener('error', () => {
 		if (worker === started) crashed = true;
 	});
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), started);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-		progressListener?.({ loaded: p.bytesLoaded, total: p.bytesTotal })
+	// A worker script that cannot be fetched (offline, not cached) fails only through this event;
+	// DuckDB would wait for the worker forever.
+	const unreachable = new Promise<never>((_, reject) =>
+		started.addEventListener('error', () => reject(new Error('The DuckDB worker did not load.')))
 	);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), started);
+	await Promise.race([
+		db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+			progressListener?.({ loaded: p.bytesLoaded, total: p.bytesTotal })
+		),
+		unreachable
+	]);
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	try {
