@@ -22,9 +22,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, coldContext, coldLoad, kB, launchChromium, median } from './loadMetrics.mjs';
-import { brotliBytes, readOptions, ROOT, serveSite, transferFigures } from './loadMetrics.mjs';
-import { largestBefore, VIEWPORT, wireBytes } from './loadMetrics.mjs';
+import {
+	brotliBytes,
+	buildSite,
+	coldContext,
+	coldLoad,
+	kB,
+	largestBefore,
+	launchChromium,
+	median,
+	readOptions,
+	ROOT,
+	serveSite,
+	transferFigures,
+	VIEWPORT,
+	wireBytes
+} from './loadMetrics.mjs';
 import { mapRepaint, p95, timeChanges } from './viewChanges.mjs';
 
 const BUDGETS = JSON.parse(readFileSync(join(ROOT, 'budgets.json'), 'utf8'));

@@ -334,4 +334,4 @@ export function median(values) {
 }
 
 export const kB = (bytes) =>
-	`${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
+	`${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
