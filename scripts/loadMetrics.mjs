@@ -88,7 +88,7 @@ export async function serveSite(port) {
 	}
 	const stop = () =>
 		new Promise((done) => {
-			if (child.exitCode !== null) return done(undefined);
+			if (child.exitCode !== null || child.signalCode !== null) return done(undefined);
 			child.once('exit', () => done(undefined));
 			child.kill('SIGTERM');
 		});
