@@ -106,18 +106,21 @@ async function secondVisitOffline(browser, site) {
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-const milliseconds = (ms) => `${Math.round(ms)} ms`;
+const reached = (ms) => (ms === null ? 'not reached' : seconds(ms));
+const milliseconds = (ms) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
 /**
- * "median (min–max)" of the runs in `format`; a lone run shows alone. A run that never got there
- * is Infinity: it counts as the slowest and shows as "> `limit`".
+ * "median (min–max)" of the runs in `format`; the range is left out when it is within 1% of the
+ * median (bytes that differ only by a Date header). A run that never got there is Infinity: it
+ * counts as the slowest and shows as "> `limit`".
  */
 function spread(values, format, limit = '') {
 	const show = (v) => (Number.isFinite(v) ? format(v) : `> ${limit}`);
+	const mid = median(values);
 	const low = Math.min(...values);
 	const high = Math.max(...values);
-	const range = values.length > 1 && low !== high ? ` (${show(low)}–${show(high)})` : '';
-	return `${show(median(values))}${range}`;
+	const range = high - low > 0.01 * mid ? ` (${show(low)}–${show(high)})` : '';
+	return `${show(mid)}${range}`;
 }
 
 function printTable(rows) {
@@ -167,16 +170,14 @@ async function main() {
 				use: (page) => timeChanges(page, opts.changes)
 			});
 			free.push(load);
-			progress(`  map ${seconds(load.mapAt ?? NaN)}, chart ${seconds(load.chartAt ?? NaN)}`);
+			progress(`  map ${reached(load.mapAt)}, chart ${reached(load.chartAt)}`);
 			progress(`run ${run}/${opts.runs}: throttled cold load (up to ${opts.timeout} s)…`);
 			const throttled = await coldLoad(browser, url, {
 				timeoutMs: opts.timeout * 1000,
 				prepare: throttle
 			});
 			slow.push(throttled);
-			progress(
-				`  map ${seconds(throttled.mapAt ?? NaN)}, chart ${seconds(throttled.chartAt ?? NaN)}`
-			);
+			progress(`  map ${reached(throttled.mapAt)}, chart ${reached(throttled.chartAt)}`);
 		}
 		progress('second visit with the network off…');
 		const offline = await secondVisitOffline(browser, offlineSite).catch((error) => ({
@@ -199,7 +200,7 @@ function report({ opts, site, browser, free, slow, offline, brotli, load, starte
 	const wire = free.map((l) => transferFigures(l.requests, l.mapAt));
 	const asBrotli = brotli && free.map((l) => transferFigures(l.requests, l.mapAt, brotli));
 	const judged = asBrotli ?? wire;
-	const bytesRow = (figure, key, budgetKey, target = kB(BUDGETS[budgetKey])) => {
+	const bytesRow = (figure, key, budgetKey, target = kB(BUDGETS[budgetKey], 0)) => {
 		const of = (figures) => figures.map((f) => f[key]);
 		const estimate = asBrotli ? `; as brotli ${spread(of(asBrotli), kB)}` : '';
 		const met = Math.max(...of(judged)) <= BUDGETS[budgetKey];
@@ -257,13 +258,13 @@ function report({ opts, site, browser, free, slow, offline, brotli, load, starte
 			'JavaScript before the first coloured map',
 			'jsBytesBeforeMap',
 			'jsBytesBeforeFirstMap',
-			`${kB(BUDGETS.jsBytesBeforeFirstMap)} (budget)`
+			`${kB(BUDGETS.jsBytesBeforeFirstMap, 0)} (budget)`
 		),
 		bytesRow(
 			'first visit, until the network is quiet 2 s',
 			'firstVisitBytes',
 			'firstVisitBytes',
-			`${kB(BUDGETS.firstVisitBytes)} (budget)`
+			`${kB(BUDGETS.firstVisitBytes, 0)} (budget)`
 		),
 		['DuckDB (.wasm) fetched on the first screen', wasmAny ? 'yes' : 'no', '—', '—'],
 		[
@@ -286,6 +287,17 @@ function report({ opts, site, browser, free, slow, offline, brotli, load, starte
 			'(medians)' +
 			(unchanged ? `; ${unchanged} left the map as it was (timed on the chart)` : '') +
 			(missed ? `; ${missed} never reached the chart within 10 s` : '') +
+			'.'
+	);
+	const kinds = [...new Set(allChanges.map((c) => c.kind))];
+	notes.push(
+		'By kind (medians): ' +
+			kinds
+				.map((kind) => {
+					const times = allChanges.filter((c) => c.kind === kind).map((c) => c.ms);
+					return `${kind} ${milliseconds(median(times))} (${times.length})`;
+				})
+				.join(', ') +
 			'.'
 	);
 	const settled = free.map((l) => mapRepaint(l.frames, 0, '')?.settledAt ?? Infinity);

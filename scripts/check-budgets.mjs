@@ -81,7 +81,7 @@ async function main() {
 		figure,
 		key,
 		over: measured > budgets[key],
-		text: `${kB(measured)}, budget ${kB(budgets[key])}`
+		text: `${kB(measured)}, budget ${kB(budgets[key], 0)}`
 	}));
 	const wasm = figures.wasmBeforeMap;
 	checks.push({

@@ -333,5 +333,6 @@ export function median(values) {
 	return (low + high) / 2;
 }
 
-export const kB = (bytes) =>
-	`${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
+/** Bytes as kB (1000 bytes), with `digits` decimals. */
+export const kB = (bytes, digits = 1) =>
+	`${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} kB`;

@@ -22,12 +22,13 @@ async function makeChange(page, turn) {
 	if (kind === 'gap') {
 		const button = page.getByRole('button', { name: GAP_BUTTON });
 		if (!(await button.isVisible())) return null;
-		return { label: 'the gap button', perform: () => button.click() };
+		return { kind: 'gap button', label: 'the gap button', perform: () => button.click() };
 	}
 	const select = page.getByLabel(kind);
 	const option = await nextOption(select);
 	if (!option) return null;
 	return {
+		kind: kind.toLowerCase(),
 		label: `${kind.toLowerCase()} → ${option.label}`,
 		perform: () => select.selectOption(option.value)
 	};
@@ -71,6 +72,7 @@ export async function timeChanges(page, count) {
 		const chartMs = since(chartAt);
 		const mapMs = since(map?.settledAt);
 		changes.push({
+			kind: change.kind,
 			change: change.label,
 			chartMs,
 			mapMs,
