@@ -160,7 +160,8 @@ export function recordRequests(context) {
 		entry.status = response?.status() ?? 0;
 		entry.encoding = (await response?.headerValue('content-encoding')) ?? null;
 		const sizes = finished ? await request.sizes() : null;
-		entry.bodyBytes = sizes?.responseBodySize ?? 0;
+		// A 304 comes back with a negative body size (its headers subtracted twice).
+		entry.bodyBytes = Math.max(0, sizes?.responseBodySize ?? 0);
 		entry.headerBytes = sizes?.responseHeadersSize ?? 0;
 		entry.measuredBy = 'browser';
 		// Chromium reports a dedicated worker's own script with an encoded size of 0; ask the
@@ -315,8 +316,9 @@ export async function coldLoad(browser, url, { timeoutMs, idleMs = 0, prepare, u
 		if (marks.map.error) problems.push(`map probe: ${marks.map.error}`);
 		const quiet = idleMs > 0 ? await network.idle(idleMs, 120_000) : null;
 		if (quiet !== null) marks.frames = await page.evaluate(() => window.__pengoLoad.frames);
-		const extra = use ? await use(page) : undefined;
+		// The first visit ends here: what `use` makes the page fetch is not part of it.
 		const requests = await network.settled(marks.timeOrigin);
+		const extra = use ? await use(page) : undefined;
 		return { shown, ...marks, quiet, requests, problems, extra };
 	} finally {
 		await context.close();
