@@ -40,6 +40,12 @@ async function main() {
 		Number.isInteger(value) && value > 0 ? null : 'a positive whole number'
 	);
 	const budgets = JSON.parse(readFileSync(join(ROOT, BUDGET_FILE), 'utf8'));
+	for (const key of ['bytesBeforeFirstMap', 'jsBytesBeforeFirstMap', 'firstVisitBytes']) {
+		if (!Number.isFinite(budgets[key])) throw new Error(`${BUDGET_FILE} has no number for ${key}.`);
+	}
+	if (typeof budgets.wasmBeforeFirstMap !== 'boolean') {
+		throw new Error(`${BUDGET_FILE}: wasmBeforeFirstMap must be true or false.`);
+	}
 	if (!opts['no-build']) {
 		console.log('building (npm run build)…');
 		buildSite();
