@@ -93,10 +93,25 @@ export function loadProbe() {
 	function chartSignature() {
 		return Array.from(chartRows(), (row) => row.getAttribute('aria-label')).join('\n');
 	}
+	// Until MapLibre is ready the map frame holds an SVG drawing of the regions in their colours
+	// (src/lib/map/RegionMap.svelte): coloured as soon as one region's fill is chromatic.
+	function svgMapColoured() {
+		for (const path of document.querySelectorAll('[role="application"] svg path[fill]')) {
+			const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(path.getAttribute('fill') ?? '');
+			if (!m) continue;
+			const rgb = m.slice(1).map((h) => parseInt(h, 16));
+			if (Math.max(...rgb) - Math.min(...rgb) >= MIN_CHROMA) return true;
+		}
+		return false;
+	}
 	new MutationObserver(() => {
 		const now = performance.now();
 		const rows = chartRows();
 		if (probe.chartAt === null && rows.length === REGIONS) probe.chartAt = now;
+		if (probe.mapAt === null && svgMapColoured()) {
+			probe.mapAt = now;
+			probe.mapBy = 'svg';
+		}
 		const change = probe.change;
 		if (change && change.startAt !== null && change.chartAt === null && rows.length > 0) {
 			if (chartSignature() !== change.chartBefore) change.chartAt = now;

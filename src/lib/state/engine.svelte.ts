@@ -1,7 +1,11 @@
 import type { Connector } from '$lib/db/connector';
 import { loadBundled, type BundledData, type FetchFile } from '$lib/data/loadBundled';
+import { MAP_PAINTED_EVENT } from '$lib/map/mapEvents';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** On a page without a map, how long after it opens a prefetch may start. */
+const PREFETCH_FALLBACK_MS = 10_000;
 
 /**
  * The data engine (DuckDB-WASM), fetched only when something needs it: an upload, the SQL panel,
@@ -68,7 +72,16 @@ export class Engine {
 		)?.connection;
 		if (!shouldPrefetch(connection)) return;
 		const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 2000));
-		idle(() => void this.#connect().catch(() => undefined));
+		// After the first map is on screen (or, on a page without one, a while after load): the
+		// engine's megabytes must never hold up the first picture.
+		let started = false;
+		const start = () => {
+			if (started) return;
+			started = true;
+			idle(() => void this.#connect().catch(() => undefined));
+		};
+		window.addEventListener(MAP_PAINTED_EVENT, start, { once: true });
+		setTimeout(start, PREFETCH_FALLBACK_MS);
 	}
 
 	async #start(): Promise<Connector> {
