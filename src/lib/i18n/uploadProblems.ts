@@ -1,5 +1,13 @@
+import { shownCell } from '$lib/i18n/cellText';
+import { formatValue } from '$lib/i18n/format';
+import { intlLocale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
+import { MAX_COLUMNS } from '$lib/upload/readSql';
 import type { UploadProblem, UploadProblemKind } from '$lib/upload/types';
+
+const count = (n: number) => formatValue(n, 'count', intlLocale());
+/** Characters of a value named in a problem's "where". */
+const VALUE_CHARS = 80;
 
 type Texts = { what: (detail: string) => string; fix: () => string };
 
@@ -7,6 +15,11 @@ const texts: Record<UploadProblemKind, Texts> = {
 	'too-large': {
 		what: (detail) => m.upload_what_too_large({ detail }),
 		fix: () => m.upload_fix_too_large()
+	},
+	'too-many-columns': {
+		what: (detail) =>
+			m.upload_what_too_many_columns({ count: count(Number(detail)), limit: count(MAX_COLUMNS) }),
+		fix: () => m.upload_fix_too_many_columns()
 	},
 	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
 	'not-text': { what: () => m.upload_what_not_text(), fix: () => m.upload_fix_not_text() },
@@ -70,6 +83,13 @@ const texts: Record<UploadProblemKind, Texts> = {
 	}
 };
 
+/** value “the start of it…” (3,145,728 characters) */
+function shownValue(value: string, length: number | undefined): string {
+	const shown = shownCell(value, { max: VALUE_CHARS, length });
+	const quoted = m.upload_value({ value: shown.text });
+	return shown.note ? `${quoted} ${shown.note}` : quoted;
+}
+
 /** Where (file, row, column, value), what is wrong and what to do, in the UI language. */
 export function describeUploadProblem(p: UploadProblem): {
 	where: string;
@@ -80,9 +100,7 @@ export function describeUploadProblem(p: UploadProblem): {
 		p.file,
 		p.row !== undefined ? m.upload_row({ row: String(p.row) }) : null,
 		p.column !== undefined ? m.upload_column({ column: p.column }) : null,
-		p.value !== undefined
-			? m.upload_value({ value: p.value.length > 80 ? `${p.value.slice(0, 80)}…` : p.value })
-			: null
+		p.value !== undefined ? shownValue(p.value, p.valueLength) : null
 	]
 		.filter((x): x is string => x !== null)
 		.join(', ');

@@ -186,6 +186,23 @@ describe('an indicator table in long form', () => {
 		]);
 	});
 
+	it('names a huge cell by its first characters and its length; the download keeps it whole', async () => {
+		const huge = `4${'z'.repeat(3 * 1024 * 1024)}`;
+		const { report, mapping: full } = await upload(
+			'a2',
+			`${text}\nTanga;urban;2023;${huge}\n`,
+			mapping
+		);
+		const problem = report.problems.find((p) => p.row === 14);
+		expect(problem).toMatchObject({ column: 'value', kind: 'not-number' });
+		expect(problem?.value).toBe(huge.slice(0, 200));
+		expect(problem?.valueLength).toBe(huge.length);
+		// Short values carry no length.
+		expect(report.problems.find((p) => p.row === 8)?.valueLength).toBeUndefined();
+		const rejected = await rejectedRows(db, 'a2', full);
+		expect(rejected.find((r) => r[0] === '14')?.[4]).toBe(huge);
+	});
+
 	it('leaves the bundled data as it was when a dataset is dropped', async () => {
 		const before = await db.query('SELECT count(*) AS n FROM observations');
 		const { report } = await upload('a1', text, mapping);

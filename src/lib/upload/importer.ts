@@ -21,13 +21,18 @@ import {
 	type ImportMapping
 } from './importSql';
 import {
+	columnProfileBatches,
+	columnProfilesQuery,
 	readRawQuery,
 	scanProblems,
 	scanRecords,
 	structuralProblem,
+	toColumnProfiles,
+	tooManyColumns,
 	type RecordScan
 } from './readSql';
-import type { UploadProblem, UploadProblemKind } from './types';
+import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/ui/cellExcerpt';
+import type { ColumnProfile, Dialect, UploadProblem, UploadProblemKind } from './types';
 
 export class ImportError extends Error {
 	constructor(readonly problem: UploadProblem) {
@@ -81,6 +86,9 @@ export async function stageRaw(
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
 	scan: RecordScan = scanRecords(utf8, mapping.dialect)
 ): Promise<UploadProblem[]> {
+	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
+	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
+	if (wide) throw new ImportError(wide);
 	const tables = datasetTables(meta.id);
 	const registered = `${tables.raw}.csv`;
 	const structural = scanProblems(scan, meta.fileName);
@@ -96,6 +104,27 @@ export async function stageRaw(
 		await db.dropFile(registered);
 	}
 	return structural;
+}
+
+/**
+ * Every column's profile (see columnProfilesQuery), a batch of columns per query; `onBatch` gets
+ * the share of columns done.
+ */
+export async function profileColumns(
+	db: Connector,
+	table: string,
+	columnCount: number,
+	dialect: Pick<Dialect, 'decimal' | 'thousands' | 'missing'>,
+	headerRow: number,
+	headers: string[],
+	onBatch: (fraction: number) => void = () => {}
+): Promise<ColumnProfile[]> {
+	const rows: Record<string, unknown>[] = [];
+	for (const [first, last] of columnProfileBatches(columnCount)) {
+		rows.push(...(await db.query(columnProfilesQuery(table, last, dialect, headerRow, first))));
+		onBatch(last / Math.max(1, columnCount));
+	}
+	return toColumnProfiles(rows, headers);
 }
 
 function definitionTexts(kind: ImportMapping['roles']['kind'], label: string, meta: DatasetMeta) {
@@ -150,23 +179,25 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	}
 }
 
-function problemFrom(
-	row: {
-		row: number | null;
-		col: number | null;
-		value: string | null;
-		kind: string;
-		detail: string | null;
-		severity: string;
-	},
-	file: string,
-	labels: readonly string[]
-): UploadProblem {
+type ProblemRow = {
+	row: number | null;
+	col: number | null;
+	value: string | null;
+	value_length: number | null;
+	kind: string;
+	detail: string | null;
+	severity: string;
+};
+
+function problemFrom(row: ProblemRow, file: string, labels: readonly string[]): UploadProblem {
 	return {
 		file,
 		row: row.row ?? undefined,
 		column: row.col !== null ? (labels[row.col - 1] ?? `column ${row.col}`) : undefined,
 		value: row.value ?? undefined,
+		valueLength: cellExcerpt(row.value ?? '', CELL_EXCERPT_CHARS, Number(row.value_length ?? 0)).cut
+			? Number(row.value_length)
+			: undefined,
 		kind: row.kind as UploadProblemKind,
 		detail: row.detail ?? undefined,
 		severity: row.severity === 'warning' ? 'warning' : 'error'
@@ -204,14 +235,13 @@ export async function importDataset(
 	(SELECT count(DISTINCT row) FROM ${quoteIdent(tables.problems)} WHERE severity = 'error') AS rejected`,
 		params: [mapping.dialect.headerRow]
 	});
-	const problemRows = await db.query<{
-		row: number | null;
-		col: number | null;
-		value: string | null;
-		kind: string;
-		detail: string | null;
-		severity: string;
-	}>({ sql: `SELECT * FROM ${quoteIdent(tables.problems)} LIMIT ?`, params: [PROBLEM_LIMIT] });
+	// A problem's value is a cell, which can hold megabytes: the report shows its start and length.
+	const problemRows = await db.query<ProblemRow>({
+		sql: `SELECT row, col, left(value, ${Number(CELL_EXCERPT_CHARS)}) AS value, length(value) AS value_length,
+	kind, detail, severity
+FROM ${quoteIdent(tables.problems)} LIMIT ?`,
+		params: [PROBLEM_LIMIT]
+	});
 	const byKind = await db.query<{ kind: UploadProblemKind; n: number }>(
 		`SELECT kind, count(*) AS n FROM ${quoteIdent(tables.problems)} GROUP BY kind ORDER BY kind`
 	);

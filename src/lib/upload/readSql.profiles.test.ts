@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { encodeText } from './encoding';
 import { BLANKS, isMissing, parseNumber } from './numbers';
-import { columnProfilesQuery, readRawQuery, scanRecords, toColumnProfiles } from './readSql';
+import {
+	columnProfileBatches,
+	columnProfilesQuery,
+	PROFILE_BATCH_COLUMNS,
+	readRawQuery,
+	scanRecords,
+	toColumnProfiles
+} from './readSql';
 import type { ColumnProfile, Dialect } from './types';
 
 let db: NativeConnector;
@@ -150,6 +157,9 @@ function withoutNames(p: ColumnProfile): Omit<ColumnProfile, 'header' | 'label'>
 	return rest as Omit<ColumnProfile, 'header' | 'label'>;
 }
 
+/** The first 200 characters (code points), as the profile carries long texts. */
+const start = (text: string) => [...text].slice(0, 200).join('');
+
 /** DuckDB orders VARCHAR by UTF-8 bytes. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
@@ -185,14 +195,16 @@ function expectedProfile(
 		.slice(0, 8)
 		.map(([v]) => v);
 	const mostlyNumeric = numeric > 0 && numeric >= present / 2;
+	const first = firstText as { row: number; value: string } | null;
 	return {
 		index,
 		present,
 		numeric,
 		leadingZero,
 		distinct: counts.size,
-		examples,
-		firstNonNumeric: mostlyNumeric ? firstText : null,
+		examples: examples.map(start),
+		exampleLengths: examples.map((e) => [...e].length),
+		firstNonNumeric: mostlyNumeric && first ? { row: first.row, value: start(first.value) } : null,
 		min,
 		max
 	};
@@ -293,10 +305,50 @@ describe('columnProfilesQuery matches a cell-by-cell TypeScript profile', () => 
 				leadingZero: 0,
 				distinct: 0,
 				examples: [],
+				exampleLengths: [],
 				firstNonNumeric: null,
 				min: null,
 				max: null
 			}))
 		);
+	});
+
+	it('carries the start and the length of long texts, and profiles wide files in batches', async () => {
+		const dialect = dialects[2]![1];
+		const columns = PROFILE_BATCH_COLUMNS + 7;
+		const long = '𝄞'.repeat(150) + 'x'.repeat(1_000_000);
+		const g: Generated = {
+			columns,
+			records: [
+				Array.from({ length: columns }, (_, i) => `h${i + 1}`),
+				...Array.from({ length: 30 }, (_, r) =>
+					Array.from({ length: columns }, (_, i) =>
+						i === 1 && r === 4 ? long : i === 0 && r < 3 ? `${r}${long}` : String((r * i) % 7)
+					)
+				)
+			]
+		};
+		const bytes = encodeText(toCsv(g, dialect), 'utf-8');
+		const path = await db.registerFile('long.csv', bytes);
+		await db.query(readRawQuery(path, dialect, columns, 'long_raw', scanRecords(bytes, dialect)));
+		const headers = g.records[0]!;
+		const batches = columnProfileBatches(columns);
+		expect(batches).toEqual([
+			[1, PROFILE_BATCH_COLUMNS],
+			[PROFILE_BATCH_COLUMNS + 1, columns]
+		]);
+		const rows = [];
+		for (const [first, last] of batches) {
+			rows.push(...(await db.query(columnProfilesQuery('long_raw', last, dialect, 1, first))));
+		}
+		const profiles = toColumnProfiles(rows, headers);
+		expect(profiles.map(withoutNames)).toEqual(
+			headers.map((_, i) => expectedProfile(g, dialect, i + 1))
+		);
+		// Column 2: one text of 1,000,150 characters among the digits, as its first 200 characters.
+		const cut = profiles[1]!;
+		const k = cut.exampleLengths.indexOf(1_000_150);
+		expect(cut.examples[k]).toBe('𝄞'.repeat(150) + 'x'.repeat(50));
+		expect(profiles[0]!.firstNonNumeric).toEqual({ row: 2, value: start(`0${long}`) });
 	});
 });

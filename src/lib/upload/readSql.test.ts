@@ -171,6 +171,7 @@ describe('columnProfilesQuery', () => {
 			leadingZero: 3,
 			distinct: 3,
 			examples: ['007', '012', '1'],
+			exampleLengths: [3, 3, 1],
 			firstNonNumeric: null,
 			min: 1,
 			max: 12

@@ -28,8 +28,22 @@
  * - A field up to max_line_size bytes is read; the default (2 MB) is raised.
  */
 import { quoteIdent, quoteLiteral, type BoundQuery } from '$lib/sql/quote';
+import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/ui/cellExcerpt';
 import { BLANKS, trimmedMissingSql, trimmedNumberSql, trimmedSql } from './numbers';
 import type { ColumnProfile, Dialect, UploadProblem } from './types';
+
+/**
+ * Columns an upload may have. Measured on native DuckDB and DuckDB-WASM with this file's own
+ * staging and profile SQL (see columnLimit.measure.test.ts): the cost of profiling grows with every
+ * column whatever the rows, and far wider tables run out of WASM memory while staging.
+ */
+export const MAX_COLUMNS = 1000;
+
+/** The refusal of a file wider than MAX_COLUMNS, naming the file and its column count; else null. */
+export function tooManyColumns(file: string, columns: number): UploadProblem | null {
+	if (columns <= MAX_COLUMNS) return null;
+	return { file, kind: 'too-many-columns', detail: String(columns), severity: 'error' };
+}
 
 /** Stands for "no such field" in read_csv; contains a NUL, which the app never puts in a field. */
 const PADDING = '\u0000pengo:no-field\u0000';
@@ -196,7 +210,7 @@ export function readRawQuery(
 	const names = Array.from({ length: declared }, (_, i) => rawColumnName(i + 1));
 	const columns = `{${names.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
 	const kept = names.slice(0, n).map(quoteIdent);
-	const fieldCount = names.map((c) => `(${quoteIdent(c)} IS NOT NULL)::INTEGER`).join(' + ');
+	const fieldCount = balancedSum(names.map((c) => `(${quoteIdent(c)} IS NOT NULL)::INTEGER`));
 	const endKinds = scan ? (['lf', 'crlf', 'cr'] as const).filter((k) => scan.lineEnds[k] > 0) : [];
 	const lenient =
 		scan !== undefined &&
@@ -241,6 +255,16 @@ ORDER BY parsed.__k`;
 	};
 }
 
+/**
+ * `a + b + c + …` nested as a balanced tree: a chain of N terms is N expressions deep, and DuckDB
+ * refuses a query deeper than 1000 ("Max expression depth"); the tree is log2(N) deep.
+ */
+function balancedSum(terms: readonly string[]): string {
+	if (terms.length <= 2) return terms.join(' + ');
+	const half = Math.ceil(terms.length / 2);
+	return `(${balancedSum(terms.slice(0, half))}) + (${balancedSum(terms.slice(half))})`;
+}
+
 /** A problem from DuckDB's message when read_csv fails, with the row when the message names one. */
 export function structuralProblem(engineMessage: string, file: string): UploadProblem {
 	const line = /CSV Error on Line: (\d+)/.exec(engineMessage);
@@ -254,11 +278,19 @@ export function structuralProblem(engineMessage: string, file: string): UploadPr
 	const firstLine = engineMessage.split('\n').find((l) => l.trim() !== '') ?? engineMessage;
 	const problem: UploadProblem = { file, kind, detail: firstLine.trim(), severity: 'error' };
 	if (line) problem.row = Number(line[1]);
-	if (original) problem.value = original[1]!.slice(0, 200);
+	if (original) {
+		const value = cellExcerpt(original[1]!);
+		problem.value = value.text;
+		if (value.cut) problem.valueLength = value.length;
+	}
 	return problem;
 }
 
 const EXAMPLES = 8;
+/** Characters of an example text the profile carries (see columnProfilesQuery). */
+const TEXT_CHARS = CELL_EXCERPT_CHARS;
+/** Columns profiled by one query. */
+export const PROFILE_BATCH_COLUMNS = 250;
 
 /**
  * SQL: `expr` trimmed exactly as trimmedSql trims, but trim only runs on texts that start or end with
@@ -286,16 +318,24 @@ function trimmedCheaplySql(expr: string): string {
  * texts come from one grouped pass over those texts (about 5× faster on a million rows).
  *
  * Results are plain scalar columns (examples as example_1 … example_8): a LIST arrives as an array
- * from native DuckDB but as an Arrow vector from DuckDB-WASM, which also lacks to_json.
+ * from native DuckDB but as an Arrow vector from DuckDB-WASM, which also lacks to_json. Example
+ * texts are cut to their first CELL_EXCERPT_CHARS characters, with their whole length beside them
+ * (example_1_length …): a cell can hold megabytes, and the page shows only the start of it.
+ *
+ * The query covers columns `first` … `columnCount`. Its planning cost grows faster than the number
+ * of columns (native DuckDB, 50 rows: 500 columns 0.9 s, 1000 columns 4.5 s, 2000 columns 19 s),
+ * so wide files are profiled PROFILE_BATCH_COLUMNS at a time (columnProfileBatches).
  */
 export function columnProfilesQuery(
 	table: string,
 	columnCount: number,
 	dialect: Pick<Dialect, 'decimal' | 'thousands' | 'missing'>,
-	headerRow: number
+	headerRow: number,
+	first = 1
 ): BoundQuery {
 	const n = Math.max(1, columnCount);
-	const indexes = Array.from({ length: n }, (_, i) => i + 1);
+	const from = Math.min(Math.max(1, first), n);
+	const indexes = Array.from({ length: n - from + 1 }, (_, i) => from + i);
 	// A NULL cell is a field the record does not have, which counts as missing like an empty one.
 	// Grouping each column on its own (one branch per column) is about twice as fast as unfolding
 	// the table into (col, v) pairs first and grouping those.
@@ -312,7 +352,8 @@ export function columnProfilesQuery(
 	// column, so the eight smallest keys are one well-defined list, ranked.
 	const examples = Array.from(
 		{ length: EXAMPLES },
-		(_, k) => `ex[${k + 1}] AS example_${k + 1}`
+		(_, k) =>
+			`left(ex[${k + 1}], ${TEXT_CHARS}) AS example_${k + 1}, length(ex[${k + 1}]) AS example_${k + 1}_length`
 	).join(', ');
 	const sql = `WITH texts AS (
 	${texts}
@@ -342,20 +383,35 @@ SELECT wanted.col,
 	CAST(coalesce(p."numeric", 0) AS BIGINT) AS "numeric",
 	CAST(coalesce(leading_zero, 0) AS BIGINT) AS leading_zero,
 	coalesce(distinct_values, 0) AS distinct_values,
-	non_numeric_row, non_numeric_value, min_value, max_value, ${examples}
-FROM (SELECT CAST(range AS INTEGER) AS col FROM range(1, ${n + 1})) AS wanted
+	non_numeric_row, left(non_numeric_value, ${TEXT_CHARS}) AS non_numeric_value, min_value, max_value,
+	${examples}
+FROM (SELECT CAST(range AS INTEGER) AS col FROM range(${from}, ${n + 1})) AS wanted
 LEFT JOIN profiles AS p USING (col)
 ORDER BY wanted.col`;
 	return { sql, params: indexes.map(() => headerRow) };
 }
 
-/** Turns columnProfilesQuery's rows into profiles, labelled by headerLabels. */
+/** Column ranges [first, last] of at most PROFILE_BATCH_COLUMNS, covering 1 … columnCount. */
+export function columnProfileBatches(columnCount: number): [number, number][] {
+	const n = Math.max(1, columnCount);
+	const batches: [number, number][] = [];
+	for (let first = 1; first <= n; first += PROFILE_BATCH_COLUMNS) {
+		batches.push([first, Math.min(n, first + PROFILE_BATCH_COLUMNS - 1)]);
+	}
+	return batches;
+}
+
+/** Turns columnProfilesQuery's rows (of every batch, in column order) into labelled profiles. */
 export function toColumnProfiles(
 	rows: Record<string, unknown>[],
 	headers: string[]
 ): ColumnProfile[] {
 	const padded = rows.map((_, i) => headers[i] ?? '');
 	const { labels } = headerLabels(padded, '', 0);
+	const exampleSlots = (r: Record<string, unknown>) =>
+		Array.from({ length: EXAMPLES }, (_, k) => k + 1).filter(
+			(k) => r[`example_${k}`] !== null && r[`example_${k}`] !== undefined
+		);
 	return rows.map((r, i) => {
 		const present = Number(r.present);
 		const numeric = Number(r.numeric);
@@ -369,9 +425,8 @@ export function toColumnProfiles(
 			numeric,
 			leadingZero: Number(r.leading_zero),
 			distinct: Number(r.distinct_values),
-			examples: Array.from({ length: EXAMPLES }, (_, k) => r[`example_${k + 1}`])
-				.filter((v) => v !== null && v !== undefined)
-				.map(String),
+			examples: exampleSlots(r).map((k) => String(r[`example_${k}`])),
+			exampleLengths: exampleSlots(r).map((k) => Number(r[`example_${k}_length`])),
 			firstNonNumeric:
 				mostlyNumeric && nonNumericRow !== null
 					? { row: nonNumericRow, value: String(r.non_numeric_value) }
@@ -380,6 +435,12 @@ export function toColumnProfiles(
 			max: r.max_value == null ? null : Number(r.max_value)
 		};
 	});
+}
+
+/** A header cell as the upload keeps it: whole, or its first characters and "…" when very long. */
+export function headerText(cell: string): string {
+	const header = cellExcerpt(cell);
+	return header.cut ? `${header.text}…` : header.text;
 }
 
 /**

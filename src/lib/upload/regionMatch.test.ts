@@ -7,6 +7,7 @@ import {
 	FUZZY_CLOSE,
 	FUZZY_MARGIN,
 	FUZZY_MATCH,
+	MAX_REGION_NAME_CHARS,
 	REGION_CHOICES_KEY,
 	assignRegion,
 	isAggregateName,
@@ -315,6 +316,40 @@ describe('the person decides', () => {
 			unmatched: 0,
 			island: 0,
 			zone: 0
+		});
+	});
+});
+
+describe('a cell far too long to be a region name', () => {
+	const huge = `Dodoma ${'x'.repeat(10 * 1024 * 1024)}`;
+
+	it('is left unmatched at once, without fuzzy scoring', () => {
+		const started = performance.now();
+		expect(review(huge)).toEqual({
+			written: huge,
+			rows: 1,
+			status: 'unmatched',
+			isoCode: null,
+			via: null,
+			suggestions: []
+		});
+		// Scoring it would take minutes; a generous bound for a busy machine.
+		expect(performance.now() - started).toBeLessThan(2000);
+		// At the limit a name is still matched.
+		const padded = `Dodoma${' '.repeat(MAX_REGION_NAME_CHARS - 6)}`;
+		expect(review(padded)).toMatchObject({ status: 'matched', isoCode: 'TZ-03' });
+	});
+
+	it('can be given a region by the person, but is not remembered', () => {
+		const decided = assignRegion(
+			reviewRegionNames([{ name: huge, rows: 1 }], regions, {}),
+			huge,
+			'TZ-03'
+		);
+		expect(decided[0]).toMatchObject({ status: 'matched', isoCode: 'TZ-03', via: 'person' });
+		expect(rememberedFrom(decided)).toEqual({});
+		expect(mergeRememberedChoices({ songea: 'TZ-21' }, assignRegion(decided, huge, null))).toEqual({
+			songea: 'TZ-21'
 		});
 	});
 });

@@ -33,6 +33,12 @@ export const FUZZY_MARGIN = 0.05;
 export const FUZZY_CLOSE = 0.84;
 /** How many candidates an unmatched or ambiguous name lists. */
 const MAX_SUGGESTIONS = 3;
+/**
+ * Longer cells are no region's name (the longest written form, "United Republic of Tanzania", has
+ * 27 characters) and are not matched: fuzzy scoring compares every character with a window as wide
+ * as half the text, which takes minutes on a cell of megabytes. Nor are they remembered.
+ */
+export const MAX_REGION_NAME_CHARS = 100;
 
 /** Aggregates that some tables carry as rows beside the regions: totals, not regions. */
 const ZONE_KEYS = new Set([
@@ -172,6 +178,9 @@ export function reviewRegionNames(
 
 	return [...rowsByName].map(([name, rows]): RegionNameReview => {
 		const base = { written: name, rows, suggestions: [] as Suggestion[] };
+		if (name.length > MAX_REGION_NAME_CHARS) {
+			return { ...base, status: 'unmatched', isoCode: null, via: null };
+		}
 		const exact = matchRegionName(name, index);
 		if (exact.status === 'matched') {
 			return { ...base, status: 'matched', isoCode: exact.isoCode, via: exact.via };
@@ -239,6 +248,7 @@ export function rememberedFrom(reviews: readonly RegionNameReview[]): Record<str
 	const out: Record<string, string> = {};
 	for (const r of reviews) {
 		if (r.status !== 'matched' || r.isoCode === null) continue;
+		if (r.written.length > MAX_REGION_NAME_CHARS) continue;
 		if (r.via === 'person' || r.via === 'fuzzy' || r.via === 'remembered') {
 			out[normaliseRegionName(r.written)] = r.isoCode;
 		}
@@ -256,7 +266,9 @@ export function mergeRememberedChoices(
 ): Record<string, string> {
 	const out: Record<string, string> = { ...previous };
 	for (const r of reviews) {
-		if (r.via === 'person' && r.isoCode === null) delete out[normaliseRegionName(r.written)];
+		if (r.via === 'person' && r.isoCode === null && r.written.length <= MAX_REGION_NAME_CHARS) {
+			delete out[normaliseRegionName(r.written)];
+		}
 	}
 	return { ...out, ...rememberedFrom(reviews) };
 }

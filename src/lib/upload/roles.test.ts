@@ -49,6 +49,7 @@ function column(
 		leadingZero: 0,
 		distinct: opts.distinct ?? examples.length,
 		examples,
+		exampleLengths: examples.map((e) => [...e].length),
 		firstNonNumeric: null,
 		min: numeric ? Math.min(...numbers) : null,
 		max: numeric ? Math.max(...numbers) : null

@@ -168,17 +168,30 @@ export function areaOf(text: string, codes: AreaCodes): Area | null {
 	return null;
 }
 
+/**
+ * The examples, when none of them was cut (see ColumnProfile.examples); otherwise null. A text too
+ * long to show whole is no code, year, area word or region name, so tests that every example is
+ * one fail on null.
+ */
+function wholeExamples(p: ColumnProfile): string[] | null {
+	return p.examples.some((_, i) => isCut(p, i)) ? null : p.examples;
+}
+
+const isCut = (p: ColumnProfile, i: number) =>
+	(p.exampleLengths[i] ?? 0) > [...(p.examples[i] ?? '')].length;
+
 const allNumeric = (p: ColumnProfile) => p.present > 0 && p.numeric === p.present;
 const mostlyNumeric = (p: ColumnProfile) => p.numeric > 0 && p.numeric >= 0.5 * p.present;
 
 /** A 0/1 column (or yes/no words), as survey items are coded. */
 function isBinary(p: ColumnProfile): boolean {
-	if (p.present === 0 || p.distinct > 2) return false;
+	const examples = wholeExamples(p);
+	if (p.present === 0 || p.distinct > 2 || examples === null) return false;
 	if (allNumeric(p)) {
-		const zeroOne = p.examples.every((e) => /^\s*[01](\.0*)?\s*$/.test(e));
+		const zeroOne = examples.every((e) => /^\s*[01](\.0*)?\s*$/.test(e));
 		return zeroOne && p.min !== null && p.max !== null && p.min >= 0 && p.max <= 1;
 	}
-	return p.numeric === 0 && p.examples.every((e) => YES_NO.has(e.trim().toLowerCase()));
+	return p.numeric === 0 && examples.every((e) => YES_NO.has(e.trim().toLowerCase()));
 }
 
 function isYearLike(p: ColumnProfile): boolean {
@@ -193,16 +206,21 @@ function isYearLike(p: ColumnProfile): boolean {
 			Number.isInteger(p.max)
 		);
 	}
+	const examples = wholeExamples(p);
 	return (
-		p.examples.length > 0 &&
-		p.examples.every((e) => /^\s*\d{4}([-/]\d{2,4})?\s*$/.test(e) && periodEndYear(e) !== null)
+		examples !== null &&
+		examples.length > 0 &&
+		examples.every((e) => /^\s*\d{4}([-/]\d{2,4})?\s*$/.test(e) && periodEndYear(e) !== null)
 	);
 }
 
 /** Every value is an area word, and at least one names urban or rural. */
 function holdsAreaWords(p: ColumnProfile): boolean {
-	if (p.present === 0 || p.distinct > 4 || p.examples.length < p.distinct) return false;
-	const areas = p.examples.map((e) => areaOf(e, DEFAULT_AREA_CODES));
+	const examples = wholeExamples(p);
+	if (p.present === 0 || p.distinct > 4 || examples === null || examples.length < p.distinct) {
+		return false;
+	}
+	const areas = examples.map((e) => areaOf(e, DEFAULT_AREA_CODES));
 	return areas.every((a) => a !== null) && areas.some((a) => a !== 'total');
 }
 
@@ -215,7 +233,7 @@ function holdsAreaNumbers(p: ColumnProfile): boolean {
 		p.max !== null &&
 		p.min >= 1 &&
 		p.max <= 3 &&
-		p.examples.every((e) => /^\s*[123]\s*$/.test(e))
+		(wholeExamples(p)?.every((e) => /^\s*[123]\s*$/.test(e)) ?? false)
 	);
 }
 
@@ -223,7 +241,8 @@ function holdsAreaNumbers(p: ColumnProfile): boolean {
 function regionShare(p: ColumnProfile, index: ReturnType<typeof regionNameIndex> | null): number {
 	if (index === null || p.examples.length === 0) return 0;
 	const known = p.examples.filter(
-		(e) => matchRegionName(e, index).status !== 'unmatched' || isAggregateName(e)
+		(e, i) =>
+			!isCut(p, i) && (matchRegionName(e, index).status !== 'unmatched' || isAggregateName(e))
 	);
 	return known.length / p.examples.length;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './encoding';
 import { EVIDENCE_KEYS, previewRows, sniffDialect, sniffSample, type Evidence } from './sniff';
+import { sniffRequest } from './sniff.worker';
 import type { Dialect } from './types';
 
 const keys = (evidence: Evidence[]) => evidence.map((e) => e.key);
@@ -106,6 +107,74 @@ describe('sniffDialect', () => {
 	it('drops the cut last record of a truncated sample', () => {
 		const { sampleRecords } = sniffDialect('a,b\n1,2\n3,"unfinis', { truncated: true });
 		expect(sampleRecords).toBe(2);
+		// Cut mid-record, outside quotes.
+		expect(sniffDialect('a,b\n1,2\n3,4\n5', { truncated: true }).sampleRecords).toBe(3);
+		// Cut right after a line end: every record is whole.
+		expect(sniffDialect('a,b\n1,2\n3,4\n', { truncated: true }).sampleRecords).toBe(3);
+		// Cut inside a quoted field just after a line end in it: the record is still open.
+		expect(sniffDialect('a,b\n1,2\n3,"x\n', { truncated: true }).sampleRecords).toBe(2);
+	});
+
+	it('finds the header of a file whose first data row is cut, from the one complete record', () => {
+		const { dialect, evidence } = sniffDialect('id,region,note\n1,Dodoma,"xxxxxxxx', {
+			truncated: true
+		});
+		expect(dialect).toMatchObject({ delimiter: ',', headerRow: 1 });
+		expect(evidence).toContainEqual({ key: 'header_distinct', params: { row: '1' } });
+		// A whole file of one record is not read as a header without rows under it.
+		expect(sniffDialect('id,region,note\n').dialect.headerRow).toBe(0);
+	});
+
+	it('judges a 100,000-column header on its first columns, fast', () => {
+		const columns = 100_000;
+		const header = Array.from({ length: columns }, (_, i) => `col${i + 1}`).join(',');
+		const row = (r: number) => Array.from({ length: columns }, (_, i) => (r + i) % 10).join(',');
+		const text = `${header}\n${row(1)}\n${row(2)}\n${row(3)}\n`;
+		const started = performance.now();
+		const { dialect } = sniffDialect(text);
+		// A bound that catches work growing with columns × columns, not a benchmark (about 0.3 s here).
+		expect(performance.now() - started).toBeLessThan(5000);
+		expect(dialect).toMatchObject({ delimiter: ',', headerRow: 1 });
+	});
+});
+
+describe('a sample cut inside a 10 MB quoted field', () => {
+	const rows = (from: number, to: number) =>
+		Array.from({ length: to - from }, (_, i) => `${from + i},Dodoma,"note ${from + i}",12.5`);
+	/** A file whose record `at` (1-based, header = 1) holds a 10 MB quoted field. */
+	function fileWithHugeField(at: number): File {
+		const huge = `${at - 1},Arusha,"${'x'.repeat(10 * 1024 * 1024)}",3.5`;
+		const lines = ['id,region,note,value', ...rows(1, at - 1), huge, ...rows(at, 500)];
+		return new File([`${lines.join('\n')}\n`], 'huge-field.csv');
+	}
+
+	it.each([3, 2, 40])(
+		'drops the cut record (row %i), reports no broken quote and sniffs the complete records',
+		async (at) => {
+			const result = await sniffRequest({ file: fileWithHugeField(at) });
+			expect(result.truncated).toBe(true);
+			expect(result.dialect).toMatchObject({
+				delimiter: ',',
+				quote: '"',
+				headerRow: 1,
+				decimal: '.'
+			});
+			expect(result.sampleRecords).toBe(at - 1);
+			expect(result.header).toEqual(['id', 'region', 'note', 'value']);
+			expect(result.rows).toEqual(
+				rows(1, Math.min(at - 1, 21)).map((line) => line.replace(/"/g, '').split(','))
+			);
+			expect(result.problems).toEqual([]);
+			expect(result.columns).toBe(4);
+		}
+	);
+
+	it('previews the same way with a dialect the person chose', async () => {
+		const file = fileWithHugeField(5);
+		const first = await sniffRequest({ file });
+		const again = await sniffRequest({ file, dialect: { ...first.dialect, headerRow: 1 } });
+		expect(again.rows).toHaveLength(3);
+		expect(again.problems).toEqual([]);
 	});
 });
 
@@ -136,6 +205,15 @@ describe('previewRows', () => {
 				severity: 'warning'
 			}
 		]);
+	});
+	it('leaves the cut record of a cut sample out, with its quote', () => {
+		const text = 'x\na,b\n1,2\n3,"4';
+		const cut = previewRows(text, dialect, 20, 'p.csv', true);
+		expect(cut.rows).toEqual([['1', '2']]);
+		expect(cut.problems).toEqual([]);
+		// The same text as a whole file: the quote is broken.
+		const whole = previewRows(text, dialect, 20, 'p.csv');
+		expect(whole.problems.map((p) => p.kind)).toContain('unterminated-quote');
 	});
 	it('names the row of an unterminated quote', () => {
 		const preview = previewRows('x\na,b\n1,2\n3,"4\n5,6\n', dialect, 5, 'p.csv');

@@ -15,6 +15,8 @@ export const SAMPLE_BYTES = 2 * 1024 * 1024;
 export const SAMPLE_RECORDS = 10_000;
 export const DEFAULT_MISSING = ['', 'NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null'];
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
+/** Columns the header row is judged on: the first ones tell it as well as all of them. */
+const HEADER_COLUMNS = 1000;
 
 /** Every kind of reason the sniffer gives; each has a message `upload_evidence_<key>`. */
 export const EVIDENCE_KEYS = [
@@ -54,12 +56,18 @@ export interface SniffOptions {
 	truncated?: boolean;
 }
 
-/** Records of the sample, [''] standing for an empty line. */
+/**
+ * Records of the sample, [''] standing for an empty line. When the sample is the start of a longer
+ * file (`cut`) and the parse ran to its end, the last record is incomplete unless the text ends
+ * with a line end outside quotes: it is dropped, with what papaparse said about it (a cut quoted
+ * field looks like an unterminated quote).
+ */
 function parseRecords(
 	text: string,
 	delimiter: string,
 	quote: Dialect['quote'],
-	limit: number
+	limit: number,
+	cut = false
 ): { records: string[][]; errors: Papa.ParseError[] } {
 	const result = Papa.parse<string[]>(text, {
 		delimiter,
@@ -71,9 +79,16 @@ function parseRecords(
 		preview: limit
 	});
 	const records = result.data;
+	let errors = result.errors;
+	const endsLine = /[\r\n]$/.test(text);
+	const openAtEnd = errors.some((e) => e.code === 'MissingQuotes');
 	// papaparse reports the empty tail after a final line end as one more empty record.
-	if (records.length > 0 && isBlank(records.at(-1)!) && /[\r\n]$/.test(text)) records.pop();
-	return { records, errors: result.errors };
+	if (records.length > 0 && isBlank(records.at(-1)!) && endsLine) records.pop();
+	if (cut && !result.meta.truncated && (openAtEnd || !endsLine) && records.length > 0) {
+		records.pop();
+		errors = errors.filter((e) => e.row === undefined || e.row < records.length);
+	}
+	return { records, errors };
 }
 
 function isBlank(record: string[]): boolean {
@@ -131,9 +146,9 @@ function sampleRecords(
 	quote: Dialect['quote'],
 	truncated: boolean
 ) {
-	const { records, errors } = parseRecords(text, delimiter, quote, SAMPLE_RECORDS + 1);
-	// A cut sample's last record may be incomplete; a full-length parse may also have stopped early.
-	if (truncated || records.length > SAMPLE_RECORDS) records.pop();
+	const { records, errors } = parseRecords(text, delimiter, quote, SAMPLE_RECORDS + 1, truncated);
+	// A parse that stopped at the record limit read one record more than the sample holds.
+	if (records.length > SAMPLE_RECORDS) records.pop();
 	const quoteErrors = errors.filter(
 		(e) => e.type === 'Quotes' && e.row !== undefined && e.row < records.length
 	).length;
@@ -203,9 +218,15 @@ function chooseDelimiter(text: string, truncated: boolean, evidence: Evidence[])
 
 const looksNumeric = (cell: string) => /^[+-]?[0-9][0-9.,' \u00a0\u202f]*%?$/.test(cell.trim());
 
-/** The header row (1-based, counting empty lines), or 0; and where data begins. */
+/**
+ * The header row (1-based, counting empty lines), or 0; and where data begins. Judged on the first
+ * HEADER_COLUMNS columns, so a very wide file costs no more than a wide one. When the sample is cut
+ * so early that only one complete record is left (a huge field in the first data row), a record of
+ * distinct texts with no number is taken for the header: more records follow it in the file.
+ */
 function chooseHeader(
 	c: Candidate,
+	truncated: boolean,
 	evidence: Evidence[]
 ): { headerRow: number; firstData: number } {
 	const { records, modal } = c;
@@ -222,7 +243,8 @@ function chooseHeader(
 			break;
 		}
 	}
-	const [candidate, index] = nonBlank[start] ?? [[], 0];
+	const [whole, index] = nonBlank[start] ?? [[], 0];
+	const candidate = whole.slice(0, HEADER_COLUMNS);
 	const titles = start;
 	const body = nonBlank.slice(start + 1).map(([r]) => r);
 	let numericColumns = 0;
@@ -242,7 +264,11 @@ function chooseHeader(
 	const anyNumericHead = candidate.some((h) => looksNumeric(h));
 	const header =
 		textHeaderOverNumbers > 0 ||
-		(numericColumns === 0 && !anyNumericHead && distinct && repeats === 0 && body.length > 0);
+		(numericColumns === 0 &&
+			!anyNumericHead &&
+			distinct &&
+			repeats === 0 &&
+			(body.length > 0 || (truncated && candidate.length > 0)));
 	if (titles > 0) evidence.push(because('title_lines', { count: titles, columns: modal }));
 	if (!header) {
 		evidence.push(because('no_header'));
@@ -325,7 +351,7 @@ export function sniffDialect(
 ): { dialect: Dialect; evidence: Evidence[]; sampleRecords: number } {
 	const evidence: Evidence[] = [];
 	const chosen = chooseDelimiter(text, options.truncated ?? false, evidence);
-	const { headerRow, firstData } = chooseHeader(chosen, evidence);
+	const { headerRow, firstData } = chooseHeader(chosen, options.truncated ?? false, evidence);
 	const cells = chosen.records.slice(firstData).flatMap((r) => (isBlank(r) ? [] : r));
 	const { decimal, thousands } = chooseSeparators(cells, chosen.delimiter, evidence);
 	// Every default token stays in the list even when the sample lacks it: a column that turns into
@@ -356,13 +382,32 @@ export interface Preview {
 	rows: string[][];
 	/** The file's row number of each preview row. */
 	rowNumbers: number[];
+	/** Fields in the widest record read (header included): the file has at least this many columns. */
+	columns: number;
 	problems: UploadProblem[];
 }
 
-/** The header and the first `limit` data rows read with an explicit dialect, and what went wrong in them. */
-export function previewRows(text: string, dialect: Dialect, limit: number, file = ''): Preview {
+/**
+ * The header and the first `limit` data rows read with an explicit dialect, and what went wrong in
+ * them. `cut`: the text is the start of a longer file, so its last record may be incomplete.
+ */
+export function previewRows(
+	text: string,
+	dialect: Dialect,
+	limit: number,
+	file = '',
+	cut = false
+): Preview {
 	const wanted = dialect.headerRow + limit;
-	const { records, errors } = parseRecords(text, dialect.delimiter, dialect.quote, wanted + 1000);
+	const { records, errors } = parseRecords(
+		text,
+		dialect.delimiter,
+		dialect.quote,
+		wanted + 1000,
+		cut
+	);
+	let columns = 0;
+	for (const r of records) if (r.length > columns) columns = r.length;
 	const header = dialect.headerRow > 0 ? (records[dialect.headerRow - 1] ?? []) : [];
 	const rows: string[][] = [];
 	const rowNumbers: number[] = [];
@@ -401,7 +446,7 @@ export function previewRows(text: string, dialect: Dialect, limit: number, file 
 		});
 	}
 	problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-	return { header, rows, rowNumbers, problems };
+	return { header, rows, rowNumbers, columns, problems };
 }
 
 export interface SampleSniff {

@@ -8,6 +8,8 @@ import { previewRows, SAMPLE_BYTES, sniffDialect, type Evidence } from './sniff'
 import type { Dialect, Encoding, UploadProblem } from './types';
 
 export const PREVIEW_ROWS = 20;
+/** Columns the preview carries to the page; a wider file is counted, not drawn. */
+export const PREVIEW_COLUMNS = 50;
 
 export interface SniffRequest {
 	file: File;
@@ -19,9 +21,12 @@ export interface SniffResult {
 	dialect: Dialect;
 	/** Why each part of the dialect was guessed; empty when the person chose the dialect. */
 	evidence: Evidence[];
+	/** The header's first PREVIEW_COLUMNS cells. */
 	header: string[];
-	/** The first data rows as read with `dialect`. */
+	/** The first data rows as read with `dialect`, each cut to its first PREVIEW_COLUMNS cells. */
 	rows: string[][];
+	/** Columns of the widest record read (the preview shows the first PREVIEW_COLUMNS). */
+	columns: number;
 	/** The file's row number of each of `rows`. */
 	rowNumbers: number[];
 	/** Records in the sample the dialect was judged on. */
@@ -67,14 +72,16 @@ export async function sniffRequest(
 	const sniffed = sniffDialect(text, { truncated });
 	const dialect = request.dialect ?? { ...sniffed.dialect, encoding };
 	const evidence = request.dialect ? [] : sniffed.evidence;
-	const preview = previewRows(text, dialect, PREVIEW_ROWS, file.name);
+	const preview = previewRows(text, dialect, PREVIEW_ROWS, file.name, truncated);
 	report(1);
+	// Only what the page draws crosses to it: copying a 100,000-column preview blocks the page.
 	return {
 		encoding,
 		dialect,
 		evidence,
-		header: preview.header,
-		rows: preview.rows,
+		header: preview.header.slice(0, PREVIEW_COLUMNS),
+		rows: preview.rows.map((r) => r.slice(0, PREVIEW_COLUMNS)),
+		columns: preview.columns,
 		rowNumbers: preview.rowNumbers,
 		sampleRecords: sniffed.sampleRecords,
 		truncated,

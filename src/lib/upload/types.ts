@@ -34,6 +34,8 @@ export interface UploadProblem {
 	row?: number;
 	column?: string;
 	value?: string;
+	/** The value's whole length in characters when `value` holds only its start. */
+	valueLength?: number;
 	kind: UploadProblemKind;
 	/** Allowed values, bounds, the engine's own message, a suggestion. */
 	detail?: string;
@@ -43,6 +45,8 @@ export interface UploadProblem {
 
 export type UploadProblemKind =
 	| 'too-large'
+	/** More columns than an upload may have; `detail` holds the number found, as digits. */
+	| 'too-many-columns'
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'
@@ -80,9 +84,17 @@ export interface ColumnProfile {
 	/** Of those, how many are digit strings with a leading zero ("007"): codes, kept as text. */
 	leadingZero: number;
 	distinct: number;
-	/** Up to 8 distinct example values, most frequent first. */
+	/**
+	 * Up to 8 distinct example values, most frequent first, each cut to its first 200 characters
+	 * (CELL_EXCERPT_CHARS): a cell can hold megabytes.
+	 */
 	examples: string[];
-	/** The first present value that is not a number, with its row, when the column is mostly numeric. */
+	/** The whole length in characters of each example; longer than the example when it was cut. */
+	exampleLengths: number[];
+	/**
+	 * The first present value that is not a number (its first 200 characters), with its row, when
+	 * the column is mostly numeric.
+	 */
 	firstNonNumeric: { row: number; value: string } | null;
 	min: number | null;
 	max: number | null;

@@ -11,6 +11,7 @@ import {
 	dropDataset,
 	ImportError,
 	importDataset,
+	profileColumns,
 	rejectedRows,
 	stageRaw,
 	type DatasetMeta,
@@ -33,7 +34,7 @@ import {
 	saveRememberedChoices
 } from './regionMatch';
 import { guessRoles } from './roles';
-import { columnProfilesQuery, headerLabels, toColumnProfiles } from './readSql';
+import { headerLabels, headerText, tooManyColumns } from './readSql';
 import { sniffFile, type SniffResult } from './sniffClient';
 import {
 	memoryDatasetStore,
@@ -351,6 +352,7 @@ export class Uploads {
 				datasetId: null
 			};
 			this.step = 'dialect';
+			this.problem = tooManyColumns(chosen.name, sniff.columns);
 		} catch (error) {
 			if (!abort.signal.aborted) {
 				this.problem = {
@@ -375,8 +377,10 @@ export class Uploads {
 		this.#abort = abort;
 		try {
 			const sniff = await sniffFile(draft.file, { signal: abort.signal, dialect });
-			if (this.draft === draft && !abort.signal.aborted)
+			if (this.draft === draft && !abort.signal.aborted) {
 				this.draft = { ...draft, dialect, sniff, staged: null };
+				this.problem = tooManyColumns(draft.file.name, sniff.columns);
+			}
 		} catch (error) {
 			if (!abort.signal.aborted) {
 				this.problem = {
@@ -408,11 +412,7 @@ export class Uploads {
 			});
 			if (abort.signal.aborted) return;
 			this.progress = null;
-			const columnCount = Math.max(
-				1,
-				draft.sniff.header.length,
-				...draft.sniff.rows.map((r) => r.length)
-			);
+			const columnCount = Math.max(1, draft.sniff.columns);
 			const structural = await stageRaw(
 				this.#dashboard.db,
 				{ id, fileName: draft.file.name },
@@ -428,10 +428,15 @@ export class Uploads {
 					? await this.#headerCells(raw, draft.dialect.headerRow, columnCount)
 					: Array.from({ length: columnCount }, () => '');
 			const { labels, problems } = headerLabels(headers, draft.file.name);
-			const profileRows = await this.#dashboard.db.query(
-				columnProfilesQuery(raw, columnCount, draft.dialect, draft.dialect.headerRow)
+			const profiles = await profileColumns(
+				this.#dashboard.db,
+				raw,
+				columnCount,
+				draft.dialect,
+				draft.dialect.headerRow,
+				headers,
+				(fraction) => (this.progress = fraction)
 			);
-			const profiles = toColumnProfiles(profileRows, headers);
 			const previous = draft.replacing
 				? this.datasets.find((d) => d.id === draft.replacing)
 				: undefined;
@@ -450,6 +455,7 @@ export class Uploads {
 		} finally {
 			if (this.#abort === abort) this.#abort = null;
 			this.busy = null;
+			this.progress = null;
 		}
 	}
 
@@ -460,7 +466,7 @@ export class Uploads {
 		});
 		return Array.from({ length: columnCount }, (_, i) => {
 			const v = row?.[`c${i + 1}`];
-			return v === null || v === undefined ? '' : String(v);
+			return v === null || v === undefined ? '' : headerText(String(v));
 		});
 	}
 
