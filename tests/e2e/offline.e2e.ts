@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { chartRows, expect, settledMapSignature, test, waitForData } from './fixtures';
 
@@ -226,6 +227,11 @@ test('a new version says so, politely, once, in both languages', async ({ page }
 	await page.evaluate(() => localStorage.setItem('pengo.seenVersions', '["an-earlier-build"]'));
 	await page.reload();
 	await expect(updated(page)).toHaveText(/^Pengo was updated since your last visit\.\s*Dismiss$/);
+	await waitForData(page);
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
 
 	// It stays through a change of language, and Tab reaches it right after the language switch.
 	await page.getByLabel('Language / Lugha').selectOption('sw');
