@@ -8,6 +8,8 @@ export interface RegionShape {
 	iso: string;
 	/** SVG path data in the map's pixel space. */
 	d: string;
+	/** The shape's centre of area in the same space (where a card for it can point). */
+	centre: [number, number];
 }
 
 /**
@@ -28,5 +30,9 @@ export function regionShapes(
 		boundaries
 	);
 	const path = geoPath(projection);
-	return boundaries.features.map((f) => ({ iso: f.properties.iso, d: path(f) ?? '' }));
+	return boundaries.features.map((f) => ({
+		iso: f.properties.iso,
+		d: path(f) ?? '',
+		centre: path.centroid(f)
+	}));
 }

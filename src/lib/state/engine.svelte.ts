@@ -70,7 +70,7 @@ export class Engine {
 				connection?: { saveData?: boolean; effectiveType?: string };
 			}
 		)?.connection;
-		if (!shouldPrefetch(connection)) return;
+		if (!shouldPrefetch(connection) || globalThis.navigator?.onLine === false) return;
 		const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 2000));
 		// After the first map is on screen (or, on a page without one, a while after load): the
 		// engine's megabytes must never hold up the first picture.
