@@ -3,6 +3,7 @@ import type { BundledData } from '$lib/data/loadBundled';
 import { SUMMARY_FORMAT, summaryConnector, type BundledSummary } from '$lib/data/summary';
 import firstSummaryUrl from '$lib/generated/bundled-summary-first.json?url';
 import wholeSummaryUrl from '$lib/generated/bundled-summary.json?url';
+import { MAP_PAINTED_EVENT } from '$lib/map/mapEvents';
 import { Uploads } from '$lib/upload/uploads.svelte';
 import { Dashboard } from './dashboard.svelte';
 import { Engine } from './engine.svelte';
@@ -26,6 +27,11 @@ let firstSummary: Promise<BundledSummary | null> | null = null;
 let wholeSummary: Promise<BundledSummary | null> | null = null;
 const first = () => (firstSummary ??= fetchSummary(firstSummaryUrl));
 const whole = () => (wholeSummary ??= fetchSummary(wholeSummaryUrl));
+// The rest of the summary (70 kB) once the first map is on screen, so the first change of view
+// does not wait for it.
+if (typeof window !== 'undefined') {
+	window.addEventListener(MAP_PAINTED_EVENT, () => void whole(), { once: true });
+}
 
 /**
  * One dashboard for the whole page session: routes share it, so moving between views never
