@@ -23,7 +23,10 @@ export default defineConfig({
 		assetsInlineLimit: (file) => (/\.(csv|json)$/.test(file) ? false : undefined)
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		// `npm run measure:columns` runs the column-width measurement instead (minutes, on demand).
+		include: process.env.PENGO_MEASURE
+			? ['src/**/*.measure.ts']
+			: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000
 	}

@@ -34,7 +34,7 @@ import type { ColumnProfile, Dialect, UploadProblem } from './types';
 
 /**
  * Columns an upload may have. Measured on native DuckDB and DuckDB-WASM with this file's own
- * staging and profile SQL (see columnLimit.measure.test.ts): the cost of profiling grows with every
+ * staging and profile SQL (see columnLimit.measure.ts): the cost of profiling grows with every
  * column whatever the rows, and far wider tables run out of WASM memory while staging.
  */
 export const MAX_COLUMNS = 1000;
