@@ -65,8 +65,6 @@ class SqlPanel {
 	result = $state.raw<UserSqlResult | null>(null);
 	error = $state.raw<PanelError | null>(null);
 	relations = $state.raw<Relation[] | null>(null);
-	/** After a stop that restarted the engine: reloading what was loaded, then done. */
-	reloading = $state(false);
 	#run = 0;
 	#cancel: AbortController | null = null;
 
@@ -111,14 +109,9 @@ class SqlPanel {
 			this.result = null;
 			this.ranText = null;
 			this.error = panelError(error);
-			if (error instanceof QueryCancelledError && error.restarted) {
-				this.reloading = true;
-				try {
-					await reload();
-				} finally {
-					this.reloading = false;
-				}
-			}
+			// The engine was restarted to stop the query: load again what was loaded (the page shows
+			// the dashboard loading meanwhile).
+			if (error instanceof QueryCancelledError && error.restarted) await reload();
 		} finally {
 			if (mine === this.#run) this.running = false;
 			if (this.#cancel === cancel) this.#cancel = null;
