@@ -1,3 +1,4 @@
+import { plainComma } from './wideFile.test-data';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,15 +15,7 @@ import type { ColumnAssignment, Dialect, RoleGuess } from './types';
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
 
-const comma: Dialect = {
-	encoding: 'utf-8',
-	delimiter: ',',
-	quote: '"',
-	headerRow: 1,
-	decimal: '.',
-	thousands: '',
-	missing: ['NA', '..', '-']
-};
+const comma: Dialect = { ...plainComma, missing: ['NA', '..', '-'] };
 
 const meta = (id: string, fileName: string): DatasetMeta => ({
 	id,

@@ -1,3 +1,4 @@
+import { plainComma } from './wideFile.test-data';
 /**
  * Every fixture in tests/fixtures/uploads (see its README) through the whole layer: detectEncoding →
  * toUtf8 → sniff → scanRecords → readRawQuery on native DuckDB, checking the detected dialect and
@@ -49,12 +50,7 @@ async function loadFixture(name: string) {
 }
 
 const base: Dialect = {
-	encoding: 'utf-8',
-	delimiter: ',',
-	quote: '"',
-	headerRow: 1,
-	decimal: '.',
-	thousands: '',
+	...plainComma,
 	missing: ['', 'NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null']
 };
 

@@ -1,3 +1,4 @@
+import { plainComma } from './wideFile.test-data';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,15 +44,7 @@ async function crashable() {
 
 const text = 'Region,urban_2022,rural_2022\nMwanza,61.2,33.0\nKigoma,50,20.5\n';
 const mapping: ImportMapping = {
-	dialect: {
-		encoding: 'utf-8',
-		delimiter: ',',
-		quote: '"',
-		headerRow: 1,
-		decimal: '.',
-		thousands: '',
-		missing: ['NA']
-	},
+	dialect: { ...plainComma, missing: ['NA'] },
 	columnCount: 3,
 	labels: ['Region', 'urban_2022', 'rural_2022'],
 	roles: {
