@@ -114,59 +114,6 @@ export function formatEstimate(e: Estimate, locale: string, missing: string): st
 	return `${value} (${lower}–${formatValue(e.upper, 'percent', locale)})`;
 }
 
-/** What a person chose on the services view; all of it lives in the URL. */
-export interface ServicesState {
-	service: Service;
-	connectivity: Connectivity;
-	year: number | null;
-	/** Whether a thin line joins each region's urban and rural points. */
-	links: boolean;
-}
-
-export type ServicesUrlProblem = { param: 'service' | 'connectivity' | 'year'; value: string };
-
-export const DEFAULT_SERVICE: Service = 'gepg';
-export const DEFAULT_CONNECTIVITY: Connectivity = 'smartphone';
-
-const isKey = <T extends string>(keys: readonly T[], v: string | null): v is T =>
-	v !== null && (keys as readonly string[]).includes(v);
-
-/**
- * The state a URL asks for. Never throws: an unknown value is reported and replaced by the
- * default, so a bad link still opens a working view. `years` are those both indicators have.
- */
-export function parseServicesState(
-	params: URLSearchParams,
-	years: readonly number[]
-): { state: ServicesState; problems: ServicesUrlProblem[] } {
-	const problems: ServicesUrlProblem[] = [];
-	const s = params.get('service');
-	const c = params.get('connectivity');
-	const y = params.get('year');
-	const service = isKey(SERVICE_CODES, s) ? s : DEFAULT_SERVICE;
-	if (s !== null && service !== s) problems.push({ param: 'service', value: s });
-	const connectivity = isKey(CONNECTIVITY_CODES, c) ? c : DEFAULT_CONNECTIVITY;
-	if (c !== null && connectivity !== c) problems.push({ param: 'connectivity', value: c });
-	let year = years.at(-1) ?? null;
-	if (y !== null) {
-		if (years.includes(Number(y))) year = Number(y);
-		else problems.push({ param: 'year', value: y });
-	}
-	return { state: { service, connectivity, year, links: params.get('links') !== 'off' }, problems };
-}
-
-/** The query string for a state, keeping other parameters (such as the language) as they are. */
-export function servicesParams(state: ServicesState, keep?: URLSearchParams): URLSearchParams {
-	const out = new URLSearchParams(keep);
-	out.set('service', state.service);
-	out.set('connectivity', state.connectivity);
-	if (state.year !== null) out.set('year', String(state.year));
-	else out.delete('year');
-	if (state.links) out.delete('links');
-	else out.set('links', 'off');
-	return out;
-}
-
 /** Years in which every one of the given indicators has regional values. */
 export function commonYears(
 	indicators: readonly { id: string; years: readonly number[] }[],

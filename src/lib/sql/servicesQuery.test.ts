@@ -9,8 +9,6 @@ import {
 	fetchServicesView,
 	formatEstimate,
 	missingReason,
-	parseServicesState,
-	servicesParams,
 	type ServicesView
 } from '../data/services';
 import { servicesScatterQuery, servicesSourcesQuery } from './servicesQuery';
@@ -110,40 +108,6 @@ describe('servicesScatterQuery on native DuckDB with the bundled data', () => {
 		expect(commonYears(data.indicators, ['hh_used_emrejesho', 'hh_uses_mobile_money'])).toEqual([
 			2021, 2024
 		]);
-	});
-});
-
-describe('services URL state', () => {
-	it('reads a full link', () => {
-		const { state, problems } = parseServicesState(
-			new URLSearchParams('service=mgov&connectivity=internet&year=2021&links=off'),
-			[2021, 2024]
-		);
-		expect(state).toEqual({ service: 'mgov', connectivity: 'internet', year: 2021, links: false });
-		expect(problems).toEqual([]);
-	});
-
-	it('falls back to the defaults and reports what it could not use', () => {
-		const { state, problems } = parseServicesState(
-			new URLSearchParams('service=fax&connectivity=&year=1999'),
-			[2021, 2024]
-		);
-		expect(state).toEqual({ service: 'gepg', connectivity: 'smartphone', year: 2024, links: true });
-		expect(problems).toEqual([
-			{ param: 'service', value: 'fax' },
-			{ param: 'connectivity', value: '' },
-			{ param: 'year', value: '1999' }
-		]);
-	});
-
-	it('writes a state back, keeping the language', () => {
-		const params = servicesParams(
-			{ service: 'emrejesho', connectivity: 'mobile', year: 2021, links: false },
-			new URLSearchParams('lang=sw&year=2024')
-		);
-		expect(params.toString()).toBe(
-			'lang=sw&year=2021&service=emrejesho&connectivity=mobile&links=off'
-		);
 	});
 });
 
