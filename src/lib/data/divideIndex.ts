@@ -69,75 +69,6 @@ export function componentYear(option: ComponentOption, surveyYear: number | null
 	return option.years.at(-1) ?? null;
 }
 
-export interface IndexState {
-	choices: ComponentChoice[];
-	year: number | null;
-}
-
-export type IndexUrlProblem =
-	| { kind: 'component'; value: string }
-	| { kind: 'weight'; value: string }
-	| { kind: 'duplicate'; value: string }
-	| { kind: 'year'; value: string };
-
-const roundWeight = (w: number) => Math.round(w / WEIGHT_STEP) * WEIGHT_STEP;
-
-/**
- * The state a URL asks for: `c=hh_owns_mobile:gap:1,women_mobile_phone:level:2&year=2024`.
- * Never throws; each part it cannot use is reported and left out. Without `c` the defaults
- * apply; an empty `c` means the person took every component out.
- */
-export function parseIndexState(
-	params: URLSearchParams,
-	options: readonly ComponentOption[]
-): { state: IndexState; problems: IndexUrlProblem[] } {
-	const problems: IndexUrlProblem[] = [];
-	const known = new Set(options.map(componentKey));
-	const raw = params.get('c');
-	let choices: ComponentChoice[];
-	if (raw === null) {
-		choices = DEFAULT_CHOICES.filter((c) => known.has(componentKey(c))).map((c) => ({ ...c }));
-	} else {
-		choices = [];
-		for (const part of raw.split(',')) {
-			if (part.trim() === '') continue;
-			const [id = '', dir = '', w, ...rest] = part.trim().split(':');
-			const direction = dir as Direction;
-			if (rest.length > 0 || !known.has(`${id}:${dir}`)) {
-				problems.push({ kind: 'component', value: part });
-				continue;
-			}
-			const weight = w === undefined || w === '' ? 1 : Number(w);
-			if (!Number.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) {
-				problems.push({ kind: 'weight', value: part });
-				continue;
-			}
-			if (choices.some((c) => componentKey(c) === `${id}:${dir}`)) {
-				problems.push({ kind: 'duplicate', value: part });
-				continue;
-			}
-			choices.push({ indicatorId: id, direction, weight: roundWeight(weight) });
-		}
-	}
-	const years = surveyYears(options);
-	let year = years.at(-1) ?? null;
-	const y = params.get('year');
-	if (y !== null) {
-		if (years.includes(Number(y))) year = Number(y);
-		else problems.push({ kind: 'year', value: y });
-	}
-	return { state: { choices, year }, problems };
-}
-
-/** The query string for a state, keeping other parameters (such as the language). */
-export function indexParams(state: IndexState, keep?: URLSearchParams): URLSearchParams {
-	const out = new URLSearchParams(keep);
-	out.set('c', state.choices.map((c) => `${componentKey(c)}:${c.weight}`).join(','));
-	if (state.year !== null) out.set('year', String(state.year));
-	else out.delete('year');
-	return out;
-}
-
 /** One indicator-year to fetch. */
 export interface ViewRequest {
 	indicatorId: string;
@@ -172,32 +103,6 @@ export async function fetchComponentViews(
 		requests.map((r) => fetchIndicatorView(db, r.indicatorId, r.year))
 	);
 	return new Map(views.map((v) => [viewKey(v), v]));
-}
-
-/**
- * `fetchComponentViews` with each indicator-year's promise kept, so ticking a component back in,
- * or editing a weight, never queries again. There are only a few dozen indicator-years; a failed
- * fetch is forgotten so that it can be tried again.
- */
-export function cachedViewFetcher(
-	db: Connector
-): (requests: readonly ViewRequest[]) => Promise<Map<string, IndicatorView>> {
-	const cache = new Map<string, Promise<IndicatorView>>();
-	return async (requests) => {
-		const views = await Promise.all(
-			requests.map((r) => {
-				const key = viewKey(r);
-				let view = cache.get(key);
-				if (!view) {
-					view = fetchIndicatorView(db, r.indicatorId, r.year);
-					view.catch(() => cache.delete(key));
-					cache.set(key, view);
-				}
-				return view;
-			})
-		);
-		return new Map(views.map((v) => [viewKey(v), v]));
-	};
 }
 
 /** The raw value a component takes from one region of a view. */
