@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { componentOptions } from '$lib/data/divideIndex';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView } from '$lib/data/views';
+import type { IndicatorView } from '$lib/data/views';
+import { estimate as est, indicatorInfo as indicator, sourceRecord } from '../fixtures.test-data';
 import { indexModel, type IndexInput, type IndexText } from './indexModel';
 
 const text: IndexText = {
@@ -20,20 +20,6 @@ const text: IndexText = {
 	scoreColumn: (c) => `${c}: score`
 };
 
-function indicator(id: string, over: Partial<IndicatorInfo>): IndicatorInfo {
-	return {
-		id,
-		label: { en: id.replaceAll('_', ' '), sw: '' },
-		unit: 'percent',
-		definition: { en: `Definition of ${id}`, sw: '' },
-		hasUrbanRural: false,
-		years: [],
-		periods: {},
-		synthetic: false,
-		...over
-	};
-}
-
 const INDICATORS = [
 	indicator('phone', { hasUrbanRural: true, years: [2021, 2024], synthetic: true }),
 	indicator('women', { years: [2016, 2022], periods: { 2016: '2015-16', 2022: '2022' } }),
@@ -45,15 +31,6 @@ const REGIONS = [
 	{ iso: 'TZ-02', name: 'Dar es Salaam' },
 	{ iso: 'TZ-03', name: 'Dodoma' }
 ];
-
-const est = (value: number | null): AreaEstimate => ({
-	value,
-	lower: null,
-	upper: null,
-	se: null,
-	n: null,
-	note: null
-});
 
 /** A view with, per region, [total, urban, rural]. */
 function view(
@@ -68,9 +45,7 @@ function view(
 		ciLevel: null,
 		national: null,
 		islands: [],
-		sources: [
-			{ id: source, title: source, publisher: 'NBS', year: null, licence: 'CC BY', note: null }
-		],
+		sources: [sourceRecord(source)],
 		regions: REGIONS.map((r) => {
 			const [total, urban, rural] = values[r.iso] ?? [null, null, null];
 			return {
@@ -165,10 +140,10 @@ describe('indexModel', () => {
 			'Rank',
 			'Region',
 			'Index',
-			'Gap: phone: value',
-			'Gap: phone: score',
-			'Level: women: value',
-			'Level: women: score'
+			'Gap: Label of phone: value',
+			'Gap: Label of phone: score',
+			'Level: Label of women: value',
+			'Level: Label of women: score'
 		]);
 		const arusha = model.rows[0]!;
 		const dar = model.rows[2]!;
@@ -186,12 +161,12 @@ describe('indexModel', () => {
 			{
 				id: 'phone:gap',
 				counted: true,
-				words: { component: 'Gap: phone', year: '2024', weight: '2' }
+				words: { component: 'Gap: Label of phone', year: '2024', weight: '2' }
 			},
 			{
 				id: 'women:level',
 				counted: true,
-				words: { component: 'Level: women', year: '2022', weight: '1' }
+				words: { component: 'Level: Label of women', year: '2022', weight: '1' }
 			}
 		]);
 		expect(model.weightText(2.5)).toBe('2.5');

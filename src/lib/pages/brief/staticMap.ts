@@ -3,6 +3,9 @@ import type { Boundaries } from '$lib/map/regionShapes';
 
 export { regionShapes, type Boundaries, type RegionShape } from '$lib/map/regionShapes';
 
+/** The side of each page's map, in CSS pixels: the shapes are projected to it. */
+export const MAP_SIZE = 240;
+
 /** The boundaries file, checked enough that a wrong file fails here and not in the drawing. */
 export async function loadBoundaries(fetchFn: typeof fetch, url: string): Promise<Boundaries> {
 	const response = await fetchFn(url);

@@ -1,0 +1,102 @@
+import { base } from '$app/paths';
+import type { IndicatorView } from '$lib/data/views';
+import { dashboard } from '$lib/state/app.svelte';
+import { gotoQuery } from '$lib/state/navigation';
+import { resource, type Resource } from '$lib/state/resource.svelte';
+import {
+	fetchIndicatorViews,
+	indicatorViewCache,
+	viewKey as indicatorViewKey
+} from '../indicatorViews';
+import { briefModel, briefViewLabel } from './briefModel';
+import {
+	BRIEF_STORAGE_KEY,
+	briefOptions,
+	briefParams,
+	parseBriefState,
+	viewKey,
+	type BriefState,
+	type BriefView
+} from './briefState';
+import { briefText, urlProblemText } from './briefText';
+import { loadBoundaries, MAP_SIZE, regionShapes, type Boundaries } from './staticMap';
+
+const NO_VIEWS: ReadonlyMap<string, IndicatorView> = new Map();
+
+/**
+ * The brief for the life of its page: the views, title and note the URL holds, the indicator
+ * views behind them (each indicator-year fetched once and kept), the region boundaries for the
+ * maps, and the printed brief drawn from them. Create it while the page component is set up.
+ */
+export class BriefPage {
+	#params: () => URLSearchParams;
+	#cache = indicatorViewCache();
+
+	indicators = $derived(dashboard.data?.indicators ?? []);
+	options = $derived(briefOptions(this.indicators));
+	#parsed = $derived.by(() => parseBriefState(this.#params(), this.options));
+	choice = $derived(this.#parsed.state);
+	problems = $derived(this.#parsed.problems.map(urlProblemText));
+
+	#views: Resource<ReadonlyMap<string, IndicatorView>> = resource(() => {
+		const requests = this.choice.views.map((v) => ({ indicatorId: v.indicator, year: v.year }));
+		const keys = requests.map(indicatorViewKey).filter((k, i, all) => all.indexOf(k) === i);
+		if (dashboard.status !== 'ready' || keys.length === 0) return null;
+		return {
+			key: keys.join('|'),
+			load: () => fetchIndicatorViews(dashboard.db, this.#cache, requests, this.#views.value)
+		};
+	});
+	/** The printed brief; null until every chosen view is in. */
+	model = $derived(
+		briefModel(this.choice.views, this.indicators, this.#views.value ?? NO_VIEWS, briefText())
+	);
+
+	#boundaries = resource<Boundaries>(() => ({
+		key: 'boundaries',
+		load: (signal) =>
+			loadBoundaries(
+				(input, init) => fetch(input, { ...init, signal }),
+				`${base}/geo/tanzania-regions.geojson`
+			)
+	}));
+	shapes = $derived(
+		this.#boundaries.value ? regionShapes(this.#boundaries.value, MAP_SIZE, MAP_SIZE) : []
+	);
+
+	constructor(params: () => URLSearchParams) {
+		this.#params = params;
+		// Remember the brief in progress, so "Add to brief" in the explorer adds to it.
+		$effect(() => {
+			const views = this.choice.views.map(viewKey).join(',');
+			try {
+				localStorage.setItem(BRIEF_STORAGE_KEY, views);
+			} catch {
+				// Private mode or storage refused: the brief still lives in its URL.
+			}
+		});
+	}
+
+	get error(): Error | null {
+		return this.#views.error;
+	}
+
+	get mapError(): string | null {
+		return this.#boundaries.error?.message ?? null;
+	}
+
+	isChosen(view: BriefView): boolean {
+		const key = viewKey(view);
+		return this.choice.views.some((v) => viewKey(v) === key);
+	}
+
+	/** How a view is offered: "Women who own a mobile phone: Total, 2022". */
+	label(view: BriefView): string {
+		return briefViewLabel(view, this.indicators, briefText());
+	}
+
+	/** Every choice is a navigation, so the link always reproduces the brief. */
+	navigate(next: Partial<BriefState>, replace = false): void {
+		void gotoQuery(briefParams({ ...this.choice, ...next }, this.#params()), replace);
+	}
+}

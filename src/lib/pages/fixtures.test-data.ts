@@ -1,0 +1,54 @@
+import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { AreaEstimate, SourceRecord } from '$lib/data/views';
+import type { ViewText } from '$lib/state/viewModel';
+
+/** Small hand-made inputs for the page models' tests. */
+
+/** An indicator with no years, no split and a percent unit, unless `over` says otherwise. */
+export function indicatorInfo(id: string, over: Partial<IndicatorInfo> = {}): IndicatorInfo {
+	return {
+		id,
+		label: { en: `Label of ${id}`, sw: `Jina la ${id}` },
+		unit: 'percent',
+		definition: { en: `Definition of ${id}`, sw: '' },
+		hasUrbanRural: false,
+		years: [],
+		periods: {},
+		synthetic: false,
+		...over
+	};
+}
+
+/** A value without an interval or a respondent count. */
+export const estimate = (value: number | null): AreaEstimate => ({
+	value,
+	lower: null,
+	upper: null,
+	se: null,
+	n: null,
+	note: null
+});
+
+export const sourceRecord = (id: string): SourceRecord => ({
+	id,
+	title: `Title of ${id}`,
+	publisher: 'NBS',
+	year: null,
+	licence: 'CC BY 4.0',
+	note: null
+});
+
+export const ENGLISH_VIEW_TEXT: ViewText = {
+	locale: 'en-GB',
+	noData: 'no data',
+	urban: 'Urban',
+	rural: 'Rural',
+	total: 'Total',
+	gap: 'Gap',
+	parity: 'Parity',
+	notSignificant: 'not significant',
+	notSignificantMark: '(ns)',
+	suppressed: 'suppressed',
+	unstable: 'unstable',
+	period: (year) => String(year)
+};
