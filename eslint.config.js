@@ -15,6 +15,10 @@ const dbOrSql = {
 	group: ['$lib/db/*', '$lib/sql/*', '../db/*', '../sql/*'],
 	message: 'Charts take rows and a size; they never query.'
 };
+const dataLayer = {
+	group: ['$lib/db', '$lib/db/*', '$lib/sql', '$lib/sql/*', '$lib/data', '$lib/data/*'],
+	message: 'Routes compose: their page model in src/lib/pages fetches and builds what they show.'
+};
 
 export default ts.config(
 	js.configs.recommended,
@@ -47,6 +51,13 @@ export default ts.config(
 	{ files: ['src/lib/db/**'], rules: restrict([maplibre]) },
 	{ files: ['src/lib/map/**'], rules: restrict([duckdb]) },
 	{ files: ['src/lib/charts/**'], rules: restrict([duckdb, maplibre, dbOrSql]) },
+	// Routes are composition. The routes listed in `ignores` still reach the data layer
+	// themselves; each leaves the list when it gets a page model.
+	{
+		files: ['src/routes/**'],
+		ignores: ['src/routes/+page.svelte', 'src/routes/compare/**', 'src/routes/sql/**'],
+		rules: restrict([duckdb, maplibre, dataLayer])
+	},
 	{
 		ignores: [
 			'build/',

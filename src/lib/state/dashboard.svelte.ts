@@ -8,6 +8,7 @@ import {
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
 import { DEFAULT_INDICATOR } from '$lib/domain/indicators';
+import { Resource } from './resource.svelte';
 import { parseViewState, type CatalogEntry, type UrlProblem, type ViewState } from './urlState';
 
 export { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
@@ -36,12 +37,10 @@ export class Dashboard {
 		view: 'chart'
 	});
 	urlProblems = $state.raw<UrlProblem[]>([]);
-	view = $state.raw<IndicatorView | null>(null);
-	viewError = $state.raw<Error | null>(null);
 
 	#db: Connector;
 	#loading: Promise<void> | undefined;
-	#request = 0;
+	#view = new Resource<IndicatorView>();
 
 	constructor(db: Connector) {
 		this.#db = db;
@@ -49,6 +48,15 @@ export class Dashboard {
 
 	get db(): Connector {
 		return this.#db;
+	}
+
+	/** The view the state asks for, once fetched (the previous one stays until then). */
+	get view(): IndicatorView | null {
+		return this.#view.value ?? null;
+	}
+
+	get viewError(): Error | null {
+		return this.#view.error;
 	}
 
 	get indicator(): IndicatorInfo | undefined {
@@ -159,17 +167,10 @@ export class Dashboard {
 
 	/** Fetch the current view; an answer to a superseded request is dropped. */
 	async refresh(): Promise<void> {
-		const request = ++this.#request;
 		const { indicator, year } = this.state;
-		if (year === null) return;
-		try {
-			const view = await fetchIndicatorView(this.#db, indicator, year);
-			if (request !== this.#request) return;
-			this.view = view;
-			this.viewError = null;
-		} catch (error) {
-			if (request !== this.#request) return;
-			this.viewError = error instanceof Error ? error : new Error(String(error));
-		}
+		if (year === null) return this.#view.abort();
+		await this.#view.request(`${indicator}@${year}`, () =>
+			fetchIndicatorView(this.#db, indicator, year)
+		);
 	}
 }
