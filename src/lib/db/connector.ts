@@ -50,3 +50,17 @@ export interface Connector {
 	/** Throw the database away and start an empty one on next use; every table is gone. */
 	restart?(): Promise<void>;
 }
+
+/**
+ * The same connector with every query stopped by `signal` (a step a person can cancel: each of
+ * its statements gets the signal, so Cancel reaches whichever one runs).
+ */
+export function withSignal(db: Connector, signal: AbortSignal): Connector {
+	return {
+		query: (q, options = {}) => db.query(q, { signal: options.signal ?? signal }),
+		registerFile: (name, bytes) => db.registerFile(name, bytes),
+		dropFile: (name) => db.dropFile(name),
+		healthy: db.healthy && (() => db.healthy!()),
+		restart: db.restart && (() => db.restart!())
+	};
+}

@@ -3,7 +3,7 @@
  * every time: the first import and every re-import after a reload run this code, so a dataset
  * reopened from storage is exactly the one the person checked.
  */
-import type { Connector } from '$lib/db/connector';
+import { QueryCancelledError, type Connector } from '$lib/db/connector';
 import { FLAG_BELOW_N, insertSurveyEstimatesQuery, SUPPRESS_BELOW_N } from '$lib/sql/observations';
 import { quoteIdent } from '$lib/sql/quote';
 import {
@@ -98,6 +98,7 @@ export async function stageRaw(
 	try {
 		await db.query(readRawQuery(path, mapping.dialect, mapping.columnCount, tables.raw, scan));
 	} catch (error) {
+		if (error instanceof QueryCancelledError) throw error;
 		const message = error instanceof Error ? error.message : String(error);
 		throw new ImportError(structuralProblem(message, meta.fileName));
 	} finally {
