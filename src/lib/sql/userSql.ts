@@ -20,6 +20,7 @@
  * extension and loading it would fetch it from extensions.duckdb.org.)
  */
 import { QueryCancelledError, type Connector } from '$lib/db/connector';
+import { CELL_EXCERPT_CHARS } from '$lib/domain/cellExcerpt';
 import { quoteIdent, quoteLiteral } from './quote';
 
 /** Rows fetched for the on-screen table; one more is asked for to know that there are more. */
@@ -30,7 +31,7 @@ export const CSV_ROW_LIMIT = 100_000;
  * Characters of a text cell fetched for the screen; a longer cell comes with its full length. A
  * single cell of 100 million characters would otherwise cross to the page and into the DOM whole.
  */
-export const DISPLAY_CELL_CHARS = 200;
+export const DISPLAY_CELL_CHARS = CELL_EXCERPT_CHARS;
 /** A query still running after this long is stopped, and the panel says so beforehand. */
 export const QUERY_TIME_LIMIT_MS = 60_000;
 

@@ -31,7 +31,7 @@ import {
 	tooManyColumns,
 	type RecordScan
 } from './readSql';
-import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/ui/cellExcerpt';
+import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import type { ColumnProfile, Dialect, UploadProblem, UploadProblemKind } from './types';
 
 export class ImportError extends Error {

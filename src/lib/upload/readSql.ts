@@ -28,7 +28,7 @@
  * - A field up to max_line_size bytes is read; the default (2 MB) is raised.
  */
 import { quoteIdent, quoteLiteral, type BoundQuery } from '$lib/sql/quote';
-import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/ui/cellExcerpt';
+import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import { BLANKS, trimmedMissingSql, trimmedNumberSql, trimmedSql } from './numbers';
 import type { ColumnProfile, Dialect, UploadProblem } from './types';
 
