@@ -15,7 +15,7 @@ import {
 	regionNameMapQuery,
 	surveyHouseholdsViewQuery
 } from '$lib/sql/observations';
-import { quoteIdent } from '$lib/sql/quote';
+import { quoteIdent } from '$lib/db/quote';
 import { catalogQuery } from '$lib/sql/viewQueries';
 import { readCsvHeader } from './csvHeader';
 import {

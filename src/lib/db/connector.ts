@@ -1,6 +1,10 @@
-import type { BoundQuery } from '$lib/sql/quote';
-
 export type Row = Record<string, unknown>;
+
+/** A query ready to run: SQL text with `?` placeholders and the values bound to them, in order. */
+export interface BoundQuery {
+	sql: string;
+	params: readonly (string | number | boolean | null)[];
+}
 
 export interface QueryOptions {
 	/**

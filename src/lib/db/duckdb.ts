@@ -3,9 +3,14 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { BoundQuery } from '$lib/sql/quote';
 import { plainRows, type ArrowRows } from './arrowRows';
-import { QueryCancelledError, type Connector, type QueryOptions, type Row } from './connector';
+import {
+	QueryCancelledError,
+	type Connector,
+	type QueryOptions,
+	type Row,
+	type BoundQuery
+} from './connector';
 import { lockdownStatements, REGISTERED_FILE_DIR, WASM_MEMORY_LIMIT } from './lockdown';
 
 // Every file DuckDB needs is served from our own origin: no CDN, so the app works offline and

@@ -22,7 +22,7 @@ import {
 	statementRanges,
 	type Refusal
 } from './userSql';
-import { quoteLiteral } from './quote';
+import { quoteLiteral } from '$lib/db/quote';
 
 const dataDir = join(import.meta.dirname, '../../../data');
 let db: NativeConnector;

@@ -21,7 +21,7 @@
  */
 import { QueryCancelledError, type Connector } from '$lib/db/connector';
 import { CELL_EXCERPT_CHARS } from '$lib/domain/cellExcerpt';
-import { quoteIdent, quoteLiteral } from './quote';
+import { quoteIdent, quoteLiteral } from '$lib/db/quote';
 
 /** Rows fetched for the on-screen table; one more is asked for to know that there are more. */
 export const DISPLAY_ROW_LIMIT = 10_000;

@@ -1,6 +1,7 @@
+import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import { NO_DATA_COLOUR } from '$lib/charts/colourScale';
 import { buildViewModel, type ViewText } from './viewModel';
 
@@ -8,7 +9,7 @@ const est = (
 	value: number | null,
 	lower: number | null = null,
 	upper: number | null = null
-): AreaEstimate => ({
+): Estimate => ({
 	value,
 	lower,
 	upper,

@@ -4,8 +4,9 @@
  * reopened from storage is exactly the one the person checked.
  */
 import { QueryCancelledError, type Connector } from '$lib/db/connector';
-import { FLAG_BELOW_N, insertSurveyEstimatesQuery, SUPPRESS_BELOW_N } from '$lib/sql/observations';
-import { quoteIdent } from '$lib/sql/quote';
+import { insertSurveyEstimatesQuery } from '$lib/sql/observations';
+import { FLAG_BELOW_N, SUPPRESS_BELOW_N } from '$lib/domain/reliability';
+import { quoteIdent } from '$lib/db/quote';
 import {
 	datasetTables,
 	dropDatasetQueries,

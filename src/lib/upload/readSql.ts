@@ -27,7 +27,8 @@
  * - store_rejects only lists rows it leaves out of the result, which we never want, so it is not used.
  * - A field up to max_line_size bytes is read; the default (2 MB) is raised.
  */
-import { quoteIdent, quoteLiteral, type BoundQuery } from '$lib/sql/quote';
+import { quoteIdent, quoteLiteral } from '$lib/db/quote';
+import type { BoundQuery } from '$lib/db/connector';
 import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import { BLANKS, trimmedMissingSql, trimmedNumberSql, trimmedSql } from './numbers';
 import type { ColumnProfile, Dialect, UploadProblem } from './types';

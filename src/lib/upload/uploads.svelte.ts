@@ -44,7 +44,7 @@ import {
 	type StoredDataset
 } from './store';
 import type { ColumnProfile, Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
-import { quoteIdent } from '$lib/sql/quote';
+import { quoteIdent } from '$lib/db/quote';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
 /**
