@@ -21,17 +21,9 @@ import {
 	smallCellsQuery,
 	type ImportMapping
 } from './importSql';
-import {
-	columnProfileBatches,
-	columnProfilesQuery,
-	readRawQuery,
-	scanProblems,
-	scanRecords,
-	structuralProblem,
-	toColumnProfiles,
-	tooManyColumns,
-	type RecordScan
-} from './readSql';
+import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './columnProfiles';
+import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
+import { scanProblems, scanRecords, type RecordScan } from './recordScan';
 import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import type { ColumnProfile, Dialect, UploadProblem, UploadProblemKind } from './types';
 

@@ -34,7 +34,8 @@ import {
 	saveRememberedChoices
 } from './regionMatch';
 import { guessRoles } from './roles';
-import { headerLabels, headerText, tooManyColumns } from './readSql';
+import { headerLabels, headerText } from './headerCells';
+import { tooManyColumns } from './readSql';
 import { sniffFile, type SniffResult } from './sniffClient';
 import {
 	memoryDatasetStore,
