@@ -68,6 +68,17 @@ export default ts.config(
 		])
 	},
 	{
+		files: ['src/lib/i18n/**'],
+		rules: restrict([
+			duckdb,
+			maplibre,
+			above(
+				['db', 'sql', ...upper],
+				'i18n/ is locale, formats and words; it knows only domain/ and the messages.'
+			)
+		])
+	},
+	{
 		files: ['src/lib/sql/**'],
 		ignores: ['src/**/*.test.ts'],
 		rules: restrict([

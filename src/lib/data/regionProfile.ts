@@ -17,7 +17,7 @@ import {
 	profileValuesQuery,
 	ruralHouseholdsQuery
 } from '$lib/sql/regionProfile';
-import type { IndicatorInfo } from './loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { estimateColumns, num, sourceRecord, text, type SourceRecord, type SqlRow } from './sqlRow';
 
 /** Source id of the survey whose household weights give the rural household counts. */

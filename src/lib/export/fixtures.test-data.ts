@@ -1,5 +1,5 @@
 import type { Estimate } from '$lib/domain/estimate';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView, SourceRecord } from '$lib/data/views';
 import type { Measure } from '$lib/domain/gaps';
 import { buildViewModel } from '$lib/state/viewModel';

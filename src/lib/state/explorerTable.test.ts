@@ -1,6 +1,6 @@
 import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
 import { gapWithInterval } from '$lib/domain/gaps';
 import { explorerTableColumns, type TableText } from './explorerTable';

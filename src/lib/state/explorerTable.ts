@@ -1,5 +1,5 @@
 import type { Estimate } from '$lib/domain/estimate';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
 import { change, parityRatio, type GapEstimate } from '$lib/domain/gaps';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';

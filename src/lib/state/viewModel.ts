@@ -1,7 +1,8 @@
+import type { ViewText } from '$lib/i18n/labels';
 import type { Estimate } from '$lib/domain/estimate';
 import { divergingScale, sequentialScale, type ColourScale } from '$lib/charts/colourScale';
 import type { BarRow, DumbbellRow } from '$lib/charts/types';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
 import {
 	gapWithInterval,
@@ -15,25 +16,6 @@ import { normalCriticalValue } from '$lib/domain/weightedShare';
 import { rankDescending } from '$lib/domain/ranking';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
-
-/** The words a view model needs, supplied by the i18n layer so this module stays pure. */
-export interface ViewText {
-	locale: string;
-	noData: string;
-	urban: string;
-	rural: string;
-	total: string;
-	gap: string;
-	parity: string;
-	/** "not significant" in full, and its short mark after a gap value. */
-	notSignificant: string;
-	notSignificantMark: string;
-	/** Words for the survey note codes (fewer than 10 / 25 respondents). */
-	suppressed: string;
-	unstable: string;
-	/** A survey year as published: 2016 → "2015-16". */
-	period: (year: number) => string;
-}
 
 export interface ViewModel {
 	unit: DisplayUnit;
