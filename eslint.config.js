@@ -81,14 +81,29 @@ export default ts.config(
 	{
 		files: ['src/lib/sql/**'],
 		ignores: ['src/**/*.test.ts'],
-		rules: restrict([
-			duckdb,
-			maplibre,
-			above(
-				['i18n', 'paraglide', ...upper],
-				'sql/ builds SQL text from domain/ and db/ only; it never reaches up.'
-			)
-		])
+		rules: {
+			...restrict([
+				duckdb,
+				maplibre,
+				above(
+					['i18n', 'paraglide', ...upper],
+					'sql/ builds SQL text from domain/ and db/ only; it never reaches up.'
+				)
+			]),
+			// SQL text, not queries run: the connector's types only (data/ runs what sql/ writes).
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$lib/db/connector',
+							message: 'sql/ writes SQL; data/ runs it through the connector.',
+							allowTypeImports: true
+						}
+					]
+				}
+			]
+		}
 	},
 	{ files: ['src/lib/map/**'], rules: restrict([duckdb]) },
 	{ files: ['src/lib/charts/**'], rules: restrict([duckdb, maplibre, dbOrSql]) },

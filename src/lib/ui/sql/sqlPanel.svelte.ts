@@ -5,14 +5,13 @@ import {
 	DISPLAY_ROW_LIMIT,
 	QUERY_TIME_LIMIT_MS,
 	engineMessage,
-	listRelations,
-	runUserSql,
 	SqlEngineError,
 	SqlRefusedError,
 	type Refusal,
 	type Relation,
 	type UserSqlResult
 } from '$lib/sql/userSql';
+import { listRelations, runUserSql } from '$lib/data/userSql';
 
 export type PanelError =
 	| { kind: 'engine'; message: string }
