@@ -11,6 +11,10 @@ const maplibre = {
 	group: ['maplibre-gl', 'maplibre-gl/*'],
 	message: 'Only src/lib/map may import maplibre-gl.'
 };
+/** The layers of src/lib, bottom first; a layer imports only the layers below it. */
+const layer = (name) => [`$lib/${name}`, `$lib/${name}/*`, `../${name}`, `../${name}/*`];
+const above = (names, message) => ({ group: names.flatMap(layer), message });
+const upper = ['data', 'state', 'ui', 'upload', 'export', 'map', 'charts', 'pages', 'offline'];
 const dbOrSql = {
 	group: ['$lib/db/*', '$lib/sql/*', '../db/*', '../sql/*'],
 	message: 'Charts take rows and a size; they never query.'
@@ -48,7 +52,63 @@ export default ts.config(
 		ignores: ['src/**/*.test.ts'],
 		rules: restrict([duckdb, maplibre])
 	},
-	{ files: ['src/lib/db/**'], rules: restrict([maplibre]) },
+	{
+		files: ['src/lib/domain/**'],
+		rules: restrict([
+			above(
+				['db', 'sql', 'i18n', 'paraglide', ...upper],
+				'domain/ is the shared vocabulary at the bottom: it imports no other part of the app.'
+			)
+		])
+	},
+	{
+		files: ['src/lib/db/**'],
+		rules: restrict([
+			maplibre,
+			above(
+				['sql', 'i18n', 'paraglide', ...upper],
+				'db/ runs queries; it knows only domain/ and itself.'
+			)
+		])
+	},
+	{
+		files: ['src/lib/i18n/**'],
+		rules: restrict([
+			duckdb,
+			maplibre,
+			above(
+				['db', 'sql', ...upper],
+				'i18n/ is locale, formats and words; it knows only domain/ and the messages.'
+			)
+		])
+	},
+	{
+		files: ['src/lib/sql/**'],
+		ignores: ['src/**/*.test.ts'],
+		rules: {
+			...restrict([
+				duckdb,
+				maplibre,
+				above(
+					['i18n', 'paraglide', ...upper],
+					'sql/ builds SQL text from domain/ and db/ only; it never reaches up.'
+				)
+			]),
+			// SQL text, not queries run: the connector's types only (data/ runs what sql/ writes).
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$lib/db/connector',
+							message: 'sql/ writes SQL; data/ runs it through the connector.',
+							allowTypeImports: true
+						}
+					]
+				}
+			]
+		}
+	},
 	{ files: ['src/lib/map/**'], rules: restrict([duckdb]) },
 	{ files: ['src/lib/charts/**'], rules: restrict([duckdb, maplibre, dbOrSql]) },
 	// Routes are composition. The routes listed in `ignores` still reach the data layer

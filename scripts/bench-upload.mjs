@@ -334,7 +334,7 @@ async function loadAppModules() {
 		roles: await load('/src/lib/upload/roles.ts'),
 		regionMatch: await load('/src/lib/upload/regionMatch.ts'),
 		decisions: await load('/src/lib/upload/decisions.ts'),
-		quote: await load('/src/lib/sql/quote.ts')
+		quote: await load('/src/lib/db/quote.ts')
 	};
 	return { modules, close };
 }

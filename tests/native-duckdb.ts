@@ -3,7 +3,8 @@
  * SQL is checked by executing it rather than by comparing strings.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent, type BoundQuery } from '../src/lib/sql/quote';
+import { quoteIdent } from '../src/lib/db/quote';
+import type { BoundQuery } from '../src/lib/db/connector';
 
 /** A result row with BIGINT, HUGEINT and DECIMAL values turned into plain numbers. */
 export type PlainRow = Record<string, unknown>;

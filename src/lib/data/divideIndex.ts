@@ -1,7 +1,7 @@
 import type { Connector } from '$lib/db/connector';
 import { compositeIndex, type IndexComponent } from '$lib/domain/compositeIndex';
 import { urbanRuralGap } from '$lib/domain/gaps';
-import type { IndicatorInfo } from './loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { fetchIndicatorView, type IndicatorView, type SourceRecord } from './views';
 
 /**

@@ -1,3 +1,4 @@
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { Connector } from '$lib/db/connector';
 import { bundledTables, surveyItems } from '$lib/domain/bundledTables';
 import {
@@ -15,7 +16,7 @@ import {
 	regionNameMapQuery,
 	surveyHouseholdsViewQuery
 } from '$lib/sql/observations';
-import { quoteIdent } from '$lib/sql/quote';
+import { quoteIdent } from '$lib/db/quote';
 import { catalogQuery } from '$lib/sql/viewQueries';
 import { readCsvHeader } from './csvHeader';
 import {
@@ -39,21 +40,6 @@ export class DataFileError extends Error {
 		super(`${problems[0]?.file ?? 'A data file'}: ${total} problem(s)`);
 		this.name = 'DataFileError';
 	}
-}
-
-export interface IndicatorInfo {
-	id: string;
-	/** Name and definition per UI language; Kiswahili falls back to English where empty. */
-	label: { en: string; sw: string };
-	unit: 'percent' | 'count' | 'per100';
-	definition: { en: string; sw: string };
-	hasUrbanRural: boolean;
-	years: number[];
-	/** The period as published, per year: 2016 → "2015-16". */
-	periods: Record<number, string>;
-	synthetic: boolean;
-	/** The key (see datasetKey) of the uploaded dataset this indicator comes from; null for bundled data. */
-	uploadedFrom?: string | null;
 }
 
 export interface BundledData {

@@ -11,9 +11,9 @@ import {
 	gapFigures,
 	parseRegionList,
 	regionDirectory,
-	type Estimate,
 	type RegionProfile
 } from './regionProfile';
+import type { SourcedEstimate } from '$lib/domain/estimate';
 import { profileValuesQuery, ruralHouseholdsQuery } from '$lib/sql/regionProfile';
 import { formatEstimate, formatRange, langSuffix, wrapLabel } from '$lib/ui/profile/format';
 
@@ -193,7 +193,7 @@ describe('region profile on native DuckDB with the bundled data', () => {
 });
 
 describe('gap figures (hand-worked)', () => {
-	const est = (value: number, lower: number, upper: number, ciLevel: number): Estimate => ({
+	const est = (value: number, lower: number, upper: number, ciLevel: number): SourcedEstimate => ({
 		value,
 		lower,
 		upper,

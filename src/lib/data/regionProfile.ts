@@ -1,3 +1,4 @@
+import type { SourcedEstimate } from '$lib/domain/estimate';
 import Papa from 'papaparse';
 import type { Connector, Row } from '$lib/db/connector';
 import {
@@ -16,7 +17,7 @@ import {
 	profileValuesQuery,
 	ruralHouseholdsQuery
 } from '$lib/sql/regionProfile';
-import type { IndicatorInfo } from './loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { estimateColumns, num, sourceRecord, text, type SourceRecord, type SqlRow } from './sqlRow';
 
 /** Source id of the survey whose household weights give the rural household counts. */
@@ -25,21 +26,10 @@ export { SURVEY_SOURCE_ID };
 /** Confidence level used for a gap when neither estimate states one. */
 export const DEFAULT_CI_LEVEL = 0.95;
 
-export interface Estimate {
-	value: number | null;
-	lower: number | null;
-	upper: number | null;
-	se: number | null;
-	n: number | null;
-	note: string | null;
-	ciLevel: number | null;
-	sourceId: string | null;
-}
-
 export interface NationalFigures {
-	total: Estimate;
-	urban: Estimate;
-	rural: Estimate;
+	total: SourcedEstimate;
+	urban: SourcedEstimate;
+	rural: SourcedEstimate;
 }
 
 /** How the standard errors behind a gap interval were found. */
@@ -64,9 +54,9 @@ export interface LeftBehind {
 export interface ProfileYear {
 	year: number;
 	period: string;
-	total: Estimate;
-	urban: Estimate;
-	rural: Estimate;
+	total: SourcedEstimate;
+	urban: SourcedEstimate;
+	rural: SourcedEstimate;
 	national: NationalFigures | null;
 	/** 1 = highest total among the regions with a value this year. */
 	rank: number | null;
@@ -95,7 +85,7 @@ export interface RegionProfile {
 }
 
 
-function estimate(row: Row | undefined, prefix: string): Estimate {
+function estimate(row: Row | undefined, prefix: string): SourcedEstimate {
 	return {
 		...estimateColumns(row, `${prefix}_value`, prefix),
 		ciLevel: num(row?.[`${prefix}_ci_level`]),
@@ -103,13 +93,13 @@ function estimate(row: Row | undefined, prefix: string): Estimate {
 	};
 }
 
-const emptyEstimate = (): Estimate => estimate(undefined, 'none');
+const emptyEstimate = (): SourcedEstimate => estimate(undefined, 'none');
 
 /**
  * The standard error of one estimate: the published one when there is one, else recovered from
  * its interval as (upper − lower) / (2z), z for the estimate's own confidence level.
  */
-export function estimateSe(e: Estimate): { se: number; source: SeSource } | null {
+export function estimateSe(e: SourcedEstimate): { se: number; source: SeSource } | null {
 	if (e.se !== null) return { se: e.se, source: 'published' };
 	if (e.ciLevel === null) return null;
 	const se = seFromInterval(e.lower, e.upper, normalCriticalValue(e.ciLevel));
@@ -117,7 +107,7 @@ export function estimateSe(e: Estimate): { se: number; source: SeSource } | null
 }
 
 /** Gap, its interval at the estimates' confidence level, significance and parity. */
-export function gapFigures(urban: Estimate, rural: Estimate): GapFigures {
+export function gapFigures(urban: SourcedEstimate, rural: SourcedEstimate): GapFigures {
 	const ciLevel = urban.ciLevel ?? rural.ciLevel ?? DEFAULT_CI_LEVEL;
 	const z = normalCriticalValue(ciLevel);
 	const u = estimateSe(urban);
@@ -132,7 +122,7 @@ export function gapFigures(urban: Estimate, rural: Estimate): GapFigures {
 }
 
 function national(row: Row | undefined): NationalFigures | null {
-	const area = (a: string): Estimate => ({
+	const area = (a: string): SourcedEstimate => ({
 		...emptyEstimate(),
 		value: num(row?.[`national_${a}_value`]),
 		lower: num(row?.[`national_${a}_lower`]),

@@ -1,3 +1,4 @@
+import type { Estimate } from '$lib/domain/estimate';
 import type { Connector } from '$lib/db/connector';
 import { formatValue } from '$lib/i18n/format';
 import { servicesScatterQuery, servicesSourcesQuery } from '$lib/sql/servicesQuery';
@@ -22,15 +23,6 @@ export type Connectivity = keyof typeof CONNECTIVITY;
 
 export const SERVICE_CODES = Object.keys(SERVICES) as Service[];
 export const CONNECTIVITY_CODES = Object.keys(CONNECTIVITY) as Connectivity[];
-
-export interface Estimate {
-	value: number | null;
-	lower: number | null;
-	upper: number | null;
-	se: number | null;
-	n: number | null;
-	note: string | null;
-}
 
 export type Area = 'urban' | 'rural';
 

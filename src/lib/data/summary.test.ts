@@ -5,7 +5,7 @@ import type { Connector, Row } from '$lib/db/connector';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { openWasmConnector } from '../../../tests/wasm-connector';
 import { profileSourcesQuery, profileValuesQuery } from '$lib/sql/regionProfile';
-import type { BoundQuery } from '$lib/sql/quote';
+import type { BoundQuery } from '$lib/db/connector';
 import { fetchRegionProfiles, unionOfSources } from './regionProfile';
 import { commonYears, CONNECTIVITY, CONNECTIVITY_CODES, fetchServicesView, SERVICE_CODES, SERVICES } from './services';
 import {

@@ -11,7 +11,7 @@
  * whichever answers them.
  */
 import type { Connector, QueryOptions, Row } from '$lib/db/connector';
-import type { BoundQuery } from '$lib/sql/quote';
+import type { BoundQuery } from '$lib/db/connector';
 import type { BundledData } from './loadBundled';
 
 /** Bumped when the file's shape changes; a page never reads a summary of another shape. */

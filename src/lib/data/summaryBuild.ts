@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db/connector';
-import type { BoundQuery } from '$lib/sql/quote';
+import type { BoundQuery } from '$lib/db/connector';
 import { loadBundled, type FetchFile } from './loadBundled';
 import { fetchRegionProfiles } from './regionProfile';
 import {

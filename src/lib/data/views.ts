@@ -1,3 +1,4 @@
+import type { Estimate } from '$lib/domain/estimate';
 import type { Connector } from '$lib/db/connector';
 import { estimateColumns, num, sourceRecord, type SourceRecord, type SqlRow } from './sqlRow';
 import {
@@ -7,15 +8,6 @@ import {
 	viewSourcesQuery
 } from '$lib/sql/viewQueries';
 
-export interface AreaEstimate {
-	value: number | null;
-	lower: number | null;
-	upper: number | null;
-	se: number | null;
-	n: number | null;
-	note: string | null;
-}
-
 export interface RegionView {
 	iso: string;
 	nbsCode: string;
@@ -23,11 +15,11 @@ export interface RegionView {
 	nameEn: string;
 	zone: string;
 	population: number;
-	total: AreaEstimate;
-	urban: AreaEstimate;
-	rural: AreaEstimate;
+	total: Estimate;
+	urban: Estimate;
+	rural: Estimate;
 	previousYear: number | null;
-	previousTotal: AreaEstimate;
+	previousTotal: Estimate;
 }
 
 export type { SourceRecord } from './sqlRow';
@@ -38,13 +30,13 @@ export interface IndicatorView {
 	regions: RegionView[];
 	/** Confidence level of the intervals drawn (0.90 for DHS, 0.95 for our estimates), if any. */
 	ciLevel: number | null;
-	national: { total: AreaEstimate; urban: AreaEstimate; rural: AreaEstimate } | null;
+	national: { total: Estimate; urban: Estimate; rural: Estimate } | null;
 	sources: SourceRecord[];
 	islands: { code: string; value: number | null }[];
 }
 
 
-function area(row: SqlRow, prefix: string): AreaEstimate {
+function area(row: SqlRow, prefix: string): Estimate {
 	return estimateColumns(row, prefix, prefix);
 }
 

@@ -1,6 +1,10 @@
-import type { BoundQuery } from '$lib/sql/quote';
-
 export type Row = Record<string, unknown>;
+
+/** A query ready to run: SQL text with `?` placeholders and the values bound to them, in order. */
+export interface BoundQuery {
+	sql: string;
+	params: readonly (string | number | boolean | null)[];
+}
 
 export interface QueryOptions {
 	/**
@@ -49,4 +53,18 @@ export interface Connector {
 	healthy?(): Promise<boolean>;
 	/** Throw the database away and start an empty one on next use; every table is gone. */
 	restart?(): Promise<void>;
+}
+
+/**
+ * The same connector with every query stopped by `signal` (a step a person can cancel: each of
+ * its statements gets the signal, so Cancel reaches whichever one runs).
+ */
+export function withSignal(db: Connector, signal: AbortSignal): Connector {
+	return {
+		query: (q, options = {}) => db.query(q, { signal: options.signal ?? signal }),
+		registerFile: (name, bytes) => db.registerFile(name, bytes),
+		dropFile: (name) => db.dropFile(name),
+		healthy: db.healthy && (() => db.healthy!()),
+		restart: db.restart && (() => db.restart!())
+	};
 }

@@ -3,9 +3,14 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { BoundQuery } from '$lib/sql/quote';
 import { plainRows, type ArrowRows } from './arrowRows';
-import { QueryCancelledError, type Connector, type QueryOptions, type Row } from './connector';
+import {
+	QueryCancelledError,
+	type Connector,
+	type QueryOptions,
+	type Row,
+	type BoundQuery
+} from './connector';
 import { lockdownStatements, REGISTERED_FILE_DIR, WASM_MEMORY_LIMIT } from './lockdown';
 
 // Every file DuckDB needs is served from our own origin: no CDN, so the app works offline and
@@ -81,6 +86,25 @@ function database(): Promise<duckdb.AsyncDuckDB> {
  */
 const CANCEL_GRACE_MS = 3000;
 
+const ABORTED = Symbol('aborted');
+
+/** What `running` gives, or ABORTED as soon as the signal fires (whichever comes first). */
+async function untilAborted<T>(
+	running: Promise<T>,
+	signal: AbortSignal
+): Promise<T | typeof ABORTED> {
+	let onAbort = () => {};
+	const aborted = new Promise<typeof ABORTED>((resolve) => {
+		onAbort = () => resolve(ABORTED);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([running, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
 /**
  * Runs a statement through DuckDB-WASM's pending-query API: the worker polls the query a slice
  * at a time, so other connections' queries are answered between slices and a cancel request
@@ -99,25 +123,20 @@ async function cancellable<T extends Row>(
 		const batches = [];
 		for await (const batch of reader) batches.push(batch);
 		const rows: T[] = [];
-		for (const batch of batches) rows.push(...plainRows<T>(batch as unknown as ArrowRows));
+		for (const batch of batches)
+			for (const row of plainRows<T>(batch as unknown as ArrowRows)) rows.push(row);
 		return rows;
 	})();
-	let onAbort = () => {};
-	const aborted = new Promise<'aborted'>((resolve) => {
-		onAbort = () => resolve('aborted');
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
+	let first;
 	try {
-		const first = await Promise.race([running, aborted]);
-		if (first !== 'aborted') {
-			await conn.close();
-			return first;
-		}
+		first = await untilAborted(running, signal);
 	} catch (error) {
 		await conn.close();
 		throw error;
-	} finally {
-		signal.removeEventListener('abort', onAbort);
+	}
+	if (first !== ABORTED) {
+		await conn.close();
+		return first;
 	}
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const stopped = await Promise.race([
@@ -146,10 +165,30 @@ async function query<T extends Row = Row>(
 	const db = await database();
 	const { sql, params } = typeof q === 'string' ? { sql: q, params: [] } : q;
 	if (options.signal) {
-		if (params.length > 0)
-			throw new Error('Only a statement without bound values can be cancelled.');
-		return cancellable<T>(db, sql, options.signal);
+		if (params.length === 0) return cancellable<T>(db, sql, options.signal);
+		return abandonable(bound<T>(db, sql, params), options.signal);
 	}
+	return bound<T>(db, sql, params);
+}
+
+/**
+ * A statement with bound values cannot be interrupted in DuckDB-WASM (the pending-query API takes
+ * none), so when the signal fires first its worker is thrown away; the caller reloads what it needs.
+ */
+async function abandonable<T>(running: Promise<T>, signal: AbortSignal): Promise<T> {
+	if (signal.aborted) throw new QueryCancelledError(signal.reason, false);
+	const first = await untilAborted(running, signal);
+	if (first !== ABORTED) return first;
+	running.catch(() => undefined);
+	await restart();
+	throw new QueryCancelledError(signal.reason, true);
+}
+
+async function bound<T extends Row>(
+	db: duckdb.AsyncDuckDB,
+	sql: string,
+	params: BoundQuery['params']
+): Promise<T[]> {
 	const conn = await db.connect();
 	try {
 		let table;

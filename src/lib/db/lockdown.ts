@@ -1,4 +1,4 @@
-import { quoteLiteral } from '$lib/sql/quote';
+import { quoteLiteral } from './quote';
 
 /**
  * The engine's own defence, applied once when a database opens and before anything else runs:

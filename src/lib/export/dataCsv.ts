@@ -1,6 +1,7 @@
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { Estimate } from '$lib/domain/estimate';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import type { Measure } from '$lib/domain/gaps';
-import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { ViewModel } from '$lib/state/viewModel';
 import { writeCsv, type CsvCell } from './csvWriter';
 import type { ExportText, ViewExport } from './exportView';
@@ -50,7 +51,7 @@ export const NATIONAL_CODE = 'TZ';
 
 const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
 
-function areaOf(r: Pick<RegionView, 'total' | 'urban' | 'rural'>, measure: Measure): AreaEstimate {
+function areaOf(r: Pick<RegionView, 'total' | 'urban' | 'rural'>, measure: Measure): Estimate {
 	return measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
 }
 

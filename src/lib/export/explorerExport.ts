@@ -1,4 +1,4 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
 import type { Measure } from '$lib/domain/gaps';
 import type { Locale } from '$lib/i18n/locale.svelte';

@@ -1,5 +1,6 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView, RegionView, SourceRecord } from '$lib/data/views';
+import type { Estimate } from '$lib/domain/estimate';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import type { IndicatorView, RegionView, SourceRecord } from '$lib/data/views';
 import type { Measure } from '$lib/domain/gaps';
 import { buildViewModel } from '$lib/state/viewModel';
 import type { ExportText, ViewExport } from './exportView';
@@ -11,14 +12,14 @@ const est = (
 	upper: number | null = null,
 	n: number | null = null,
 	note: string | null = null
-): AreaEstimate => ({ value, lower, upper, se: null, n, note });
+): Estimate => ({ value, lower, upper, se: null, n, note });
 
 function region(
 	iso: string,
 	name: string,
-	total: AreaEstimate,
-	urban: AreaEstimate,
-	rural: AreaEstimate,
+	total: Estimate,
+	urban: Estimate,
+	rural: Estimate,
 	previous: number | null
 ): RegionView {
 	return {

@@ -1,5 +1,6 @@
-import type { Estimate, IndicatorProfile, ProfileYear } from '$lib/data/regionProfile';
-import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
+import type { SourcedEstimate } from '$lib/domain/estimate';
+import type { IndicatorProfile, ProfileYear } from '$lib/data/regionProfile';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { CsvCell } from './csvWriter';
 import { NATIONAL_CODE, type DataTable } from './dataCsv';
 import type { ExportText } from './exportView';
@@ -53,7 +54,7 @@ function row(cells: Partial<Record<Column, CsvCell>>): CsvCell[] {
 	return PROFILE_COLUMNS.map((c) => cells[c] ?? null);
 }
 
-const estimateCells = (prefix: 'total' | 'urban' | 'rural', e: Estimate) => ({
+const estimateCells = (prefix: 'total' | 'urban' | 'rural', e: SourcedEstimate) => ({
 	[prefix]: e.value,
 	[`${prefix}_lower`]: e.lower,
 	[`${prefix}_upper`]: e.upper

@@ -1,5 +1,5 @@
 import { missingReason, type Area, type ServicePoint, type ServicesView } from '$lib/data/services';
-import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { CsvCell } from './csvWriter';
 import type { DataTable } from './dataCsv';
 import type { ExportText } from './exportView';

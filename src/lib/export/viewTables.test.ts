@@ -1,5 +1,6 @@
+import type { SourcedEstimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { Estimate, IndicatorProfile, ProfileYear } from '$lib/data/regionProfile';
+import type { IndicatorProfile, ProfileYear } from '$lib/data/regionProfile';
 import type { ServicePoint, ServicesView } from '$lib/data/services';
 import { csvField } from './csvWriter';
 import { INDICATOR, SOURCES, TEXT } from './fixtures.test-data';
@@ -19,7 +20,7 @@ const est = (value: number | null, lower: number | null = null, upper: number | 
 		note: null,
 		ciLevel: 0.9,
 		sourceId: 'demo-survey'
-	}) as Estimate;
+	}) as SourcedEstimate;
 
 function year(y: number, total: number | null, urban: number, rural: number): ProfileYear {
 	return {

@@ -1,7 +1,7 @@
 import { formatValue } from '$lib/i18n/format';
 import { intlLocale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
-import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/ui/cellExcerpt';
+import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 
 export interface ShownCell {
 	/** The cell, or its start followed by "…". */

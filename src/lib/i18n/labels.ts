@@ -1,7 +1,6 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { Measure } from '$lib/domain/gaps';
 import { m } from '$lib/paraglide/messages.js';
-import type { ViewText } from '$lib/state/viewModel';
 import type { DisplayUnit } from './format';
 
 /** The words every view uses for measures, units and periods, in the current UI language. */
@@ -75,4 +74,23 @@ export function viewText(locale: string, indicator: IndicatorInfo | undefined): 
 		unstable: m.unstable(),
 		period: (year: number) => periodLabel(indicator, year)
 	};
+}
+
+/** The words a view model needs, in the reader's language (state/viewModel.ts stays pure). */
+export interface ViewText {
+	locale: string;
+	noData: string;
+	urban: string;
+	rural: string;
+	total: string;
+	gap: string;
+	parity: string;
+	/** "not significant" in full, and its short mark after a gap value. */
+	notSignificant: string;
+	notSignificantMark: string;
+	/** Words for the survey note codes (fewer than 10 / 25 respondents). */
+	suppressed: string;
+	unstable: string;
+	/** A survey year as published: 2016 → "2015-16". */
+	period: (year: number) => string;
 }

@@ -1,5 +1,5 @@
 import type { CellProblem } from '$lib/domain/tableSpec';
-import type { UrlProblem } from '$lib/state/urlState';
+import type { UrlProblem } from '$lib/domain/urlProblem';
 import { m } from '$lib/paraglide/messages.js';
 
 /** One sentence per problem: where (file, line, column, value), what is wrong, in the UI language. */

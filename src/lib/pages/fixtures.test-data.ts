@@ -1,6 +1,7 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, SourceRecord } from '$lib/data/views';
-import type { ViewText } from '$lib/state/viewModel';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import type { SourceRecord } from '$lib/data/views';
+import type { Estimate } from '$lib/domain/estimate';
+import type { ViewText } from '$lib/i18n/labels';
 
 /** Small hand-made inputs for the page models' tests. */
 
@@ -20,7 +21,7 @@ export function indicatorInfo(id: string, over: Partial<IndicatorInfo> = {}): In
 }
 
 /** A value without an interval or a respondent count. */
-export const estimate = (value: number | null): AreaEstimate => ({
+export const estimate = (value: number | null): Estimate => ({
 	value,
 	lower: null,
 	upper: null,

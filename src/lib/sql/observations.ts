@@ -1,5 +1,12 @@
-import { quoteIdent, type BoundQuery } from './quote';
+import { quoteIdent } from '$lib/db/quote';
+import type { BoundQuery } from '$lib/db/connector';
 import { surveySharesQuery, type SurveyDesign } from './surveyEstimates';
+import {
+	FLAG_BELOW_N,
+	NOTE_SUPPRESSED,
+	NOTE_UNSTABLE,
+	SUPPRESS_BELOW_N
+} from '$lib/domain/reliability';
 
 /**
  * `observations` is the one long table every view reads: real published rows from
@@ -10,14 +17,6 @@ import { surveySharesQuery, type SurveyDesign } from './surveyEstimates';
 export const OBSERVATION_COLUMNS = `indicator_id VARCHAR, geo_level VARCHAR, geo_code VARCHAR, area VARCHAR,
 	period VARCHAR, year INTEGER, value DOUBLE, lower DOUBLE, upper DOUBLE, ci_level DOUBLE, se DOUBLE,
 	unit VARCHAR, source_id VARCHAR, note VARCHAR, n BIGINT`;
-
-/** Fewer unweighted cases than this: the estimate is flagged as unstable (DHS convention). */
-export const FLAG_BELOW_N = 25;
-/** Fewer than this: the estimate is suppressed, as DHS does. */
-export const SUPPRESS_BELOW_N = 10;
-/** Note codes on survey estimates; the UI words them in the reader's language. */
-export const NOTE_SUPPRESSED = 'suppressed';
-export const NOTE_UNSTABLE = 'unstable';
 
 export function createObservationsQuery(): BoundQuery {
 	return { sql: `CREATE OR REPLACE TABLE observations (${OBSERVATION_COLUMNS})`, params: [] };

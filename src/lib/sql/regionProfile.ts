@@ -1,4 +1,5 @@
-import { quoteIdent, type BoundQuery } from './quote';
+import { quoteIdent } from '$lib/db/quote';
+import type { BoundQuery } from '$lib/db/connector';
 
 /**
  * Queries behind the region profile and the region comparison. Each takes the ISO codes of the

@@ -1,4 +1,4 @@
-import type { BoundQuery } from './quote';
+import type { BoundQuery } from '$lib/db/connector';
 
 const ESTIMATE_COLUMNS = (alias: string) =>
 	['value', 'lower', 'upper', 'se', 'n', 'note']

@@ -6,7 +6,7 @@ import {
 	type ShareEstimate,
 	type SurveyRow
 } from '../domain/weightedShare';
-import { quoteIdent } from './quote';
+import { quoteIdent } from '$lib/db/quote';
 import { SURVEY_SHARE_COLUMNS, surveySharesQuery, type SurveyDesign } from './surveyEstimates';
 
 const fixture = fileURLToPath(new URL('../../../tests/fixtures/survey-small.csv', import.meta.url));

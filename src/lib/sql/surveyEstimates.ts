@@ -27,7 +27,8 @@
  * Σ z_i² = (Σ w² (y − m)² + Σ w² · (m − R_d)²) / W_d² without a row per household and domain.
  */
 import { normalCriticalValue } from '../domain/weightedShare';
-import { quoteIdent, type BoundQuery } from './quote';
+import { quoteIdent } from '$lib/db/quote';
+import type { BoundQuery } from '$lib/db/connector';
 
 export interface SurveyDesign {
 	/** table or view name */

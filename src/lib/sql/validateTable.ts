@@ -1,5 +1,6 @@
 import type { CellProblem, ColumnSpec, TableSpec } from '$lib/domain/tableSpec';
-import { quoteIdent, quoteLiteral, type BoundQuery } from './quote';
+import { quoteIdent, quoteLiteral } from '$lib/db/quote';
+import type { BoundQuery } from '$lib/db/connector';
 
 /**
  * SQL that checks a CSV against its spec before anything typed is built from it. The file is read

@@ -1,4 +1,4 @@
-import type { BoundQuery } from './quote';
+import type { BoundQuery } from '$lib/db/connector';
 
 /** Indicators that have at least one value, with their years and whether any row is synthetic. */
 export function catalogQuery(): BoundQuery {

@@ -1,15 +1,12 @@
 import type { Connector } from '$lib/db/connector';
-import {
-	DataFileError,
-	readCatalog,
-	type BundledData,
-	type IndicatorInfo
-} from '$lib/data/loadBundled';
+import { DataFileError, readCatalog, type BundledData } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
 import { DEFAULT_INDICATOR } from '$lib/domain/indicators';
+import type { UrlProblem } from '$lib/domain/urlProblem';
 import { Resource } from './resource.svelte';
-import { parseViewState, type CatalogEntry, type UrlProblem, type ViewState } from './urlState';
+import { parseViewState, type CatalogEntry, type ViewState } from './urlState';
 
 export { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
 

@@ -1,6 +1,7 @@
+import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import { gapWithInterval } from '$lib/domain/gaps';
 import { explorerTableColumns, type TableText } from './explorerTable';
 
@@ -9,7 +10,7 @@ const est = (
 	lower: number | null = null,
 	upper: number | null = null,
 	n: number | null = null
-): AreaEstimate => ({
+): Estimate => ({
 	value,
 	lower,
 	upper,

@@ -1,8 +1,9 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { Estimate } from '$lib/domain/estimate';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import { change, parityRatio, type GapEstimate } from '$lib/domain/gaps';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
-import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { TableColumn } from '$lib/ui/tableSort';
 
 /** Column headers, in the UI language. */
@@ -43,7 +44,7 @@ export function explorerTableColumns(
 	const fmt = (v: number | null, u: DisplayUnit = unit) => formatValue(v, u, t.locale, t.noData);
 	const range = (lower: number | null, upper: number | null, u: DisplayUnit = unit) =>
 		lower === null || upper === null ? '' : `${fmt(lower, u)} – ${fmt(upper, u)}`;
-	const estimate = (key: string, label: string, pick: (r: RegionView) => AreaEstimate) => [
+	const estimate = (key: string, label: string, pick: (r: RegionView) => Estimate) => [
 		{
 			key,
 			label,

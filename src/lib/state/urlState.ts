@@ -1,3 +1,4 @@
+import type { UrlProblem } from '$lib/domain/urlProblem';
 import type { Measure } from '$lib/domain/gaps';
 
 /**
@@ -18,12 +19,6 @@ export interface CatalogEntry {
 	years: readonly number[];
 	measures: (year: number) => readonly Measure[];
 }
-
-export type UrlProblem =
-	| { kind: 'unknown-indicator'; value: string }
-	| { kind: 'unknown-year'; value: string }
-	| { kind: 'unknown-measure'; value: string }
-	| { kind: 'unknown-region'; value: string };
 
 const MEASURES: readonly Measure[] = ['total', 'urban', 'rural', 'gap', 'parity', 'change'];
 

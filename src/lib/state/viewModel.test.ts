@@ -1,14 +1,16 @@
+import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import { NO_DATA_COLOUR } from '$lib/charts/colourScale';
-import { buildViewModel, type ViewText } from './viewModel';
+import { buildViewModel } from './viewModel';
+import type { ViewText } from '$lib/i18n/labels';
 
 const est = (
 	value: number | null,
 	lower: number | null = null,
 	upper: number | null = null
-): AreaEstimate => ({
+): Estimate => ({
 	value,
 	lower,
 	upper,

@@ -1,7 +1,9 @@
+import type { ViewText } from '$lib/i18n/labels';
+import type { Estimate } from '$lib/domain/estimate';
 import { divergingScale, sequentialScale, type ColourScale } from '$lib/charts/colourScale';
 import type { BarRow, DumbbellRow } from '$lib/charts/types';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import {
 	gapWithInterval,
 	measureValue,
@@ -13,26 +15,7 @@ import {
 import { normalCriticalValue } from '$lib/domain/weightedShare';
 import { rankDescending } from '$lib/domain/ranking';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
-import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/sql/observations';
-
-/** The words a view model needs, supplied by the i18n layer so this module stays pure. */
-export interface ViewText {
-	locale: string;
-	noData: string;
-	urban: string;
-	rural: string;
-	total: string;
-	gap: string;
-	parity: string;
-	/** "not significant" in full, and its short mark after a gap value. */
-	notSignificant: string;
-	notSignificantMark: string;
-	/** Words for the survey note codes (fewer than 10 / 25 respondents). */
-	suppressed: string;
-	unstable: string;
-	/** A survey year as published: 2016 → "2015-16". */
-	period: (year: number) => string;
-}
+import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 
 export interface ViewModel {
 	unit: DisplayUnit;
@@ -64,7 +47,7 @@ function valuesOf(r: RegionView) {
 	};
 }
 
-function interval(a: AreaEstimate, unit: DisplayUnit, t: ViewText): string {
+function interval(a: Estimate, unit: DisplayUnit, t: ViewText): string {
 	if (a.lower === null || a.upper === null) return '';
 	return ` (${formatValue(a.lower, unit, t.locale)}–${formatValue(a.upper, unit, t.locale)})`;
 }
@@ -82,7 +65,7 @@ export function buildViewModel(
 	const values: Record<string, number | null> = {};
 	for (const r of view.regions) values[r.iso] = measureValue(valuesOf(r), measure);
 	const z = view.ciLevel ? normalCriticalValue(view.ciLevel) : null;
-	const se = (a: AreaEstimate) => a.se ?? (z ? seFromInterval(a.lower, a.upper, z) : null);
+	const se = (a: Estimate) => a.se ?? (z ? seFromInterval(a.lower, a.upper, z) : null);
 	const gaps: Record<string, GapEstimate | null> = {};
 	for (const r of view.regions) {
 		gaps[r.iso] = gapWithInterval(r.urban.value, se(r.urban), r.rural.value, se(r.rural), z ?? 0);

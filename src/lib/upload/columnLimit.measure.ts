@@ -12,7 +12,8 @@ import { openWasmConnector } from '../../../tests/wasm-connector';
 import type { Connector } from '$lib/db/connector';
 import { profileColumns } from './importer';
 import { datasetTables } from './importSql';
-import { readRawQuery, scanRecords } from './readSql';
+import { readRawQuery } from './readSql';
+import { scanRecords } from './recordScan';
 import { plainComma, wideCsv } from './wideFile.test-data';
 
 const widths = (process.env.PENGO_MEASURE_COLUMNS ?? '')

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { ImportError, profileColumns, stageRaw } from './importer';
 import { datasetTables } from './importSql';
-import { headerText, MAX_COLUMNS, scanRecords, tooManyColumns } from './readSql';
+import { headerText } from './headerCells';
+import { MAX_COLUMNS, tooManyColumns } from './readSql';
+import { scanRecords } from './recordScan';
 import { plainComma, wideCsv } from './wideFile.test-data';
 
 const dialect = plainComma;

@@ -10,8 +10,9 @@
  * Each check yields problem rows (row, column, value, kind, detail, severity). A row with any
  * 'error' stays out of the dataset and is kept aside for download; 'warning' rows load.
  */
-import { FLAG_BELOW_N } from '$lib/sql/observations';
-import { quoteIdent, type BoundQuery } from '$lib/sql/quote';
+import { FLAG_BELOW_N } from '$lib/domain/reliability';
+import { quoteIdent } from '$lib/db/quote';
+import type { BoundQuery } from '$lib/db/connector';
 import { isMissingSql, isNumberSql, numberSql, trimmedSql } from './numbers';
 import type { ColumnAssignment, Dialect, RoleGuess, UploadProblemKind } from './types';
 

@@ -3,9 +3,10 @@
  * every time: the first import and every re-import after a reload run this code, so a dataset
  * reopened from storage is exactly the one the person checked.
  */
-import type { Connector } from '$lib/db/connector';
-import { FLAG_BELOW_N, insertSurveyEstimatesQuery, SUPPRESS_BELOW_N } from '$lib/sql/observations';
-import { quoteIdent } from '$lib/sql/quote';
+import { QueryCancelledError, type Connector } from '$lib/db/connector';
+import { insertSurveyEstimatesQuery } from '$lib/sql/observations';
+import { FLAG_BELOW_N, SUPPRESS_BELOW_N } from '$lib/domain/reliability';
+import { quoteIdent } from '$lib/db/quote';
 import {
 	datasetTables,
 	dropDatasetQueries,
@@ -20,18 +21,10 @@ import {
 	smallCellsQuery,
 	type ImportMapping
 } from './importSql';
-import {
-	columnProfileBatches,
-	columnProfilesQuery,
-	readRawQuery,
-	scanProblems,
-	scanRecords,
-	structuralProblem,
-	toColumnProfiles,
-	tooManyColumns,
-	type RecordScan
-} from './readSql';
-import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/ui/cellExcerpt';
+import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './columnProfiles';
+import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
+import { scanProblems, scanRecords, type RecordScan } from './recordScan';
+import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import type { ColumnProfile, Dialect, UploadProblem, UploadProblemKind } from './types';
 
 export class ImportError extends Error {
@@ -98,6 +91,7 @@ export async function stageRaw(
 	try {
 		await db.query(readRawQuery(path, mapping.dialect, mapping.columnCount, tables.raw, scan));
 	} catch (error) {
+		if (error instanceof QueryCancelledError) throw error;
 		const message = error instanceof Error ? error.message : String(error);
 		throw new ImportError(structuralProblem(message, meta.fileName));
 	} finally {

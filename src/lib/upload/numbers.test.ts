@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteLiteral } from '$lib/sql/quote';
+import { quoteLiteral } from '$lib/db/quote';
 import { openNativeDuckDB, type NativeDuckDB } from '../../../tests/native-duckdb';
 import {
 	isNumberSql,

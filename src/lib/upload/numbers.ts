@@ -8,7 +8,7 @@
  * optional trailing percent sign (the number is kept as written: "45%" is 45). Surrounding blanks
  * (space, tab, CR, LF, no-break spaces) are ignored. Anything else is not a number.
  */
-import { quoteLiteral } from '$lib/sql/quote';
+import { quoteLiteral } from '$lib/db/quote';
 import type { Dialect } from './types';
 
 type NumberDialect = Pick<Dialect, 'decimal' | 'thousands' | 'missing'>;

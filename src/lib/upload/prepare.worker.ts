@@ -4,7 +4,7 @@
  * The bytes go back to the page by transfer, so the file is held once and never becomes a string.
  */
 import { toUtf8 } from './encoding';
-import { scanRecords, type RecordScan } from './readSql';
+import { scanRecords, type RecordScan } from './recordScan';
 import type { Dialect } from './types';
 
 export type PrepareDialect = Pick<Dialect, 'encoding' | 'delimiter' | 'quote'>;

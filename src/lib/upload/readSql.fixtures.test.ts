@@ -8,14 +8,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { detectEncoding, toUtf8 } from './encoding';
-import {
-	columnProfilesQuery,
-	headerLabels,
-	readRawQuery,
-	scanProblems,
-	scanRecords,
-	toColumnProfiles
-} from './readSql';
+import { columnProfilesQuery, toColumnProfiles } from './columnProfiles';
+import { headerLabels } from './headerCells';
+import { readRawQuery } from './readSql';
+import { scanProblems, scanRecords } from './recordScan';
 import { sniffSample } from './sniff';
 import type { Dialect } from './types';
 

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { detectEncoding, encodeText, toUtf8 } from './encoding';
-import { readRawQuery, scanRecords } from './readSql';
+import { readRawQuery } from './readSql';
+import { scanRecords } from './recordScan';
 import { previewRows, sniffSample } from './sniff';
 import type { Delimiter, Encoding } from './types';
 

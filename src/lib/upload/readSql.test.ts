@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { encodeText } from './encoding';
-import {
-	columnProfilesQuery,
-	headerLabels,
-	readRawQuery,
-	scanProblems,
-	scanRecords,
-	structuralProblem,
-	toColumnProfiles
-} from './readSql';
+import { columnProfilesQuery, toColumnProfiles } from './columnProfiles';
+import { headerLabels } from './headerCells';
+import { readRawQuery, structuralProblem } from './readSql';
+import { scanProblems, scanRecords } from './recordScan';
 import type { Dialect } from './types';
 
 const comma: Dialect = {

@@ -50,6 +50,8 @@ export type UploadProblemKind =
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'
+	/** The person stopped the step (Cancel); nothing of the file was loaded. */
+	| 'cancelled'
 	| 'unterminated-quote'
 	| 'ragged-row'
 	| 'empty-header'

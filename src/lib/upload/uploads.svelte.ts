@@ -34,7 +34,8 @@ import {
 	saveRememberedChoices
 } from './regionMatch';
 import { guessRoles } from './roles';
-import { headerLabels, headerText, tooManyColumns } from './readSql';
+import { headerLabels, headerText } from './headerCells';
+import { tooManyColumns } from './readSql';
 import { sniffFile, type SniffResult } from './sniffClient';
 import {
 	memoryDatasetStore,
@@ -44,7 +45,8 @@ import {
 	type StoredDataset
 } from './store';
 import type { ColumnProfile, Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
-import { quoteIdent } from '$lib/sql/quote';
+import { quoteIdent } from '$lib/db/quote';
+import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
 /**
  * Larger files are refused before anything is read. DuckDB-WASM has at most 4 GB of memory, and an
@@ -106,6 +108,10 @@ function newDraftId(): string {
 	const bytes = new Uint8Array(8);
 	crypto.getRandomValues(bytes);
 	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function cancelledProblem(file: string): UploadProblem {
+	return { file, kind: 'cancelled', severity: 'error' };
 }
 
 function message(error: unknown): string {
@@ -194,8 +200,11 @@ export class Uploads {
 
 	/** Called when the database stopped answering; set by the app to reload everything. */
 	onCrash: (() => Promise<void>) | null = null;
-	/** The database crashed during the last step and was restarted (shown with the problem). */
-	restarted = $state(false);
+	/**
+	 * The database was restarted during the last step (shown with the problem): it crashed, or a
+	 * cancelled statement did not stop at once.
+	 */
+	restarted = $state<false | 'crash' | 'cancel'>(false);
 
 	/** Rebuild every loaded dataset (after the database restarted empty). */
 	async rebuildAll(): Promise<void> {
@@ -214,7 +223,12 @@ export class Uploads {
 	async #checkCrash(): Promise<void> {
 		const db = this.#dashboard.db;
 		if (!db.healthy || (await db.healthy())) return;
-		this.restarted = true;
+		this.restarted = 'crash';
+		await this.#reloadAfterRestart();
+	}
+
+	/** The database restarted empty: the staged file is gone; everything loaded comes back. */
+	async #reloadAfterRestart(): Promise<void> {
 		const draft = this.draft;
 		if (draft) this.draft = { ...draft, staged: null };
 		if (this.step !== 'choose' && this.step !== 'dialect') this.step = 'dialect';
@@ -413,8 +427,9 @@ export class Uploads {
 			if (abort.signal.aborted) return;
 			this.progress = null;
 			const columnCount = Math.max(1, draft.sniff.columns);
+			const db = withSignal(this.#dashboard.db, abort.signal);
 			const structural = await stageRaw(
-				this.#dashboard.db,
+				db,
 				{ id, fileName: draft.file.name },
 				utf8,
 				{ dialect: draft.dialect, columnCount },
@@ -429,7 +444,7 @@ export class Uploads {
 					: Array.from({ length: columnCount }, () => '');
 			const { labels, problems } = headerLabels(headers, draft.file.name);
 			const profiles = await profileColumns(
-				this.#dashboard.db,
+				db,
 				raw,
 				columnCount,
 				draft.dialect,
@@ -450,6 +465,7 @@ export class Uploads {
 			};
 			this.step = 'roles';
 		} catch (error) {
+			if (await this.#wasCancelled(error, draft.file.name)) return;
 			if (!abort.signal.aborted) this.problem = this.#asProblem(error, draft.file.name);
 			await this.#checkCrash();
 		} finally {
@@ -468,6 +484,20 @@ export class Uploads {
 			const v = row?.[`c${i + 1}`];
 			return v === null || v === undefined ? '' : headerText(String(v));
 		});
+	}
+
+	/**
+	 * A statement stopped by Cancel: says so, and when its worker had to be thrown away, reloads
+	 * what was loaded. False for any other error.
+	 */
+	async #wasCancelled(error: unknown, file: string): Promise<boolean> {
+		if (!(error instanceof QueryCancelledError)) return false;
+		this.problem = cancelledProblem(file);
+		if (error.restarted) {
+			this.restarted = 'cancel';
+			await this.#reloadAfterRestart();
+		}
+		return true;
 	}
 
 	#asProblem(error: unknown, file: string): UploadProblem {
@@ -530,7 +560,10 @@ export class Uploads {
 		const mapping = this.mappingOf(draft);
 		if (!mapping) return;
 		this.problem = null;
+		this.restarted = false;
 		this.busy = 'importing';
+		const abort = new AbortController();
+		this.#abort = abort;
 		const now = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 		const bytes = new Uint8Array(await draft.file.arrayBuffer());
 		let saved = this.#store !== null && this.notice !== 'unavailable';
@@ -573,7 +606,7 @@ export class Uploads {
 				renameTableQuery(datasetTables(draft.staged.id).raw, datasetTables(record.id).raw)
 			);
 			const report = await importDataset(
-				this.#dashboard.db,
+				withSignal(this.#dashboard.db, abort.signal),
 				meta2,
 				mapping,
 				draft.staged.structural
@@ -598,13 +631,27 @@ export class Uploads {
 			this.draft = { ...draft, report, datasetId: record.id };
 			this.step = 'report';
 		} catch (error) {
-			const problem = this.#asProblem(error, draft.file.name);
+			const cancelled = error instanceof QueryCancelledError;
+			const problem = cancelled
+				? cancelledProblem(draft.file.name)
+				: this.#asProblem(error, draft.file.name);
 			this.problem = problem;
 			await store.failImport(record.id, problem.detail ?? problem.kind).catch(() => undefined);
 			this.#patch(record.id, { status: 'failed', message: problem.detail ?? problem.kind });
-			await dropDataset(this.#dashboard.db, record.id).catch(() => undefined);
-			await this.#checkCrash();
+			if (cancelled && error.restarted) {
+				this.restarted = 'cancel';
+				await this.#reloadAfterRestart();
+			} else {
+				await dropDataset(this.#dashboard.db, record.id).catch(() => undefined);
+				// The staged text went with the dataset's tables: the file is read again from step 2.
+				if (cancelled && this.draft === draft) {
+					this.draft = { ...draft, staged: null };
+					this.step = 'dialect';
+				}
+				await this.#checkCrash();
+			}
 		} finally {
+			if (this.#abort === abort) this.#abort = null;
 			this.busy = null;
 			await this.#dashboard.refreshCatalog();
 		}

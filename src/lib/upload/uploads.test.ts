@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Connector } from '$lib/db/connector';
+import { QueryCancelledError, type Connector } from '$lib/db/connector';
 import { loadBundled } from '$lib/data/loadBundled';
 import { summaryConnector, type BundledSummary, type EngineSource } from '$lib/data/summary';
 import { buildSummary } from '$lib/data/summaryBuild';
@@ -12,7 +12,8 @@ import { Dashboard } from '$lib/state/dashboard.svelte';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import type { ImportMapping } from './importSql';
 import { DATASET_DB_NAME, FILES_STORE, openDatasetStore } from './store';
-import { Uploads } from './uploads.svelte';
+import { Uploads, type Draft } from './uploads.svelte';
+import type { SniffResult } from './sniff.worker';
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
@@ -40,6 +41,63 @@ async function crashable() {
 		close: () => current.close()
 	};
 	return connector;
+}
+
+/**
+ * A connector whose statements matching `pattern` hang until their signal aborts, as a long read
+ * does in the browser. It then stops them as the browser's engine would: interrupted in place, or
+ * (`throwAway`) with the database thrown away and started empty.
+ */
+function stalling(db: Awaited<ReturnType<typeof crashable>>, pattern: RegExp, throwAway: boolean) {
+	let started = () => {};
+	const reached = new Promise<void>((resolve) => (started = resolve));
+	const signalled: boolean[] = [];
+	const connector: Connector = {
+		...db,
+		query: async (q, options = {}) => {
+			const sql = typeof q === 'string' ? q : q.sql;
+			if (!pattern.test(sql)) return db.query(q);
+			signalled.push(options.signal !== undefined);
+			const { signal } = options;
+			if (!signal) return db.query(q);
+			started();
+			await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+			if (throwAway) await db.restart?.();
+			throw new QueryCancelledError(signal.reason, throwAway);
+		}
+	};
+	return { connector, reached, signalled };
+}
+
+/** A file chosen and previewed (the preview runs in a worker, which Node has not). */
+function chosen(uploads: Uploads, name: string, content: string): void {
+	const sniff = {
+		encoding: 'utf-8',
+		dialect: mapping.dialect,
+		evidence: [],
+		header: [...mapping.labels],
+		rows: [],
+		columns: mapping.columnCount,
+		problems: []
+	} as unknown as SniffResult;
+	const draft: Draft = {
+		file: new File([content], name, { type: 'text/csv' }),
+		replacing: null,
+		sniff,
+		dialect: mapping.dialect,
+		staged: null,
+		roles: null,
+		reviews: [],
+		name,
+		sourceNote: '',
+		unit: 'percent',
+		indicatorName: name,
+		problems: [],
+		report: null,
+		datasetId: null
+	};
+	uploads.draft = draft;
+	uploads.step = 'dialect';
 }
 
 const text = 'Region,urban_2022,rural_2022\nMwanza,61.2,33.0\nKigoma,50,20.5\n';
@@ -203,5 +261,65 @@ describe('uploaded datasets across reloads', () => {
 		const { store } = await openDatasetStore();
 		expect(await store.list()).toEqual([]);
 		store.close();
+	});
+
+	it('Cancel while a file is read stops the statement, says so and keeps every dataset', async () => {
+		const id = await storeDataset(true);
+		const { connector, reached, signalled } = stalling(db, /read_csv/i, false);
+		const { dashboard, uploads } = await openPage(connector);
+		chosen(uploads, 'second.csv', text);
+		const step = uploads.confirmDialect();
+		await reached;
+		uploads.cancel();
+		await step;
+		// Restoring the saved dataset read its file without a signal; the person's step had one.
+		expect(signalled.at(-1)).toBe(true);
+		expect(uploads.problem?.kind).toBe('cancelled');
+		expect(uploads.restarted).toBe(false);
+		expect(uploads.step).toBe('dialect');
+		expect(uploads.datasets.find((d) => d.id === id)?.status).toBe('ready');
+		expect(dashboard.data?.indicators.some((i) => i.label.en === 'Internet use')).toBe(true);
+	});
+
+	it('a cancelled statement that needed a new database: bundled and uploaded data come back', async () => {
+		const id = await storeDataset(true);
+		const { connector, reached } = stalling(db, /read_csv/i, true);
+		const { dashboard, uploads } = await openPage(connector);
+		uploads.onCrash = () => dashboard.recover(bundledData, () => uploads.rebuildAll());
+		chosen(uploads, 'second.csv', text);
+		const step = uploads.confirmDialect();
+		await reached;
+		uploads.cancel();
+		await step;
+		expect(uploads.problem?.kind).toBe('cancelled');
+		expect(uploads.restarted).toBe('cancel');
+		expect(uploads.draft?.staged).toBeNull();
+		expect(uploads.datasets.find((d) => d.id === id)?.status).toBe('ready');
+		const rows = await db.query<{ n: number }>(
+			"SELECT count(*) AS n FROM observations WHERE starts_with(source_id, 'upload-')"
+		);
+		expect(Number(rows[0]?.n)).toBe(4);
+	});
+
+	it('Cancel during the import keeps the original as a stopped import and nothing half-loaded', async () => {
+		const { connector, reached } = stalling(db, /INSERT INTO observations/i, false);
+		const { dashboard, uploads } = await openPage(connector);
+		const before = dashboard.data?.indicators.length;
+		chosen(uploads, 'third.csv', text);
+		await uploads.confirmDialect();
+		expect(uploads.step).toBe('roles');
+		await uploads.confirmRoles(null);
+		const step = uploads.runImport(null);
+		await reached;
+		uploads.cancel();
+		await step;
+		expect(uploads.problem?.kind).toBe('cancelled');
+		expect(uploads.datasets[0]?.status).toBe('failed');
+		expect(uploads.step).toBe('dialect');
+		expect(dashboard.data?.indicators.length).toBe(before);
+		const rows = await db.query<{ n: number }>(
+			"SELECT count(*) AS n FROM observations WHERE starts_with(source_id, 'upload-')"
+		);
+		expect(Number(rows[0]?.n)).toBe(0);
 	});
 });

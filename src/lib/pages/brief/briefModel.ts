@@ -1,8 +1,9 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, SourceRecord } from '$lib/data/views';
 import { displayUnit, formatValue } from '$lib/i18n/format';
 import type { Measure } from '$lib/domain/gaps';
-import { buildViewModel, type ViewModel, type ViewText } from '$lib/state/viewModel';
+import type { ViewText } from '$lib/i18n/labels';
+import { buildViewModel, type ViewModel } from '$lib/state/viewModel';
 import { viewKey, type BriefView } from './briefState';
 import { viewKey as indicatorViewKey } from '../indicatorViews';
 import {

@@ -1,5 +1,6 @@
+import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { AreaEstimate, IndicatorView, RegionView } from '$lib/data/views';
+import type { IndicatorView, RegionView } from '$lib/data/views';
 import { gapWithInterval, type GapEstimate } from '$lib/domain/gaps';
 import {
 	figureSource,
@@ -10,7 +11,7 @@ import {
 	type FigureSource
 } from './keyFigures';
 
-const est = (value: number | null, se: number | null = null): AreaEstimate => ({
+const est = (value: number | null, se: number | null = null): Estimate => ({
 	value,
 	se,
 	lower: null,
@@ -22,7 +23,7 @@ const est = (value: number | null, se: number | null = null): AreaEstimate => ({
 function region(
 	iso: string,
 	name: string,
-	a: { total?: number | null; urban?: AreaEstimate; rural?: AreaEstimate; previous?: number | null }
+	a: { total?: number | null; urban?: Estimate; rural?: Estimate; previous?: number | null }
 ): RegionView {
 	return {
 		iso,

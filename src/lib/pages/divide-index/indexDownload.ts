@@ -1,4 +1,4 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { indexDataTable } from '$lib/export/indexCsv';
 import type { Figure, ViewDownloadInput } from '$lib/export/viewDownloads';
 import { i18n } from '$lib/i18n/locale.svelte';

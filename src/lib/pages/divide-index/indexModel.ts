@@ -11,7 +11,7 @@ import {
 	type DivideIndexRow,
 	type ResolvedComponent
 } from '$lib/data/divideIndex';
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, SourceRecord } from '$lib/data/views';
 import { displayUnit, formatValue } from '$lib/i18n/format';
 import type { TableColumn } from '$lib/ui/tableSort';

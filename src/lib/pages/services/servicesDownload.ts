@@ -1,4 +1,4 @@
-import type { IndicatorInfo } from '$lib/data/loadBundled';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { CONNECTIVITY, SERVICES, type ServicesView } from '$lib/data/services';
 import { servicesDataTable } from '$lib/export/servicesCsv';
 import type { Figure, ViewDownloadInput } from '$lib/export/viewDownloads';

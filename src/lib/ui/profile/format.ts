@@ -1,4 +1,4 @@
-import type { Estimate } from '$lib/data/regionProfile';
+import type { Estimate } from '$lib/domain/estimate';
 import { formatValue, type DisplayUnit } from '$lib/i18n/format';
 
 /**

@@ -1,18 +1,18 @@
 import { QueryCancelledError, type Connector } from '$lib/db/connector';
 import {
+	CSV_ROW_LIMIT,
 	DEFAULT_USER_SQL,
 	DISPLAY_CELL_CHARS,
 	DISPLAY_ROW_LIMIT,
 	QUERY_TIME_LIMIT_MS,
 	engineMessage,
-	listRelations,
-	runUserSql,
 	SqlEngineError,
 	SqlRefusedError,
 	type Refusal,
 	type Relation,
 	type UserSqlResult
 } from '$lib/sql/userSql';
+import { listRelations, runUserSql } from '$lib/data/userSql';
 
 export type PanelError =
 	| { kind: 'engine'; message: string }
@@ -118,6 +118,19 @@ class SqlPanel {
 		}
 		// Tables can appear between runs (uploads), so the list follows.
 		await this.refreshRelations(db);
+	}
+
+	/**
+	 * The last successful run again, with the download's larger cap (the table on screen holds at
+	 * most the display limit); null when nothing ran. Stopped by the time limit like any run.
+	 */
+	async forDownload(db: Connector): Promise<UserSqlResult | null> {
+		const text = this.ranText;
+		if (!text) return null;
+		return runUserSql(db, text, {
+			limit: CSV_ROW_LIMIT,
+			signal: runSignal(new AbortController().signal)
+		});
 	}
 }
 

@@ -8,12 +8,6 @@ export function quoteIdent(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** A query ready to run: SQL text with `?` placeholders and the values bound to them, in order. */
-export interface BoundQuery {
-	sql: string;
-	params: readonly (string | number | boolean | null)[];
-}
-
 /**
  * A string literal, for the few places DuckDB cannot take a bound value (the keys of read_csv's
  * `columns` struct). Only ever called with names from our own table specs.

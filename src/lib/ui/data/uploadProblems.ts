@@ -27,6 +27,7 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: (detail) => m.upload_what_unreadable({ detail }),
 		fix: () => m.upload_fix_unreadable()
 	},
+	cancelled: { what: () => m.upload_what_cancelled(), fix: () => m.upload_fix_cancelled() },
 	'unterminated-quote': {
 		what: (detail) => m.upload_what_unterminated_quote({ detail }),
 		fix: () => m.upload_fix_unterminated_quote()

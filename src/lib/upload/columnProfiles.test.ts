@@ -1,3 +1,4 @@
+import { plainComma } from './wideFile.test-data';
 /**
  * columnProfilesQuery against a plain TypeScript profile of the same cells (isMissing and
  * parseNumber from numbers.ts, counting by hand), on generated files with numbers written in the
@@ -12,10 +13,10 @@ import {
 	columnProfileBatches,
 	columnProfilesQuery,
 	PROFILE_BATCH_COLUMNS,
-	readRawQuery,
-	scanRecords,
 	toColumnProfiles
-} from './readSql';
+} from './columnProfiles';
+import { readRawQuery } from './readSql';
+import { scanRecords } from './recordScan';
 import type { ColumnProfile, Dialect } from './types';
 
 let db: NativeConnector;
@@ -213,15 +214,7 @@ function expectedProfile(
 const dialects: [string, Dialect][] = [
 	[
 		'point decimal, comma thousands',
-		{
-			encoding: 'utf-8',
-			delimiter: ',',
-			quote: '"',
-			headerRow: 1,
-			decimal: '.',
-			thousands: ',',
-			missing: ['NA', '-', 'N/A']
-		}
+		{ ...plainComma, thousands: ',', missing: ['NA', '-', 'N/A'] }
 	],
 	[
 		'comma decimal, space thousands, a title row above the header',

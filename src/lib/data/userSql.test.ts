@@ -3,26 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryCancelledError } from '../db/connector';
+import { QueryCancelledError } from '$lib/db/connector';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
-import { loadBundled } from '../data/loadBundled';
+import { loadBundled } from './loadBundled';
+import { checkUserSql, listRelations, runUserSql } from './userSql';
 import {
-	checkUserSql,
 	DEFAULT_USER_SQL,
 	DISPLAY_ROW_LIMIT,
 	engineMessage,
 	findFileName,
 	findTableFunctionCall,
 	isAllowedTableFunction,
-	listRelations,
-	runUserSql,
 	significantRange,
 	SqlEngineError,
 	SqlRefusedError,
 	statementRanges,
 	type Refusal
-} from './userSql';
-import { quoteLiteral } from './quote';
+} from '$lib/sql/userSql';
+import { quoteLiteral } from '$lib/db/quote';
 
 const dataDir = join(import.meta.dirname, '../../../data');
 let db: NativeConnector;
