@@ -4,9 +4,9 @@ import { PromiseCache } from './promiseCache';
 /**
  * The work behind one request. `signal` aborts when a newer request supersedes this one or the
  * page that asked goes away: the answer is dropped either way, and a loader that checks the
- * signal between steps spares the work not yet started. (The data modules take no signal: DuckDB-
- * WASM can interrupt only statements without bound values, and a stop that fails restarts the
- * database, so a superseded view query is left to finish and its answer dropped.)
+ * signal between steps spares the work not yet started. (The view fetches in data/ take no
+ * signal on purpose: DuckDB-WASM cannot interrupt a statement with bound values, and stopping one
+ * throws the database worker away, so a superseded view query is left to finish and dropped.)
  */
 export type Loader<T> = (signal: AbortSignal) => Promise<T>;
 
