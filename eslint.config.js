@@ -53,11 +53,21 @@ export default ts.config(
 		rules: restrict([duckdb, maplibre])
 	},
 	{
+		files: ['src/lib/country/**'],
+		ignores: ['src/**/*.test.ts'],
+		rules: restrict([
+			above(
+				['domain', 'db', 'sql', 'i18n', 'paraglide', ...upper],
+				'country/ is the bottom layer, the facts of one country: it imports no other part of the app.'
+			)
+		])
+	},
+	{
 		files: ['src/lib/domain/**'],
 		rules: restrict([
 			above(
 				['db', 'sql', 'i18n', 'paraglide', ...upper],
-				'domain/ is the shared vocabulary at the bottom: it imports no other part of the app.'
+				'domain/ is the shared vocabulary above country/: it imports no other part of the app.'
 			)
 		])
 	},

@@ -1,5 +1,6 @@
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { Connector } from '$lib/db/connector';
+import type { Zone } from '$lib/country';
 import { bundledTables, surveyItems } from '$lib/domain/bundledTables';
 import {
 	matchRegionName,
@@ -119,7 +120,7 @@ async function readRegions(db: Connector): Promise<Region[]> {
 		iso_code: string;
 		name_official: string;
 		name_en: string;
-		zone: 'Mainland' | 'Zanzibar';
+		zone: Zone;
 		population_2022: number;
 		variants: string | null;
 	}>('SELECT * FROM regions ORDER BY iso_code');

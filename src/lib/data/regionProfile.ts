@@ -10,6 +10,7 @@ import {
 	yearsToParity,
 	type GapEstimate
 } from '$lib/domain/gaps';
+import { country } from '$lib/country';
 import type { Region } from '$lib/domain/regions';
 import { normalCriticalValue } from '$lib/domain/weightedShare';
 import {
@@ -280,7 +281,7 @@ export function regionDirectory(csvText: string): DirectoryRegion[] {
 		nbsCode: r.nbs_code ?? '',
 		nameOfficial: r.name_official ?? '',
 		nameEn: r.name_en ?? '',
-		zone: r.zone === 'Zanzibar' ? 'Zanzibar' : 'Mainland'
+		zone: country.zones.find((z) => z === r.zone) ?? country.zones[0]
 	}));
 }
 

@@ -1,9 +1,9 @@
+import { country } from '$lib/country';
 import type { TableSpec } from './tableSpec';
 
 const AREAS = ['total', 'urban', 'rural', 'other_urban'] as const;
 const GEO_LEVELS = ['region', 'island', 'mainland', 'national'] as const;
 const UNITS = ['percent', 'count', 'per100'] as const;
-const ISO = 'TZ-[0-9]{2}';
 
 /** The 0/1 items of the bundled synthetic survey, each shown as indicator `hh_<item>`. */
 export const surveyItems = [
@@ -19,14 +19,14 @@ export const surveyItems = [
 /** The bundled data files, in load order, with the columns each must have (data/README.md). */
 export const bundledTables: readonly TableSpec[] = [
 	{
-		file: 'regions.csv',
+		file: country.regionTable.file,
 		table: 'regions',
 		columns: [
 			{ name: 'nbs_code', type: 'text', required: true, pattern: '[0-9]{2}' },
-			{ name: 'iso_code', type: 'text', required: true, pattern: ISO },
+			{ name: 'iso_code', type: 'text', required: true, pattern: country.codePattern },
 			{ name: 'name_official', type: 'text', required: true },
 			{ name: 'name_en', type: 'text', required: true },
-			{ name: 'zone', type: 'text', required: true, allowed: ['Mainland', 'Zanzibar'] },
+			{ name: 'zone', type: 'text', required: true, allowed: country.zones },
 			{ name: 'population_2022', type: 'integer', required: true, min: 1 },
 			{ name: 'variants', type: 'text' }
 		]

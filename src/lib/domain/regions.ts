@@ -1,21 +1,18 @@
-/** A region as read from data/regions.csv. */
-export interface Region {
+import { country, type CountryPack, type PackRegion, type Zone } from '$lib/country';
+
+/** A region as read from the country's region table (data/regions.csv). */
+export interface Region extends PackRegion<Zone> {
 	nbsCode: string;
-	isoCode: string;
-	nameOfficial: string;
-	nameEn: string;
-	zone: 'Mainland' | 'Zanzibar';
 	population2022: number;
-	variants: readonly string[];
 }
 
-/** Island totals some sources publish for Zanzibar: real figures, but not regions. */
-export const ISLAND_TOTALS = ['unguja', 'pemba'] as const;
-export type Island = (typeof ISLAND_TOTALS)[number];
+/** What name matching needs to know of a country beyond its regions. */
+export type NameRules = Pick<CountryPack, 'islandTotals' | 'aggregateNames'>;
 
 export type RegionMatch =
 	| { status: 'matched'; isoCode: string; via: 'code' | 'name' | 'variant' | 'normalised' }
-	| { status: 'island'; island: Island }
+	/** An island total (`country.islandTotals`): a real figure, but not a region. */
+	| { status: 'island'; island: string }
 	| { status: 'unmatched' };
 
 /**
@@ -33,15 +30,15 @@ export function normaliseRegionName(name: string): string {
 		.replace(/\s+/g, ' ');
 }
 
-/** Index the regions once, so matching many names is cheap. */
-export function regionNameIndex(regions: readonly Region[]) {
+/** Index the regions once, so matching many names is cheap; island totals come from the pack. */
+export function regionNameIndex(regions: readonly PackRegion[], rules: NameRules = country) {
 	const byCode = new Map<string, string>();
 	const byName = new Map<string, string>();
 	const byVariant = new Map<string, string>();
 	const byNormalised = new Map<string, string>();
 	for (const r of regions) {
 		byCode.set(r.isoCode.toUpperCase(), r.isoCode);
-		byCode.set(r.nbsCode, r.isoCode);
+		if (r.nbsCode) byCode.set(r.nbsCode, r.isoCode);
 		byName.set(r.nameOfficial.toLowerCase(), r.isoCode);
 		byName.set(r.nameEn.toLowerCase(), r.isoCode);
 		for (const v of r.variants) byVariant.set(v.toLowerCase(), r.isoCode);
@@ -49,7 +46,8 @@ export function regionNameIndex(regions: readonly Region[]) {
 			byNormalised.set(normaliseRegionName(n), r.isoCode);
 		}
 	}
-	return { byCode, byName, byVariant, byNormalised };
+	const islands = rules.islandTotals.map((i) => i.key);
+	return { byCode, byName, byVariant, byNormalised, islands };
 }
 
 export type RegionNameIndex = ReturnType<typeof regionNameIndex>;
@@ -65,7 +63,7 @@ export function matchRegionName(written: string, index: RegionNameIndex): Region
 	const variant = index.byVariant.get(lower);
 	if (variant) return { status: 'matched', isoCode: variant, via: 'variant' };
 	const key = normaliseRegionName(trimmed);
-	const island = ISLAND_TOTALS.find((i) => i === key);
+	const island = index.islands.find((i) => i === key);
 	if (island) return { status: 'island', island };
 	const normalised = index.byNormalised.get(key);
 	if (normalised) return { status: 'matched', isoCode: normalised, via: 'normalised' };

@@ -1,3 +1,4 @@
+import { country } from '$lib/country';
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorView, RegionView } from '$lib/data/views';
 import type { Measure } from '$lib/domain/gaps';
@@ -46,8 +47,8 @@ type DrawnModel = Pick<
 	'chart' | 'values' | 'gaps' | 'barRows' | 'dumbbellRows' | 'national' | 'nationalSplit'
 >;
 
-/** The code of the national row: Tanzania's ISO 3166-1 code, as the source files use it. */
-export const NATIONAL_CODE = 'TZ';
+/** The code of the national row: the country's ISO 3166-1 code, as the source files use it. */
+export const NATIONAL_CODE = country.nationalCode;
 
 const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
 

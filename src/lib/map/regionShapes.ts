@@ -1,8 +1,17 @@
 import { geoMercator, geoPath } from 'd3';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { country } from '$lib/country';
 
-/** Region boundaries as served at `/geo/tanzania-regions.geojson`: one feature per ISO code. */
+/** Region boundaries as served at `boundaryUrls(base).regions`: one feature per ISO code. */
 export type Boundaries = FeatureCollection<Geometry, { iso: string }>;
+
+/** Where the site serves the country pack's boundaries (scripts/build-boundaries.mjs writes them). */
+export function boundaryUrls(base: string): { regions: string; labels: string } {
+	return {
+		regions: `${base}/geo/${country.boundaries.regionsFile}`,
+		labels: `${base}/geo/${country.boundaries.labelsFile}`
+	};
+}
 
 export interface RegionShape {
 	iso: string;

@@ -4,6 +4,7 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from 'maplibre-gl';
+import { country } from '$lib/country';
 
 export const REGIONS_SOURCE = 'regions';
 export const LABELS_SOURCE = 'region-labels';
@@ -35,10 +36,10 @@ export function noDataFilter(isoCodes: readonly string[]): FilterSpecification {
 	return ['in', ['get', 'iso'], ['literal', [...isoCodes]]];
 }
 
-/** Tanzania's extent, islands and lake shores included. */
-export const TANZANIA_BOUNDS: [[number, number], [number, number]] = [
-	[29.3, -11.8],
-	[40.6, -0.95]
+/** The country's extent, islands and lake shores included (the pack's `mapBounds`). */
+export const COUNTRY_BOUNDS: [[number, number], [number, number]] = [
+	[...country.mapBounds[0]],
+	[...country.mapBounds[1]]
 ];
 
 /** An offline style: no tiles, no glyph server, no sprite. */

@@ -1,3 +1,4 @@
+import { country } from '$lib/country';
 import { quoteIdent } from '$lib/db/quote';
 import type { BoundQuery } from '$lib/db/connector';
 import { surveySharesQuery, type SurveyDesign } from './surveyEstimates';
@@ -47,10 +48,10 @@ FROM indicator_values v
 JOIN (
 	SELECT iso_code AS geo_code, 'region' AS geo_level, population_2022 AS population FROM regions
 	UNION ALL
-	SELECT 'TZ', 'national', sum(population_2022) FROM regions
+	SELECT CAST(? AS VARCHAR), 'national', sum(population_2022) FROM regions
 ) p USING (geo_code, geo_level)
 WHERE v.indicator_id = 'active_sims' AND v.area = 'total'`,
-		params: []
+		params: [country.nationalCode]
 	};
 }
 
@@ -77,7 +78,7 @@ WITH e AS (${shares.sql}),
 	ids(item, indicator_id) AS (VALUES ${mapping})
 SELECT ids.indicator_id,
 	CASE WHEN e.region IS NULL THEN 'national' ELSE 'region' END,
-	coalesce(e.region, 'TZ'), e.area, CAST(e.year AS VARCHAR), e.year,
+	coalesce(e.region, CAST(? AS VARCHAR)), e.area, CAST(e.year AS VARCHAR), e.year,
 	CASE WHEN ${suppressed} THEN NULL ELSE e.share * 100 END,
 	CASE WHEN ${suppressed} THEN NULL ELSE e.lower * 100 END,
 	CASE WHEN ${suppressed} THEN NULL ELSE e.upper * 100 END,
@@ -88,6 +89,7 @@ FROM e JOIN ids USING (item)`,
 		params: [
 			...shares.params,
 			...items.flatMap((i) => [i.column, i.indicatorId]),
+			country.nationalCode,
 			confidence,
 			sourceId
 		]

@@ -5,12 +5,12 @@
  * put onto a region.
  */
 import type { RegionNameReview } from './types';
+import { country, type PackRegion } from '$lib/country';
 import {
-	ISLAND_TOTALS,
 	matchRegionName,
 	normaliseRegionName,
 	regionNameIndex,
-	type Region
+	type NameRules
 } from '$lib/domain/regions';
 
 type Status = RegionNameReview['status'];
@@ -40,17 +40,11 @@ const MAX_SUGGESTIONS = 3;
  */
 export const MAX_REGION_NAME_CHARS = 100;
 
-/** Aggregates that some tables carry as rows beside the regions: totals, not regions. */
-const ZONE_KEYS = new Set([
-	'zanzibar',
-	'tanzania',
-	'tanzania mainland',
-	'mainland tanzania',
-	'tanzania bara',
-	'bara',
-	'mainland',
-	'tanzania zanzibar',
-	'united republic of tanzania',
+/**
+ * Aggregates that some tables carry as rows beside the regions: totals, not regions. The names of
+ * the country and its zones come from the pack (`aggregateNames`).
+ */
+const TOTAL_KEYS = [
 	'national',
 	'taifa',
 	'total',
@@ -59,7 +53,7 @@ const ZONE_KEYS = new Set([
 	'all',
 	'all regions',
 	'mikoa yote'
-]);
+];
 /** Words around a zone or island name that do not change what the row is ("Zanzibar total"). */
 const AGGREGATE_NOISE = new Set(['total', 'jumla', 'island', 'islands', 'kisiwa', 'cha', 'la']);
 /** Words around a region name that do not change which region it is ("Mkoa wa Dodoma"). */
@@ -73,16 +67,17 @@ function withoutWords(key: string, words: Set<string>): string {
 }
 
 /** 'island' / 'zone' when the name is an aggregate, otherwise null. */
-function aggregateKind(key: string): 'island' | 'zone' | null {
+function aggregateKind(key: string, rules: NameRules): 'island' | 'zone' | null {
 	const core = withoutWords(key, AGGREGATE_NOISE);
-	if ((ISLAND_TOTALS as readonly string[]).includes(core)) return 'island';
-	if (ZONE_KEYS.has(key) || ZONE_KEYS.has(core) || (core === '' && key !== '')) return 'zone';
+	if (rules.islandTotals.some((i) => i.key === core)) return 'island';
+	const isZone = (k: string) => TOTAL_KEYS.includes(k) || rules.aggregateNames.includes(k);
+	if (isZone(key) || isZone(core) || (core === '' && key !== '')) return 'zone';
 	return null;
 }
 
 /** True for island totals and zones ("Unguja", "Tanzania Bara", "Total"): rows that are not regions. */
-export function isAggregateName(name: string): boolean {
-	return aggregateKind(normaliseRegionName(name)) !== null;
+export function isAggregateName(name: string, rules: NameRules = country): boolean {
+	return aggregateKind(normaliseRegionName(name), rules) !== null;
 }
 
 /** Jaro similarity: shared characters within a window, penalised for transpositions. */
@@ -134,7 +129,7 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 /** Each region's names as fuzzy candidates; abbreviations (DSM, Dar) are too short to compare. */
-function fuzzyCandidates(regions: readonly Region[]) {
+function fuzzyCandidates(regions: readonly PackRegion[]) {
 	return regions.map((r) => ({
 		isoCode: r.isoCode,
 		names: [
@@ -167,10 +162,11 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function reviewRegionNames(
 	written: { name: string; rows: number }[],
-	regions: readonly Region[],
-	remembered: Record<string, string>
+	regions: readonly PackRegion[],
+	remembered: Record<string, string>,
+	rules: NameRules = country
 ): RegionNameReview[] {
-	const index = regionNameIndex(regions);
+	const index = regionNameIndex(regions, rules);
 	const known = new Set(regions.map((r) => r.isoCode));
 	const candidates = fuzzyCandidates(regions);
 	const rowsByName = new Map<string, number>();
@@ -186,7 +182,7 @@ export function reviewRegionNames(
 			return { ...base, status: 'matched', isoCode: exact.isoCode, via: exact.via };
 		}
 		const key = normaliseRegionName(name);
-		const aggregate = exact.status === 'island' ? 'island' : aggregateKind(key);
+		const aggregate = exact.status === 'island' ? 'island' : aggregateKind(key, rules);
 		if (aggregate !== null) return { ...base, status: aggregate, isoCode: null, via: null };
 		const core = withoutWords(key, REGION_NOISE);
 		const stripped = core === '' ? undefined : index.byNormalised.get(core);

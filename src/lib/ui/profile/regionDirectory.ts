@@ -1,3 +1,4 @@
+import { country, type Zone } from '$lib/country';
 import { regionDirectory, type DirectoryRegion } from '$lib/data/regionProfile';
 
 // Read at build time, so the region list, the prerendered profile paths and the unknown-code
@@ -18,20 +19,16 @@ export function findRegion(code: string): DirectoryRegion | undefined {
 	return regions.find((r) => r.isoCode === wanted);
 }
 
-/** The regions in Mainland and Zanzibar groups, each in name order, for lists and pickers. */
-export function regionsByZone(titles: { mainland: string; zanzibar: string }) {
+/** The regions by zone (Mainland, Zanzibar), each in name order, for lists and pickers. */
+export function regionsByZone(titles: Readonly<Record<Lowercase<Zone>, string>>) {
 	const byName = (a: DirectoryRegion, b: DirectoryRegion) =>
 		a.nameOfficial.localeCompare(b.nameOfficial);
-	return [
-		{
-			id: 'mainland',
-			title: titles.mainland,
-			regions: regions.filter((r) => r.zone === 'Mainland').sort(byName)
-		},
-		{
-			id: 'zanzibar',
-			title: titles.zanzibar,
-			regions: regions.filter((r) => r.zone === 'Zanzibar').sort(byName)
-		}
-	];
+	return country.zones.map((zone) => {
+		const id = zone.toLowerCase() as Lowercase<Zone>;
+		return {
+			id,
+			title: titles[id],
+			regions: regions.filter((r) => r.zone === zone).sort(byName)
+		};
+	});
 }

@@ -1,0 +1,50 @@
+import type { CountryPack, PackFacts } from '../pack';
+import facts from './pack.json';
+
+/**
+ * Tanzania's 31 regions (26 Mainland, 5 Zanzibar). The region table is data/regions.csv: codes,
+ * names, spelling variants and population, each with its source (data/README.md).
+ */
+export const tanzania = {
+	...(facts satisfies PackFacts),
+	zones: ['Mainland', 'Zanzibar'],
+	regionTable: { from: 'csv', file: 'regions.csv' },
+	// Unguja = Kaskazini Unguja + Kusini Unguja + Mjini Magharibi; Pemba = Kaskazini Pemba +
+	// Kusini Pemba (data/README.md). TCRA's SIM counts come for them as island totals.
+	islandTotals: [
+		{ key: 'unguja', regions: ['TZ-07', 'TZ-11', 'TZ-15'] },
+		{ key: 'pemba', regions: ['TZ-06', 'TZ-10'] }
+	],
+	aggregateNames: [
+		'zanzibar',
+		'tanzania',
+		'tanzania mainland',
+		'mainland tanzania',
+		'tanzania bara',
+		'bara',
+		'mainland',
+		'tanzania zanzibar',
+		'united republic of tanzania'
+	],
+	mapBounds: [
+		[29.3, -11.8],
+		[40.6, -0.95]
+	],
+	// The series a planner sees first: real, published, with confidence intervals and a trend.
+	defaultIndicator: 'women_mobile_phone',
+	// Older sources list fewer regions. No source the project holds names the regions the 2012
+	// ones were split from, so none is recorded.
+	boundaryChanges: [
+		{
+			year: 2012,
+			created: ['TZ-27', 'TZ-28', 'TZ-29', 'TZ-30'],
+			note: 'Geita, Katavi, Njombe and Simiyu created'
+		},
+		{
+			year: 2016,
+			created: ['TZ-31'],
+			from: ['TZ-14'],
+			note: 'Songwe split from Mbeya; "Mbeya (since 2016)" names what remained'
+		}
+	]
+} as const satisfies CountryPack;
