@@ -19,7 +19,7 @@ import {
 	type BriefView
 } from './briefState';
 import { briefText, urlProblemText } from './briefText';
-import { loadBoundaries, MAP_SIZE, regionShapes, type Boundaries } from './staticMap';
+import { boundaryUrls, loadBoundaries, MAP_SIZE, regionShapes, type Boundaries } from './staticMap';
 
 const NO_VIEWS: ReadonlyMap<string, IndicatorView> = new Map();
 
@@ -55,10 +55,7 @@ export class BriefPage {
 	#boundaries = resource<Boundaries>(() => ({
 		key: 'boundaries',
 		load: (signal) =>
-			loadBoundaries(
-				(input, init) => fetch(input, { ...init, signal }),
-				`${base}/geo/tanzania-regions.geojson`
-			)
+			loadBoundaries((input, init) => fetch(input, { ...init, signal }), boundaryUrls(base).regions)
 	}));
 	shapes = $derived(
 		this.#boundaries.value ? regionShapes(this.#boundaries.value, MAP_SIZE, MAP_SIZE) : []

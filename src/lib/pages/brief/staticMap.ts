@@ -1,7 +1,12 @@
 import type { ColourBin } from '$lib/charts/colourScale';
 import type { Boundaries } from '$lib/map/regionShapes';
 
-export { regionShapes, type Boundaries, type RegionShape } from '$lib/map/regionShapes';
+export {
+	boundaryUrls,
+	regionShapes,
+	type Boundaries,
+	type RegionShape
+} from '$lib/map/regionShapes';
 
 /** The side of each page's map, in CSS pixels: the shapes are projected to it. */
 export const MAP_SIZE = 240;
