@@ -9,7 +9,6 @@ import {
 	estimateSe,
 	fetchRegionProfiles,
 	gapFigures,
-	parseRegionList,
 	regionDirectory,
 	type RegionProfile
 } from './regionProfile';
@@ -70,7 +69,12 @@ describe('region profile on native DuckDB with the bundled data', () => {
 	it('Dodoma: women who own a mobile phone, 2022 and 2015-16, with the change', () => {
 		const women = indicator('TZ-03', 'women_mobile_phone');
 		expect(women.years.map((y) => y.period)).toEqual(['2015-16', '2022']);
-		expect(women.latest.total).toMatchObject({ value: 61.6, lower: 53.4, upper: 69.2, ciLevel: 0.9 });
+		expect(women.latest.total).toMatchObject({
+			value: 61.6,
+			lower: 53.4,
+			upper: 69.2,
+			ciLevel: 0.9
+		});
 		expect(women.years[0]!.total.value).toBe(38.9);
 		expect(women.latest.changeFromPrevious).toBeCloseTo(22.7, 10);
 		expect(women.latest.previousYear).toBe(2016);
@@ -178,9 +182,7 @@ describe('region profile on native DuckDB with the bundled data', () => {
 		const one = await db.query(profileValuesQuery(['TZ-03']));
 		const all = await db.query(profileValuesQuery(data.regions.map((r) => r.isoCode)));
 		const pick = (rows: typeof one) =>
-			rows
-				.filter((r) => r.geo_code === 'TZ-03')
-				.map((r) => [r.indicator_id, r.year, r.total_rank]);
+			rows.filter((r) => r.geo_code === 'TZ-03').map((r) => [r.indicator_id, r.year, r.total_rank]);
 		expect(pick(one)).toEqual(pick(all));
 		expect(await db.query(profileValuesQuery([]))).toEqual([]);
 		expect(await db.query(ruralHouseholdsQuery(['TZ-02']))).toEqual([]);
@@ -206,7 +208,10 @@ describe('gap figures (hand-worked)', () => {
 
 	it('recovers standard errors from 90% intervals when none was published', () => {
 		const z90 = 1.6448536269514722;
-		expect(estimateSe(est(60, 50, 70, 0.9))).toEqual({ se: expect.closeTo(20 / (2 * z90), 12), source: 'interval' });
+		expect(estimateSe(est(60, 50, 70, 0.9))).toEqual({
+			se: expect.closeTo(20 / (2 * z90), 12),
+			source: 'interval'
+		});
 		const g = gapFigures(est(60, 50, 70, 0.9), est(40, 32, 48, 0.9));
 		const se = Math.sqrt((10 / z90) ** 2 + (8 / z90) ** 2);
 		expect(g.seSource).toBe('interval');
@@ -260,33 +265,24 @@ describe('region lists', () => {
 		const loaded = new Map(data.regions.map((r) => [r.isoCode, r]));
 		for (const r of directory) expect(loaded.get(r.isoCode)).toMatchObject(r);
 	});
-
-	it('parses a comparison link: known codes in order, repeats and unknown codes set aside', () => {
-		const known = ['TZ-02', 'TZ-03', 'TZ-30'];
-		expect(parseRegionList('TZ-03, tz-02,,TZ-03,TZ-99,xyz,TZ-99', known)).toEqual({
-			codes: ['TZ-03', 'TZ-02'],
-			unknown: ['TZ-99', 'xyz']
-		});
-		expect(parseRegionList(null, known)).toEqual({ codes: [], unknown: [] });
-	});
 });
 
 describe('profile text', () => {
 	const join = (a: string, b: string) => `${a} to ${b}`;
 	it('a value with its interval; missing values in the caller words', () => {
-		expect(formatEstimate({ value: 61.6, lower: 53.4, upper: 69.2 }, 'percent', 'en-GB', 'no data', join)).toBe(
-			'61.6% (53.4–69.2)'
-		);
-		expect(formatEstimate({ value: 38.9, lower: null, upper: null }, 'percent', 'en-GB', '–', join)).toBe(
-			'38.9%'
-		);
-		expect(formatEstimate({ value: null, lower: 1, upper: 2 }, 'percent', 'en-GB', 'no data', join)).toBe(
-			'no data'
-		);
+		expect(
+			formatEstimate({ value: 61.6, lower: 53.4, upper: 69.2 }, 'percent', 'en-GB', 'no data', join)
+		).toBe('61.6% (53.4–69.2)');
+		expect(
+			formatEstimate({ value: 38.9, lower: null, upper: null }, 'percent', 'en-GB', '–', join)
+		).toBe('38.9%');
+		expect(
+			formatEstimate({ value: null, lower: 1, upper: 2 }, 'percent', 'en-GB', 'no data', join)
+		).toBe('no data');
 		expect(formatRange(-3.14, 4, 'pp', 'en-GB', join)).toBe('-3.1 pp to +4.0 pp');
-		expect(formatEstimate({ value: 9102203, lower: null, upper: null }, 'count', 'en-GB', '', join)).toBe(
-			'9,102,203'
-		);
+		expect(
+			formatEstimate({ value: 9102203, lower: null, upper: null }, 'count', 'en-GB', '', join)
+		).toBe('9,102,203');
 	});
 	it('wraps chart labels at spaces into two lines at most', () => {
 		expect(wrapLabel('Households owning a mobile phone (synthetic) (2024)', 30)).toEqual([
@@ -312,7 +308,11 @@ describe('profile messages', () => {
 		>;
 	const files = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? files(join(dir, e.name)) : /\.(svelte|ts)$/.test(e.name) ? [join(dir, e.name)] : []
+			e.isDirectory()
+				? files(join(dir, e.name))
+				: /\.(svelte|ts)$/.test(e.name)
+					? [join(dir, e.name)]
+					: []
 		);
 
 	it('English and Kiswahili have the same keys, all prefixed profile_, none empty', () => {
@@ -331,7 +331,12 @@ describe('profile messages', () => {
 	it('every m.profile_…() used in the profile pages exists', () => {
 		const en = messages('en');
 		const used = new Set<string>();
-		for (const dir of ['src/routes/region', 'src/routes/regions', 'src/routes/compare', 'src/lib/ui']) {
+		for (const dir of [
+			'src/routes/region',
+			'src/routes/regions',
+			'src/routes/compare',
+			'src/lib/ui'
+		]) {
 			for (const file of files(join(root, dir)))
 				for (const match of readFileSync(file, 'utf8').matchAll(/\bm\.(profile_[a-z0-9_]+)\(/g))
 					used.add(match[1]!);

@@ -85,7 +85,6 @@ export interface RegionProfile {
 	populationSources: SourceRecord[];
 }
 
-
 function estimate(row: Row | undefined, prefix: string): SourcedEstimate {
 	return {
 		...estimateColumns(row, `${prefix}_value`, prefix),
@@ -115,7 +114,12 @@ export function gapFigures(urban: SourcedEstimate, rural: SourcedEstimate): GapF
 	const r = estimateSe(rural);
 	return {
 		estimate: gapWithInterval(urban.value, u?.se, rural.value, r?.se, z),
-		seSource: u && r ? (u.source === 'published' && r.source === 'published' ? 'published' : 'interval') : null,
+		seSource:
+			u && r
+				? u.source === 'published' && r.source === 'published'
+					? 'published'
+					: 'interval'
+				: null,
 		ciLevel,
 		z,
 		parity: parityRatio(urban.value, rural.value)
@@ -196,7 +200,6 @@ export function buildIndicatorProfile(
 	};
 }
 
-
 /**
  * The sources of several regions' answers as the query for all of them at once gives them: each
  * (indicator, source) pair once, ordered by indicator (none first) and source id.
@@ -212,8 +215,7 @@ export function unionOfSources(lists: readonly SqlRow[][]): SqlRow[] {
 		a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
 	return [...byKey.values()].sort(
 		(a, b) =>
-			compare(id(a.indicator_id), id(b.indicator_id)) ||
-			compare(id(a.source_id), id(b.source_id))
+			compare(id(a.indicator_id), id(b.indicator_id)) || compare(id(a.source_id), id(b.source_id))
 	);
 }
 
@@ -268,7 +270,10 @@ export async function fetchRegionProfiles(
 }
 
 /** A region as the directory lists it, read from data/regions.csv before DuckDB is up. */
-export type DirectoryRegion = Pick<Region, 'isoCode' | 'nbsCode' | 'nameOfficial' | 'nameEn' | 'zone'>;
+export type DirectoryRegion = Pick<
+	Region,
+	'isoCode' | 'nbsCode' | 'nameOfficial' | 'nameEn' | 'zone'
+>;
 
 /** The 31 regions from the text of data/regions.csv, in the file's order (NBS code order). */
 export function regionDirectory(csvText: string): DirectoryRegion[] {
@@ -283,25 +288,4 @@ export function regionDirectory(csvText: string): DirectoryRegion[] {
 		nameEn: r.name_en ?? '',
 		zone: country.zones.find((z) => z === r.zone) ?? country.zones[0]
 	}));
-}
-
-/**
- * The regions a comparison link asks for: known codes in order, without repeats (any case), and
- * the codes that are not regions, so the page can say it ignored them.
- */
-export function parseRegionList(
-	param: string | null,
-	known: readonly string[]
-): { codes: string[]; unknown: string[] } {
-	const codes: string[] = [];
-	const unknown: string[] = [];
-	for (const raw of (param ?? '').split(',')) {
-		const written = raw.trim();
-		if (written === '') continue;
-		const code = known.find((k) => k.toUpperCase() === written.toUpperCase());
-		if (code === undefined) {
-			if (!unknown.includes(written)) unknown.push(written);
-		} else if (!codes.includes(code)) codes.push(code);
-	}
-	return { codes, unknown };
 }

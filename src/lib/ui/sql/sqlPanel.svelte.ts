@@ -14,6 +14,16 @@ import {
 } from '$lib/sql/userSql';
 import { listRelations, runUserSql } from '$lib/data/userSql';
 
+// The SQL page's limits and result types, so the route reads them from its model.
+export {
+	CSV_ROW_LIMIT,
+	DEFAULT_USER_SQL,
+	DISPLAY_ROW_LIMIT,
+	QUERY_TIME_LIMIT_MS,
+	type Refusal,
+	type ResultCell
+} from '$lib/sql/userSql';
+
 export type PanelError =
 	| { kind: 'engine'; message: string }
 	| { kind: 'refused'; refusal: Refusal }
