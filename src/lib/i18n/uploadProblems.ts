@@ -27,6 +27,10 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: (detail) => m.upload_what_unreadable({ detail }),
 		fix: () => m.upload_fix_unreadable()
 	},
+	'engine-offline': {
+		what: () => m.upload_what_engine_offline(),
+		fix: () => m.upload_fix_engine_offline()
+	},
 	'unterminated-quote': {
 		what: (detail) => m.upload_what_unterminated_quote({ detail }),
 		fix: () => m.upload_fix_unterminated_quote()

@@ -50,6 +50,8 @@ export type UploadProblemKind =
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'
+	/** The data engine was never downloaded and the device is offline: the file is not at fault. */
+	| 'engine-offline'
 	| 'unterminated-quote'
 	| 'ragged-row'
 	| 'empty-header'
