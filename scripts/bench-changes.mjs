@@ -31,6 +31,7 @@ import {
 	coldContext,
 	launchChromium,
 	median,
+	printTable,
 	readOptions,
 	ROOT,
 	serveSite
@@ -71,14 +72,6 @@ async function upload(page, csvPath) {
 function figures(changes) {
 	const times = changes.map((c) => c.ms);
 	return { n: times.length, p50: median(times), p95: p95(times) };
-}
-
-function printTable(rows) {
-	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-	const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-	console.log(line(rows[0]));
-	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-	for (const row of rows.slice(1)) console.log(line(row));
 }
 
 async function main() {
