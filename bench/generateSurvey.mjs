@@ -87,13 +87,33 @@ function itemFields(uniform, linear) {
 	];
 }
 
+/**
+ * Writes `header`, then every line `produce` hands to its `push`, to `path`: in batches, so a file
+ * of millions of rows never becomes one string.
+ */
+export function writeLines(path, header, produce) {
+	const fd = openSync(path, 'w');
+	let lines = [];
+	const flush = () => {
+		if (lines.length > 0) writeSync(fd, lines.join('\n') + '\n');
+		lines = [];
+	};
+	try {
+		writeSync(fd, header + '\n');
+		produce((line) => {
+			lines.push(line);
+			if (lines.length === ROWS_PER_WRITE) flush();
+		});
+		flush();
+	} finally {
+		closeSync(fd);
+	}
+}
+
 function writeCsv(path, rows, seed) {
 	const uniform = seededUniform(seed);
 	const strata = strataOf(uniform);
-	const fd = openSync(path, 'w');
-	try {
-		writeSync(fd, COLUMNS.join(',') + '\n');
-		let lines = [];
+	writeLines(path, COLUMNS.join(','), (push) => {
 		let cluster = 0;
 		let stratum = strata[0];
 		let weight = '';
@@ -107,18 +127,11 @@ function writeCsv(path, rows, seed) {
 			}
 			const hhId = YEAR * 100_000_000 + i + 1;
 			const items = itemFields(uniform, stratum.effect + clusterEffect);
-			lines.push(
+			push(
 				`${hhId},${YEAR},${stratum.region},${stratum.residence},${weight},${cluster},${stratum.code},${items.join(',')}`
 			);
-			if (lines.length === ROWS_PER_WRITE) {
-				writeSync(fd, lines.join('\n') + '\n');
-				lines = [];
-			}
 		}
-		if (lines.length > 0) writeSync(fd, lines.join('\n') + '\n');
-	} finally {
-		closeSync(fd);
-	}
+	});
 }
 
 /**

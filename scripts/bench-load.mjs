@@ -31,6 +31,7 @@ import {
 	largestBefore,
 	launchChromium,
 	median,
+	printTable,
 	readOptions,
 	ROOT,
 	serveSite,
@@ -121,15 +122,6 @@ function spread(values, format, limit = '') {
 	const high = Math.max(...values);
 	const range = high - low > 0.01 * mid ? ` (${show(low)}–${show(high)})` : '';
 	return `${show(mid)}${range}`;
-}
-
-function printTable(rows) {
-	const head = ['figure', 'measured', 'target', 'met?'];
-	const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-	const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-	console.log(line(head));
-	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-	for (const row of rows) console.log(line(row));
 }
 
 const yesNo = (ok) => (ok ? 'yes' : 'no');
@@ -237,6 +229,7 @@ function report({ opts, site, browser, free, slow, offline, brotli, load, starte
 			'\n'
 	);
 	printTable([
+		['figure', 'measured', 'target', 'met?'],
 		bytesRow('bytes before the first coloured map', 'bytesBeforeMap', 'bytesBeforeFirstMap'),
 		[
 			'.wasm requested before the first coloured map',

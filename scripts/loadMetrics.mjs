@@ -338,3 +338,12 @@ export function median(values) {
 /** Bytes as kB (1000 bytes), with `digits` decimals. */
 export const kB = (bytes, digits = 1) =>
 	`${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} kB`;
+
+/** Prints `rows` (the first is the header) as a Markdown table, each column as wide as its widest cell. */
+export function printTable(rows) {
+	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+	const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+	console.log(line(rows[0]));
+	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+	for (const row of rows.slice(1)) console.log(line(row));
+}

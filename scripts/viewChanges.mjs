@@ -4,28 +4,35 @@
 
 const GAP_BUTTON = 'Show the urban–rural gap (synthetic survey)';
 
-/** The next option of a select after the chosen one, or null when there is no other. */
-async function nextOption(select) {
+/**
+ * The next option of a select after the chosen one (among those `allowed` keeps), or null when
+ * there is no other.
+ */
+async function nextOption(select, allowed = () => true) {
 	if (!(await select.isEnabled())) return null;
 	const { value, options } = await select.evaluate((el) => ({
 		value: el.value,
 		options: Array.from(el.options, (o) => ({ value: o.value, label: o.label }))
 	}));
-	if (options.length < 2) return null;
 	const at = options.findIndex((o) => o.value === value);
-	return options[(at + 1) % options.length];
+	const after = [...options.slice(at + 1), ...options.slice(0, at)].filter((o) => allowed(o.value));
+	return after[0] ?? null;
 }
 
-/** One change a person makes, in turn: measure, year, indicator, the gap button. */
-async function makeChange(page, turn) {
+/**
+ * One change a person makes, in turn: measure, year, indicator, the gap button (which opens a
+ * bundled indicator, so not when `indicators` keeps the changes among some).
+ */
+async function makeChange(page, turn, indicators) {
 	const kind = ['Measure', 'Year', 'Indicator', 'gap'][turn % 4];
 	if (kind === 'gap') {
+		if (indicators) return null;
 		const button = page.getByRole('button', { name: GAP_BUTTON });
 		if (!(await button.isVisible())) return null;
 		return { kind: 'gap button', label: 'the gap button', perform: () => button.click() };
 	}
 	const select = page.getByLabel(kind);
-	const option = await nextOption(select);
+	const option = await nextOption(select, (kind === 'Indicator' && indicators) || undefined);
 	if (!option) return null;
 	return {
 		kind: kind.toLowerCase(),
@@ -53,12 +60,12 @@ export function mapRepaint(frames, startAt, before) {
  * showing new values and the map showing the picture it settles on (on a new year or indicator
  * it goes grey, then shows the colours under the "no data" hatching, then without it). A change
  * that leaves the map as it was is timed on the chart alone; one the chart never shows is
- * Infinity.
+ * Infinity. `indicators` keeps the indicators a change of indicator may choose (by option value).
  */
-export async function timeChanges(page, count) {
+export async function timeChanges(page, count, indicators = null) {
 	const changes = [];
 	for (let turn = 0; changes.length < count && turn < count * 4; turn++) {
-		const change = await makeChange(page, turn);
+		const change = await makeChange(page, turn, indicators);
 		if (!change) continue;
 		await page.evaluate(() => window.__pengoLoad.arm());
 		await change.perform();
@@ -74,6 +81,8 @@ export async function timeChanges(page, count) {
 		changes.push({
 			kind: change.kind,
 			change: change.label,
+			/** The indicator on screen after the change. */
+			indicator: await page.getByLabel('Indicator').inputValue(),
 			chartMs,
 			mapMs,
 			firstColourMs: since(map?.firstColourAt),

@@ -163,6 +163,21 @@ export async function withoutSummary(page: Page): Promise<void> {
 	await page.route(/\/bundled-summary[^/]*\.json$/, (route) => route.abort());
 }
 
+/** The connection the browser reports to the page (the Network Information API). */
+export async function reportConnection(
+	page: Page,
+	connection: { saveData: boolean; effectiveType: string }
+): Promise<void> {
+	await page.addInitScript((reported) => {
+		Object.defineProperty(Navigator.prototype, 'connection', { get: () => reported });
+	}, connection);
+}
+
+/** A phone on 3G, as the browser reports it: the data engine is not prefetched. */
+export function onThreeG(page: Page): Promise<void> {
+	return reportConnection(page, { saveData: false, effectiveType: '3g' });
+}
+
 /** Waits for the bundled data and the chart to draw one row per region. */
 export async function waitForData(page: Page): Promise<void> {
 	await expect(chartRows(page)).toHaveCount(31, { timeout: 30_000 });

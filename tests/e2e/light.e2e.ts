@@ -1,19 +1,9 @@
-import type { Page } from '@playwright/test';
-import { expect, settledMapSignature, test, waitForData } from './fixtures';
+import { expect, onThreeG, settledMapSignature, test, waitForData } from './fixtures';
 
 /**
  * The first screen needs no data engine: the explorer paints its map and chart from the build's
  * precomputed answers, and DuckDB's .wasm is fetched only when a page needs it.
  */
-
-/** A phone on 3G, as the browser reports it: nothing is prefetched. */
-async function onThreeG(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		Object.defineProperty(Navigator.prototype, 'connection', {
-			get: () => ({ saveData: false, effectiveType: '3g' })
-		});
-	});
-}
 
 test('the first screen paints its map and chart before any .wasm request, and without one', async ({
 	page

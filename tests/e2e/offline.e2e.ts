@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { chartRows, expect, settledMapSignature, test, waitForData } from './fixtures';
+import {
+	chartRows,
+	expect,
+	onThreeG,
+	REGION_NAMES,
+	reportConnection,
+	settledMapSignature,
+	test,
+	waitForData
+} from './fixtures';
+import { addSection, chooseFile, csvFile, loadAllMatched, navLink, step } from './uploadSteps';
 
 /** Offline after one visit: the service worker's copy of the site, driven as a person would. */
 
@@ -93,12 +103,8 @@ async function goOffline(page: Page): Promise<void> {
 }
 
 /** Save-Data on, as on a metered phone: the page does not prefetch an engine it does not need. */
-async function preferSavingData(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		Object.defineProperty(Navigator.prototype, 'connection', {
-			get: () => ({ saveData: true, effectiveType: '4g' })
-		});
-	});
+function preferSavingData(page: Page): Promise<void> {
+	return reportConnection(page, { saveData: true, effectiveType: '4g' });
 }
 
 /** An online visit to the explorer that ends with the service worker serving it. */
@@ -136,11 +142,55 @@ test('after one visit the explorer, Kiswahili and a region profile work offline'
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dodoma');
 });
 
-test('offline before DuckDB was ever fetched: the explorer works, Datasets says what to do', async ({
+/** A small indicator table: one value a region (Dodoma 20.0 %, Arusha 21.5 %…) for 2024. */
+const SMALL_CSV = csvFile(
+	'offline-upload.csv',
+	`region,year,value\n${REGION_NAMES.map((r, i) => `${r},2024,${(20 + 1.5 * i).toFixed(1)}`).join('\n')}\n`
+);
+
+const ENGINE_OFFLINE =
+	'The data engine has not been downloaded yet and this device is offline. Connect to the internet once to upload files or run SQL.';
+
+/**
+ * The person tries an upload anyway: the file is read (that needs no engine), and loading it says
+ * why it cannot, with the file still chosen to try again.
+ */
+async function expectUploadToNeedConnection(page: Page): Promise<void> {
+	await chooseFile(page, SMALL_CSV);
+	await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(addSection(page).getByRole('alert')).toHaveText(
+		'offline-upload.csv: The data engine has not been downloaded yet and this device is offline. ' +
+			'Connect to the internet once and try again; after that, uploads work offline too.'
+	);
+	await expect(step(page, 2), 'the file stays chosen, to try again').toBeVisible();
+	await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+}
+
+/**
+ * An online visit to the explorer, then to the Datasets page, which fetches the engine through
+ * the service worker (no prefetch before: Save-Data), until the offline copy holds it.
+ */
+async function fetchEngineOnDatasetsPage(page: Page): Promise<void> {
+	await preferSavingData(page);
+	await visitExplorerOnline(page);
+	const served = engineTraffic(page.context());
+	await navLink(page, 'Data').click();
+	await expect
+		.poll(() => [...served.requested].some((path) => path.endsWith('.wasm')), {
+			message: 'the Datasets page fetches the engine',
+			timeout: 60_000
+		})
+		.toBe(true);
+	await waitForEngineCached(page, served);
+}
+
+test('offline before DuckDB was ever fetched: an upload says the engine needs a connection, the map stays', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
-	await preferSavingData(page);
+	test.setTimeout(180_000);
+	// A slow phone that saw only the first screen: nothing prefetched the engine.
+	await onThreeG(page);
 	const traffic = engineTraffic(page.context());
 	await visitExplorerOnline(page);
 	expect([...traffic.requested], 'DuckDB files fetched by the explorer').toEqual([]);
@@ -149,13 +199,73 @@ test('offline before DuckDB was ever fetched: the explorer works, Datasets says 
 	await goOffline(page);
 	await page.reload();
 	await waitForData(page);
+	const map = await settledMapSignature(page);
+	await navLink(page, 'Data').click();
+	await expect(page.getByRole('alert').filter({ hasText: ENGINE_OFFLINE })).toBeVisible();
+
+	await expectUploadToNeedConnection(page);
+
+	// The rest of the page is as it was: the map and chart of the bundled data, and a change of view.
+	await navLink(page, 'Explorer').click();
+	await waitForData(page);
+	expect(await settledMapSignature(page)).toBe(map);
+	await page.getByLabel('Measure').selectOption({ label: 'Change since 2015-16' });
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Change since 2015-16');
+	await settledMapSignature(page, { differentFrom: map });
+});
+
+test('after DuckDB was fetched once, an upload works offline and reaches the map', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	await fetchEngineOnDatasetsPage(page);
+
+	await goOffline(page);
+	await page.reload();
+	await chooseFile(page, SMALL_CSV);
+	await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(step(page, 3)).toBeVisible({ timeout: 90_000 });
+	await expect(page.getByLabel('Role of column region')).toHaveValue('region');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await loadAllMatched(page, '31 data rows read: 31 loaded, 0 kept aside.');
+
+	const item = addSection(page)
+		.getByRole('listitem')
+		.filter({ hasText: /^offline-upload – / });
+	await item.getByRole('link', { name: 'Show on the map' }).click();
+	await waitForData(page);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'offline-upload: Total, 2024'
+	);
 	await settledMapSignature(page);
-	await page.goto('/datasets/');
-	await expect(
-		page.getByText(
-			'The data engine has not been downloaded yet and this device is offline. Connect to the internet once to upload files or run SQL.'
-		)
-	).toBeVisible();
+	await expect(chartRows(page).filter({ hasText: /^Arusha/ })).toHaveAttribute(
+		'aria-label',
+		/Arusha.*21\.5%/
+	);
+});
+
+test('offline with the engine only half kept (its module missing): an upload says so, never hangs', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await fetchEngineOnDatasetsPage(page);
+	// As when the download was cut short: the worker script is kept, the WebAssembly module not.
+	const removed = await page.evaluate(async () => {
+		let n = 0;
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) {
+				if (new URL(request.url).pathname.endsWith('.wasm') && (await cache.delete(request))) n++;
+			}
+		}
+		return n;
+	});
+	expect(removed, 'cached modules removed').toBeGreaterThan(0);
+
+	await goOffline(page);
+	await page.reload();
+	await expectUploadToNeedConnection(page);
 });
 
 const sqlEditor = (page: Page) => page.getByLabel('SQL query', { exact: true });

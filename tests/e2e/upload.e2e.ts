@@ -9,43 +9,31 @@ import {
 	test,
 	waitForData
 } from './fixtures';
+import {
+	addSection,
+	chooseFile,
+	csvFile,
+	fileInput,
+	loadAllMatched,
+	navLink,
+	step,
+	type Upload
+} from './uploadSteps';
 
 // Uploading runs DuckDB over the whole file several times (stage, profile, check, load), and a
 // reload rebuilds every stored dataset from its original: these tests need more than the default.
 test.describe.configure({ timeout: 240_000 });
 
 const MESSY = 'tests/fixtures/e2e-upload/messy-regions.csv';
-const FILE_LABEL = 'CSV, TSV or semicolon-separated file';
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 const HOSTILE_SCRIPT = '<script>alert(1)</script>';
 const HOSTILE_FORMULA = '=HYPERLINK("http://x")';
 
-type Upload = string | { name: string; mimeType: string; buffer: Buffer };
-
-const step = (page: Page, n: number) =>
-	page.getByRole('heading', { name: new RegExp(`^Step ${n} of 5: `) });
-const addSection = (page: Page) => page.getByRole('region', { name: 'Add a dataset' });
 const datasetsTable = (page: Page) =>
 	page.getByRole('region', { name: 'Uploaded datasets' }).getByRole('table');
-const navLink = (page: Page, name: string) =>
-	page.getByRole('navigation').getByRole('link', { name, exact: true });
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 /** Every element a file could have smuggled in as markup: must stay at zero. */
 const injectedImages = (page: Page) => page.locator('img[src="x"]');
-
-/**
- * The file input is disabled until the bundled data is in DuckDB (region matching needs the 31
- * regions); a person cannot choose a file before, and Playwright's setInputFiles would not wait.
- */
-async function fileInput(page: Page): Promise<Locator> {
-	const input = page.getByLabel(FILE_LABEL);
-	await expect(input).toBeEnabled({ timeout: 90_000 });
-	return input;
-}
-
-async function chooseFile(page: Page, file: Upload): Promise<void> {
-	await (await fileInput(page)).setInputFiles(file);
-}
 
 /**
  * The messy file through all five steps with what Pengo detects, Kigoma-Ujiji Municipal assigned
@@ -87,10 +75,6 @@ function random(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-}
-
-function csvFile(name: string, text: string): Upload {
-	return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
 }
 
 test('a messy file goes through all five steps and onto the map', async ({ page }) => {
@@ -410,14 +394,7 @@ test('a DHS household recode gives weighted shares with confidence intervals', a
 	await expect(page.getByLabel('Year of the data (when no column has it)')).toHaveValue('2022');
 	await page.getByRole('button', { name: 'Continue' }).click();
 
-	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
-	await expect(page.getByText(/^31 matched, 0 ambiguous, 0 unmatched/)).toBeVisible();
-	await page.getByRole('button', { name: 'Check and load' }).click();
-
-	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
-	await expect(addSection(page).getByRole('status')).toHaveText(
-		'930 data rows read: 930 loaded, 0 kept aside.'
-	);
+	await loadAllMatched(page, '930 data rows read: 930 loaded, 0 kept aside.');
 	const item = addSection(page)
 		.getByRole('listitem')
 		.filter({ hasText: /^hv243a – / });

@@ -32,6 +32,18 @@ export class QueryCancelledError extends Error {
 }
 
 /**
+ * The engine could not start because the device is offline and its files were never downloaded
+ * (nor kept by the offline copy). Nothing is wrong with what was asked: it can be asked again
+ * once there is a connection.
+ */
+export class EngineOfflineError extends Error {
+	constructor(cause: string) {
+		super(`the data engine is not on this device and it is offline (${cause})`);
+		this.name = 'EngineOfflineError';
+	}
+}
+
+/**
  * The narrow interface the rest of the app sees. Nothing outside src/lib/db imports DuckDB;
  * everything else asks for rows through this.
  */

@@ -41,6 +41,14 @@ let crashed = false;
 async function start(): Promise<duckdb.AsyncDuckDB> {
 	const bundle = await duckdb.selectBundle(bundles);
 	if (!bundle.mainWorker) throw new Error('No DuckDB worker bundle fits this browser.');
+	// Offline, a module that cannot be fetched (only the worker was kept, its download cut short)
+	// would hang DuckDB: the worker's fetch fails in a promise nobody awaits. Ask the offline copy
+	// first; it answers from its cache without the network, and the body is not read.
+	if (globalThis.navigator?.onLine === false) {
+		const module = await fetch(bundle.mainModule).catch(() => null);
+		await module?.body?.cancel();
+		if (!module?.ok) throw new Error('The DuckDB module is not on this device.');
+	}
 	const started = new Worker(bundle.mainWorker);
 	worker = started;
 	crashed = false;

@@ -38,6 +38,16 @@ export class Dashboard {
 	#db: Connector;
 	#loading: Promise<void> | undefined;
 	#view = new Resource<IndicatorView>();
+	/**
+	 * Every indicator-year view fetched since the data last changed, by `indicator|year`. Once an
+	 * upload is loaded every view is the engine's to answer (four queries, tens of milliseconds
+	 * on a phone, and the map drawn grey meanwhile); `refreshCatalog` fetches them all once, in
+	 * the background, so a change of view is answered from here.
+	 */
+	#views = new Map<string, Promise<IndicatorView>>(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a cache, not state
+	/** Bumped whenever what is loaded changes: fetches of an older generation are not kept. */
+	#generation = 0;
+	#fetchingAll: Promise<void> = Promise.resolve();
 
 	constructor(db: Connector) {
 		this.#db = db;
@@ -103,6 +113,8 @@ export class Dashboard {
 		bundled: () => Promise<BundledData>,
 		afterLoad?: () => Promise<void>
 	): Promise<void> {
+		// First, so the background fetch of views asks the old engine nothing more.
+		this.#forgetViews();
 		await this.#db.restart?.();
 		this.#loading = undefined;
 		this.status = 'loading';
@@ -116,9 +128,60 @@ export class Dashboard {
 	 */
 	async refreshCatalog(): Promise<void> {
 		if (!this.data) return;
+		this.#forgetViews();
+		const generation = this.#generation;
 		const indicators = await readCatalog(this.#db);
+		if (generation !== this.#generation) return;
 		this.data = { ...this.data, indicators };
 		if (indicators.some((i) => i.id === this.state.indicator)) void this.refresh();
+		this.#fetchingAll = this.#fetchAllViews(generation);
+	}
+
+	/** Resolves when the background fetch of every view (see `refreshCatalog`) has ended. */
+	whenViewsFetched(): Promise<void> {
+		return this.#fetchingAll;
+	}
+
+	#forgetViews(): void {
+		this.#generation++;
+		this.#views.clear();
+	}
+
+	/** One view, fetched once per generation; a failed fetch is not kept. */
+	#viewOf(indicator: string, year: number): Promise<IndicatorView> {
+		const key = `${indicator}|${year}`;
+		let view = this.#views.get(key);
+		if (!view) {
+			const views = this.#views;
+			view = fetchIndicatorView(this.#db, indicator, year);
+			view.catch(() => views.get(key) === view && views.delete(key));
+			views.set(key, view);
+		}
+		return view;
+	}
+
+	/**
+	 * Every view of the catalogue, one after another (the view on screen and uploaded indicators
+	 * first), so a person's change waits for one view at most. Stops when the data change again.
+	 */
+	async #fetchAllViews(generation: number): Promise<void> {
+		const indicators = [...(this.data?.indicators ?? [])].sort(
+			(a, b) =>
+				Number(b.id === this.state.indicator) - Number(a.id === this.state.indicator) ||
+				Number(Boolean(b.uploadedFrom)) - Number(Boolean(a.uploadedFrom))
+		);
+		for (const indicator of indicators) {
+			for (const year of [...indicator.years].reverse()) {
+				if (generation !== this.#generation) return;
+				try {
+					await this.#viewOf(indicator.id, year);
+				} catch {
+					return;
+				}
+				// Let a person's own request in between.
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+		}
 	}
 
 	/** Show what the URL asks for; unknown codes are kept in `urlProblems` and replaced by defaults. */
@@ -166,8 +229,6 @@ export class Dashboard {
 	async refresh(): Promise<void> {
 		const { indicator, year } = this.state;
 		if (year === null) return this.#view.abort();
-		await this.#view.request(`${indicator}@${year}`, () =>
-			fetchIndicatorView(this.#db, indicator, year)
-		);
+		await this.#view.request(`${indicator}@${year}`, () => this.#viewOf(indicator, year));
 	}
 }

@@ -1,4 +1,4 @@
-import type { Connector } from '$lib/db/connector';
+import { EngineOfflineError, type Connector } from '$lib/db/connector';
 import { loadBundled, type BundledData, type FetchFile } from '$lib/data/loadBundled';
 import { MAP_PAINTED_EVENT } from '$lib/map/mapEvents';
 
@@ -46,9 +46,11 @@ export class Engine {
 		this.#ready ??= this.#start().catch((error: unknown) => {
 			this.#ready = null;
 			const message = error instanceof Error ? error.message : String(error);
-			this.failure = { offline: globalThis.navigator?.onLine === false, message };
+			const offline = globalThis.navigator?.onLine === false;
+			this.failure = { offline, message };
 			this.status = 'failed';
-			throw error;
+			// Offline, what asked can say why in a person's words: a connection is all it needs.
+			throw offline ? new EngineOfflineError(message) : error;
 		});
 		return this.#ready;
 	}

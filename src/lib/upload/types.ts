@@ -52,6 +52,8 @@ export type UploadProblemKind =
 	| 'unreadable'
 	/** The person stopped the step (Cancel); nothing of the file was loaded. */
 	| 'cancelled'
+	/** The data engine was never downloaded and the device is offline: the file is not at fault. */
+	| 'engine-offline'
 	| 'unterminated-quote'
 	| 'ragged-row'
 	| 'empty-header'

@@ -4,6 +4,7 @@
  * DuckDB from its original and its mapping when the page opens, and never lets a failed step
  * touch what is already loaded.
  */
+import { EngineOfflineError } from '$lib/db/connector';
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
 import { regionDecisions } from './decisions';
@@ -502,6 +503,8 @@ export class Uploads {
 
 	#asProblem(error: unknown, file: string): UploadProblem {
 		if (error instanceof ImportError) return error.problem;
+		if (error instanceof EngineOfflineError)
+			return { file, kind: 'engine-offline', severity: 'error' };
 		return { file, kind: 'unreadable', detail: message(error), severity: 'error' };
 	}
 

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { QueryCancelledError, type Connector } from '$lib/db/connector';
+import { QueryCancelledError, type BoundQuery, type Connector, type Row } from '$lib/db/connector';
 import { loadBundled } from '$lib/data/loadBundled';
+import { fetchIndicatorView } from '$lib/data/views';
 import { summaryConnector, type BundledSummary, type EngineSource } from '$lib/data/summary';
 import { buildSummary } from '$lib/data/summaryBuild';
 import { Dashboard } from '$lib/state/dashboard.svelte';
@@ -18,19 +19,32 @@ import type { SniffResult } from './sniff.worker';
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
 
-/** A connector on native DuckDB that can be made to "crash" (its database gone, as after an OOM). */
+/**
+ * A connector on native DuckDB that can be made to "crash" (its database gone, as after an OOM).
+ * The page fetches views in the background: a restart or close waits for the queries under way
+ * (native DuckDB must not close under a running query; the browser's engine rejects them), and
+ * a closed one refuses more.
+ */
 async function crashable() {
 	let current: NativeConnector = await openNativeConnector();
 	let crashed = false;
-	const connector: Connector & { crash(): void; close(): void } = {
-		query: (q) => {
+	let closed = false;
+	const running = new Set<Promise<unknown>>();
+	const settled = () => Promise.allSettled([...running]);
+	const connector: Connector & { crash(): void; close(): Promise<void> } = {
+		query: <T extends Row = Row>(q: BoundQuery | string) => {
 			if (crashed) return Promise.reject(new Error('RuntimeError: memory access out of bounds'));
-			return current.query(q);
+			if (closed) return Promise.reject(new Error('closed'));
+			const rows = current.query<T>(q);
+			running.add(rows);
+			void rows.catch(() => undefined).finally(() => running.delete(rows));
+			return rows;
 		},
 		registerFile: (name, bytes) => current.registerFile(name, bytes),
 		dropFile: (name) => current.dropFile(name),
 		healthy: async () => !crashed,
 		restart: async () => {
+			await settled();
 			current.close();
 			current = await openNativeConnector();
 			crashed = false;
@@ -38,7 +52,11 @@ async function crashable() {
 		crash: () => {
 			crashed = true;
 		},
-		close: () => current.close()
+		close: async () => {
+			closed = true;
+			await settled();
+			current.close();
+		}
 	};
 	return connector;
 }
@@ -321,5 +339,47 @@ describe('uploaded datasets across reloads', () => {
 			"SELECT count(*) AS n FROM observations WHERE starts_with(source_id, 'upload-')"
 		);
 		expect(Number(rows[0]?.n)).toBe(0);
+	});
+});
+
+describe('views once an upload is loaded', () => {
+	it('are each fetched once in the background, so a change of view asks the engine nothing', async () => {
+		const id = await storeDataset(true);
+		const { dashboard, uploads } = await openPage(db);
+		await dashboard.whenViewsFetched();
+		const indicators = dashboard.data?.indicators ?? [];
+		expect(indicators.some((i) => i.uploadedFrom)).toBe(true);
+
+		const query = db.query;
+		let asked = 0;
+		db.query = (q) => {
+			asked++;
+			return query(q);
+		};
+		for (const indicator of indicators) {
+			for (const year of indicator.years) {
+				dashboard.state = { ...dashboard.state, indicator: indicator.id, year };
+				await dashboard.refresh();
+				expect(dashboard.view).toMatchObject({ indicatorId: indicator.id, year });
+			}
+		}
+		expect(asked, 'queries for views already fetched').toBe(0);
+		db.query = query;
+		// What is kept is what the engine answers now.
+		const uploaded = indicators.find((i) => i.uploadedFrom)!;
+		const year = uploaded.years[0]!;
+		dashboard.state = { ...dashboard.state, indicator: uploaded.id, year };
+		await dashboard.refresh();
+		expect(dashboard.view).toEqual(await fetchIndicatorView(dashboard.db, uploaded.id, year));
+
+		// Deleting the dataset forgets the views kept: its indicator has no values any more.
+		const hasValues = () =>
+			dashboard.view?.regions.some((r) => r.urban.value !== null || r.rural.value !== null);
+		expect(hasValues()).toBe(true);
+		await uploads.remove(id);
+		await dashboard.whenViewsFetched();
+		dashboard.state = { ...dashboard.state, indicator: uploaded.id, year };
+		await dashboard.refresh();
+		expect(hasValues()).toBe(false);
 	});
 });

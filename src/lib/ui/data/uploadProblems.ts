@@ -28,6 +28,10 @@ const texts: Record<UploadProblemKind, Texts> = {
 		fix: () => m.upload_fix_unreadable()
 	},
 	cancelled: { what: () => m.upload_what_cancelled(), fix: () => m.upload_fix_cancelled() },
+	'engine-offline': {
+		what: () => m.upload_what_engine_offline(),
+		fix: () => m.upload_fix_engine_offline()
+	},
 	'unterminated-quote': {
 		what: (detail) => m.upload_what_unterminated_quote({ detail }),
 		fix: () => m.upload_fix_unterminated_quote()

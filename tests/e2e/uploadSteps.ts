@@ -1,0 +1,44 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** The Datasets page's upload wizard, found by role and label as a person finds it. */
+
+const FILE_LABEL = 'CSV, TSV or semicolon-separated file';
+
+export type Upload = string | { name: string; mimeType: string; buffer: Buffer };
+
+export const step = (page: Page, n: number) =>
+	page.getByRole('heading', { name: new RegExp(`^Step ${n} of 5: `) });
+export const addSection = (page: Page) => page.getByRole('region', { name: 'Add a dataset' });
+export const navLink = (page: Page, name: string) =>
+	page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+/**
+ * The file input is disabled until the bundled data is in DuckDB (region matching needs the 31
+ * regions); a person cannot choose a file before, and Playwright's setInputFiles would not wait.
+ */
+export async function fileInput(page: Page): Promise<Locator> {
+	const input = page.getByLabel(FILE_LABEL);
+	await expect(input).toBeEnabled({ timeout: 90_000 });
+	return input;
+}
+
+export async function chooseFile(page: Page, file: Upload): Promise<void> {
+	await (await fileInput(page)).setInputFiles(file);
+}
+
+export function csvFile(name: string, text: string): Upload {
+	return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
+}
+
+/**
+ * Step 4 with every written region name matched, "Check and load", and the report's count line
+ * (`status`, e.g. "31 data rows read: 31 loaded, 0 kept aside.").
+ */
+export async function loadAllMatched(page: Page, status: string): Promise<void> {
+	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByText(/^31 matched, 0 ambiguous, 0 unmatched/)).toBeVisible();
+	await page.getByRole('button', { name: 'Check and load' }).click();
+	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
+	await expect(addSection(page).getByRole('status')).toHaveText(status);
+}
