@@ -5,17 +5,17 @@ import { openNativeConnector, type NativeConnector } from '../../../tests/native
 import {
 	componentOptions,
 	divideIndexRows,
-	fetchComponentViews,
 	indexSources,
 	resolveComponents,
 	toIndexComponents,
+	viewKey,
 	viewRequests
 } from './divideIndex';
 import { loadBundled } from './loadBundled';
+import { fetchIndicatorView } from './views';
 
 const dataDir = join(import.meta.dirname, '../../../data');
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
-
 
 describe('the index on the bundled data (native DuckDB)', () => {
 	let db: NativeConnector | undefined;
@@ -37,7 +37,12 @@ describe('the index on the bundled data (native DuckDB)', () => {
 		];
 		const resolved = resolveComponents(choices, options, 2024);
 		expect(resolved.map((c) => c.year)).toEqual([2024, 2022]);
-		const views = await fetchComponentViews(db, viewRequests(choices, options, 2024));
+		const fetched = await Promise.all(
+			viewRequests(choices, options, 2024).map((r) =>
+				fetchIndicatorView(db!, r.indicatorId, r.year)
+			)
+		);
+		const views = new Map(fetched.map((v) => [viewKey(v), v]));
 		const regions = data.regions.map((r) => ({ iso: r.isoCode, name: r.nameOfficial }));
 		const rows = divideIndexRows(regions, toIndexComponents(resolved, views));
 

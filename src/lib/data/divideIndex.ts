@@ -1,8 +1,7 @@
-import type { Connector } from '$lib/db/connector';
 import { compositeIndex, type IndexComponent } from '$lib/domain/compositeIndex';
 import { urbanRuralGap } from '$lib/domain/gaps';
 import type { IndicatorInfo } from '$lib/domain/indicators';
-import { fetchIndicatorView, type IndicatorView, type SourceRecord } from './views';
+import type { IndicatorView, SourceRecord } from './views';
 
 /**
  * The composite digital-divide index view: which components a person can put in, the state the
@@ -92,17 +91,6 @@ export function viewRequests(
 		out.set(viewKey(request), request);
 	}
 	return [...out.values()];
-}
-
-/** Fetches the views the components need; keyed by `viewKey`. */
-export async function fetchComponentViews(
-	db: Connector,
-	requests: readonly ViewRequest[]
-): Promise<Map<string, IndicatorView>> {
-	const views = await Promise.all(
-		requests.map((r) => fetchIndicatorView(db, r.indicatorId, r.year))
-	);
-	return new Map(views.map((v) => [viewKey(v), v]));
 }
 
 /** The raw value a component takes from one region of a view. */

@@ -1,38 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { rankDescending, sortByGap } from './ranking';
-
-describe('sortByGap', () => {
-	it('puts the widest gap first and missing values last, by name', () => {
-		const rows = [
-			{ name: 'Arusha', urban: 80, rural: 70 }, // gap 10
-			{ name: 'Simiyu', urban: null, rural: 40 }, // no gap
-			{ name: 'Lindi', urban: 90, rural: 50 }, // gap 40
-			{ name: 'Dodoma', urban: 60, rural: 65 }, // gap −5
-			{ name: 'Katavi', urban: 70, rural: null } // no gap
-		];
-		expect(sortByGap(rows).map((r) => r.name)).toEqual([
-			'Lindi',
-			'Arusha',
-			'Dodoma',
-			'Katavi',
-			'Simiyu'
-		]);
-	});
-});
+import { rankDescending } from './ranking';
 
 describe('rankDescending', () => {
-	it('breaks ties by name', () => {
+	it('puts the largest first, breaks ties by name, and puts rows without a value last', () => {
 		const rows = [
-			{ n: 'b', v: 1 },
-			{ n: 'a', v: 1 },
-			{ n: 'c', v: 2 }
+			{ name: 'Arusha', value: 10 },
+			{ name: 'Simiyu', value: null },
+			{ name: 'Lindi', value: 40 },
+			{ name: 'Dodoma', value: -5 },
+			{ name: 'Katavi', value: null },
+			{ name: 'Geita', value: 10 }
 		];
 		expect(
 			rankDescending(
 				rows,
-				(r) => r.v,
-				(r) => r.n
-			).map((r) => r.n)
-		).toEqual(['c', 'a', 'b']);
+				(r) => r.value,
+				(r) => r.name
+			).map((r) => r.name)
+		).toEqual(['Lindi', 'Arusha', 'Geita', 'Dodoma', 'Katavi', 'Simiyu']);
 	});
 });

@@ -1,5 +1,3 @@
-import { urbanRuralGap } from './gaps';
-
 /**
  * Order for ranked charts: largest first, rows without a value last (in name order), so "no data"
  * is visible instead of vanishing.
@@ -17,15 +15,4 @@ export function rankDescending<T>(
 		if (vb === null) return -1;
 		return vb - va || name(a).localeCompare(name(b));
 	});
-}
-
-/** Regions sorted by urban–rural gap, widest first. */
-export function sortByGap<T extends { urban: number | null; rural: number | null; name: string }>(
-	rows: readonly T[]
-): T[] {
-	return rankDescending(
-		rows,
-		(r) => urbanRuralGap(r.urban, r.rural),
-		(r) => r.name
-	);
 }

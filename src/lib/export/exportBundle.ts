@@ -5,10 +5,6 @@ import { exportDate, sourceLines, subtitle, type ExportText, type ViewExport } f
 /** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark. */
 const BOM = '\uFEFF';
 
-export interface DataBundleNames {
-	csv: string;
-}
-
 /** README.txt: what the numbers are, where they come from, under which licence, and when. */
 export function readmeText(
 	view: ViewExport,

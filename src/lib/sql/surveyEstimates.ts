@@ -47,22 +47,6 @@ export interface SurveyDesign {
 	year?: string;
 }
 
-/** The columns of each row `surveySharesQuery` returns, in order. */
-export const SURVEY_SHARE_COLUMNS = [
-	'item',
-	'year',
-	'region',
-	'area',
-	'n',
-	'n_clusters',
-	'singleton_strata',
-	'weight_sum',
-	'share',
-	'se',
-	'lower',
-	'upper'
-] as const;
-
 /** The SQL pieces that differ between a clustered design and one where every row is a PSU. */
 interface PsuPlan {
 	/** CTEs ending in `cell`: sums per year × stratum × [PSU] × region × area, each item k. */

@@ -55,12 +55,6 @@ function numberRegExp(dialect: NumberDialect): RegExp {
 	return re;
 }
 
-/** Whether a cell means "missing": empty after trimming, or one of the dialect's missing tokens. */
-export function isMissing(text: string, dialect: Pick<Dialect, 'missing'>): boolean {
-	const t = trimBlanks(text);
-	return t === '' || dialect.missing.includes(t);
-}
-
 /** The cell as a number; null when it is missing; undefined when it is present but not a number. */
 export function parseNumber(text: string, dialect: NumberDialect): number | null | undefined {
 	const t = trimBlanks(text);

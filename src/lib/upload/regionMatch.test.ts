@@ -15,7 +15,6 @@ import {
 	loadRememberedChoices,
 	mergeRememberedChoices,
 	nameSimilarity,
-	regionMatchRows,
 	regionMatchSummary,
 	rememberedFrom,
 	reviewRegionNames,
@@ -295,19 +294,12 @@ describe('the person decides', () => {
 		expect(mergeRememberedChoices(previous, withdrawn)).toEqual({ mjini: 'TZ-15' });
 	});
 
-	it('counts names and rows per status', () => {
+	it('counts names per status', () => {
 		expect(regionMatchSummary(reviews)).toEqual({
 			matched: 2,
 			ambiguous: 2,
 			unmatched: 1,
 			island: 1,
-			zone: 1
-		});
-		expect(regionMatchRows(reviews)).toEqual({
-			matched: 6,
-			ambiguous: 6,
-			unmatched: 6,
-			island: 3,
 			zone: 1
 		});
 		expect(regionMatchSummary([])).toEqual({

@@ -312,10 +312,3 @@ export function regionMatchSummary(reviews: readonly RegionNameReview[]): Region
 	for (const r of reviews) out[r.status]++;
 	return out;
 }
-
-/** How many data rows carry a name in each state (what loads, and what is kept aside). */
-export function regionMatchRows(reviews: readonly RegionNameReview[]): RegionMatchSummary {
-	const out: RegionMatchSummary = { matched: 0, ambiguous: 0, unmatched: 0, island: 0, zone: 0 };
-	for (const r of reviews) out[r.status] += r.rows;
-	return out;
-}

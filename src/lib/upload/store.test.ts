@@ -10,7 +10,6 @@ import {
 	openDatasetStore,
 	sha256Hex,
 	sha256Portable,
-	withMemoryFallback,
 	type DatasetStore
 } from './store';
 
@@ -343,71 +342,6 @@ describe('a full device', () => {
 		// The abort rolled back both stores: the old original and record are untouched.
 		expect(await store.readOriginal(id)).toEqual(CSV);
 		expect((await store.get(id))?.fileName).toBe(META.fileName);
-	});
-
-	it('withMemoryFallback keeps a new dataset in memory and says so', async () => {
-		const { store, factory } = await openFresh();
-		const onFull = vi.fn();
-		const session = withMemoryFallback(store, onFull);
-		failPutsWithQuota();
-		const started = await session.beginImport(META, CSV);
-		expect(onFull).toHaveBeenCalledWith(expect.any(StoreFullError), started.id);
-		expect(session.isInMemory(started.id)).toBe(true);
-		vi.restoreAllMocks();
-
-		// The session carries on: the dataset completes, verifies and lists, all in memory.
-		await session.completeImport(started.id, 2, MAPPING);
-		expect(await session.verify(started.id, 2)).toEqual({ ok: true });
-		expect(await session.readOriginal(started.id)).toEqual(CSV);
-		expect((await session.list()).map((r) => [r.id, r.status])).toEqual([[started.id, 'ready']]);
-
-		// Nothing of it reached the device.
-		session.close();
-		const { store: reopened } = await openDatasetStore(factory);
-		expect(await reopened.list()).toEqual([]);
-	});
-
-	it('withMemoryFallback moves a stored dataset to memory when its replacement does not fit', async () => {
-		const { store, factory } = await openFresh();
-		const onFull = vi.fn();
-		const session = withMemoryFallback(store, onFull);
-		const { id } = await session.beginImport(META, CSV);
-		const stored = await session.completeImport(id, 2, MAPPING);
-		expect(session.isInMemory(id)).toBe(false);
-
-		const next = bytesOf('region,urban,rural\nMwanza,50,30\n');
-		failPutsWithQuota();
-		const replaced = await session.replace(id, next, 'v2.csv');
-		vi.restoreAllMocks();
-		expect(onFull).toHaveBeenCalledOnce();
-		expect(session.isInMemory(id)).toBe(true);
-		expect(replaced).toMatchObject({ id, fileName: 'v2.csv', mapping: MAPPING });
-		expect(await session.readOriginal(id)).toEqual(next);
-		const listed = await session.list();
-		expect(listed).toHaveLength(1);
-		expect(listed[0]?.fileName).toBe('v2.csv');
-
-		// After a reload the device still has the last state that fitted, whole.
-		session.close();
-		const { store: reopened } = await openDatasetStore(factory);
-		expect(await reopened.get(id)).toEqual(stored);
-		expect(await reopened.verify(id, 2)).toEqual({ ok: true });
-	});
-
-	it('withMemoryFallback passes other errors through and deletes from both places', async () => {
-		const { store } = await openFresh();
-		const session = withMemoryFallback(store);
-		await expect(session.rename('nope', 'x')).rejects.toBeInstanceOf(DatasetNotFoundError);
-
-		const { id } = await session.beginImport(META, CSV);
-		failPutsWithQuota();
-		await session.rename(id, 'renamed in memory');
-		vi.restoreAllMocks();
-		expect(session.isInMemory(id)).toBe(true);
-		await session.delete(id);
-		expect(session.isInMemory(id)).toBe(false);
-		expect(await session.list()).toEqual([]);
-		expect(await store.list()).toEqual([]);
 	});
 });
 

@@ -621,14 +621,9 @@ class MemoryDatasetStore implements DatasetStore {
 
 	async beginImport(meta: NewDataset, bytes: Uint8Array): Promise<StoredDataset> {
 		const record = createdRecord(meta, bytes.byteLength, await sha256Hex(bytes));
-		this.adopt(record, bytes);
-		return structuredClone(record);
-	}
-
-	/** Takes over a dataset another store could not keep. */
-	adopt(record: StoredDataset, bytes: Uint8Array): void {
 		this.records.set(record.id, structuredClone(record));
 		this.files.set(record.id, bytes.slice());
+		return structuredClone(record);
 	}
 
 	async completeImport(id: string, rowCount: number, mapping: unknown): Promise<StoredDataset> {
@@ -689,83 +684,4 @@ class MemoryDatasetStore implements DatasetStore {
 /** A store that keeps everything in this tab's memory: lost on reload. */
 export function memoryDatasetStore(): DatasetStore {
 	return new MemoryDatasetStore();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Falling back to memory when the device is full
-
-export interface FallbackDatasetStore extends DatasetStore {
-	/** True when this dataset's latest state lives only in this tab (its write did not fit). */
-	isInMemory(id: string): boolean;
-}
-
-/**
- * Wraps a store so a write that fails with StoreFullError is redone in memory and the session
- * goes on; `onFull` is told which dataset, so the UI can say "not saved on this device".
- * From then on that dataset is read and written in memory only. Whatever the device store
- * already held for it stays there, so after a reload the person finds the last state that
- * fitted (for an import, an "import interrupted" entry), never a half-written one.
- */
-export function withMemoryFallback(
-	primary: DatasetStore,
-	onFull?: (error: StoreFullError, id: string) => void
-): FallbackDatasetStore {
-	const memory = new MemoryDatasetStore();
-	const held = new Set<string>();
-	const storeFor = (id: string): DatasetStore => (held.has(id) ? memory : primary);
-
-	async function write(
-		id: string,
-		op: (store: DatasetStore) => Promise<StoredDataset>
-	): Promise<StoredDataset> {
-		if (held.has(id)) return op(memory);
-		try {
-			return await op(primary);
-		} catch (error) {
-			if (!(error instanceof StoreFullError)) throw error;
-			const record = await primary.get(id);
-			if (!record) throw new DatasetNotFoundError(id);
-			memory.adopt(record, await primary.readOriginal(id));
-			held.add(id);
-			const result = await op(memory);
-			onFull?.(error, id);
-			return result;
-		}
-	}
-
-	return {
-		get persistent() {
-			return primary.persistent;
-		},
-		async list() {
-			const [stored, inMemory] = await Promise.all([primary.list(), memory.list()]);
-			return [...stored.filter((r) => !held.has(r.id)), ...inMemory].sort(newestFirst);
-		},
-		get: (id) => storeFor(id).get(id),
-		async beginImport(meta, bytes) {
-			try {
-				return await primary.beginImport(meta, bytes);
-			} catch (error) {
-				if (!(error instanceof StoreFullError)) throw error;
-				const record = await memory.beginImport(meta, bytes);
-				held.add(record.id);
-				onFull?.(error, record.id);
-				return record;
-			}
-		},
-		completeImport: (id, rowCount, mapping) =>
-			write(id, (s) => s.completeImport(id, rowCount, mapping)),
-		failImport: (id, message) => write(id, (s) => s.failImport(id, message)),
-		rename: (id, name) => write(id, (s) => s.rename(id, name)),
-		replace: (id, bytes, fileName) => write(id, (s) => s.replace(id, bytes, fileName)),
-		readOriginal: (id) => storeFor(id).readOriginal(id),
-		verify: (id, loadedRowCount) => storeFor(id).verify(id, loadedRowCount),
-		async delete(id) {
-			if (held.delete(id)) await memory.delete(id);
-			await primary.delete(id);
-		},
-		usage: () => primary.usage(),
-		close: () => primary.close(),
-		isInMemory: (id) => held.has(id)
-	};
 }
