@@ -60,7 +60,8 @@ describe('the index on the bundled data (native DuckDB)', () => {
 		const lHi = Math.max(...levels.map((l) => l.v));
 		const dodomaGap = gaps.find((g) => g.iso === 'TZ-01')!.v;
 		const dodomaLevel = levels.find((l) => l.iso === 'TZ-01')!.v;
-		const expected = (2 * ((dodomaGap - gLo) / (gHi - gLo)) + (lHi - dodomaLevel) / (lHi - lLo)) / 3;
+		const expected =
+			(2 * ((dodomaGap - gLo) / (gHi - gLo)) + (lHi - dodomaLevel) / (lHi - lLo)) / 3;
 
 		const dodoma = rows.find((r) => r.iso === 'TZ-01')!;
 		expect(dodoma.index).toBeCloseTo(expected, 12);

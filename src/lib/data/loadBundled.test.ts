@@ -65,7 +65,9 @@ describe('loadBundled on native DuckDB', () => {
 				header: true,
 				skipEmptyLines: true
 			}).data;
-		const population = new Map(parse('regions.csv').map((r) => [r.iso_code, Number(r.population_2022)]));
+		const population = new Map(
+			parse('regions.csv').map((r) => [r.iso_code, Number(r.population_2022)])
+		);
 		const sims = parse('indicators.csv').filter(
 			(r) => r.indicator_id === 'active_sims' && r.geo_level === 'region'
 		);
@@ -73,7 +75,11 @@ describe('loadBundled on native DuckDB', () => {
 		for (const row of sims) {
 			const region = view.regions.find((r) => r.iso === row.geo_code)!;
 			if (row.value === '') expect(region.total.value).toBeNull();
-			else expect(region.total.value).toBeCloseTo((Number(row.value) * 100) / population.get(row.geo_code!)!, 9);
+			else
+				expect(region.total.value).toBeCloseTo(
+					(Number(row.value) * 100) / population.get(row.geo_code!)!,
+					9
+				);
 		}
 		// Dar es Salaam: 9,102,203 SIMs for 5,383,728 residents.
 		expect(view.regions.find((r) => r.iso === 'TZ-02')!.total.value).toBeCloseTo(169.0688, 4);
@@ -148,19 +154,36 @@ describe('a malformed bundled file names file, line, column and value', () => {
 			'sources.csv': withLine('sources.csv', 1, (l) => l.replace('licence', 'license'))
 		});
 		expect(error.problems).toEqual([
-			expect.objectContaining({ file: 'sources.csv', line: 1, column: 'licence', kind: 'missing-column' }),
-			expect.objectContaining({ file: 'sources.csv', line: 1, column: 'license', kind: 'unexpected-column' })
+			expect.objectContaining({
+				file: 'sources.csv',
+				line: 1,
+				column: 'licence',
+				kind: 'missing-column'
+			}),
+			expect.objectContaining({
+				file: 'sources.csv',
+				line: 1,
+				column: 'license',
+				kind: 'unexpected-column'
+			})
 		]);
 	});
 
 	it('an unknown source id and an area outside the allowed list, all problems at once', async () => {
-		const text = withLine('indicators.csv', 3, (l) => l.replace('dhs-2015-16-2022-uw-sae', 'made-up'));
+		const text = withLine('indicators.csv', 3, (l) =>
+			l.replace('dhs-2015-16-2022-uw-sae', 'made-up')
+		);
 		const lines = text.split('\n');
 		lines[4] = lines[4]!.replace(',total,', ',suburban,');
 		const error = await loadError({ 'indicators.csv': lines.join('\n') });
 		expect(error.total).toBe(2);
 		expect(error.problems).toEqual([
-			expect.objectContaining({ line: 3, column: 'source_id', value: 'made-up', kind: 'unknown-reference' }),
+			expect.objectContaining({
+				line: 3,
+				column: 'source_id',
+				value: 'made-up',
+				kind: 'unknown-reference'
+			}),
 			expect.objectContaining({ line: 5, column: 'area', value: 'suburban', kind: 'not-allowed' })
 		]);
 	});

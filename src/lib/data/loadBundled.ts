@@ -60,7 +60,11 @@ export function lineFromEngineMessage(message: string): number | undefined {
 
 /** The engine's message without its list of generic "possible fixes". */
 function firstLines(message: string): string {
-	return message.split('\n').filter((l) => l.trim() !== '').slice(0, 3).join(' ');
+	return message
+		.split('\n')
+		.filter((l) => l.trim() !== '')
+		.slice(0, 3)
+		.join(' ');
 }
 
 /** "2016=2015-16" pairs from SQL into a year → label map. */
@@ -83,7 +87,14 @@ async function loadTable(db: Connector, spec: TableSpec, bytes: Uint8Array): Pro
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		throw new DataFileError(
-			[{ file: spec.file, line: lineFromEngineMessage(detail), kind: 'unreadable', detail: firstLines(detail) }],
+			[
+				{
+					file: spec.file,
+					line: lineFromEngineMessage(detail),
+					kind: 'unreadable',
+					detail: firstLines(detail)
+				}
+			],
 			1
 		);
 	} finally {
@@ -136,7 +147,11 @@ async function readRegions(db: Connector): Promise<Region[]> {
 }
 
 /** Resolve every region spelling in the survey; a name that resolves to nothing stops the load. */
-async function mapSurveyRegions(db: Connector, regions: Region[], spec: TableSpec): Promise<string[]> {
+async function mapSurveyRegions(
+	db: Connector,
+	regions: Region[],
+	spec: TableSpec
+): Promise<string[]> {
 	const file = spec.file;
 	const written = await db.query<{ region: string; first_line: number }>(
 		`SELECT region, min(${quoteIdent(LINE)}) AS first_line FROM ${quoteIdent(spec.table)} GROUP BY region ORDER BY first_line`
@@ -150,7 +165,14 @@ async function mapSurveyRegions(db: Connector, regions: Region[], spec: TableSpe
 		if (match.status === 'matched') pairs.push({ written: region, isoCode: match.isoCode });
 		else if (match.status === 'island') islands.push(region);
 		else
-			unmatched.push({ file, line: first_line, column: 'region', value: region, kind: 'unknown-reference', detail: 'regions.csv' });
+			unmatched.push({
+				file,
+				line: first_line,
+				column: 'region',
+				value: region,
+				kind: 'unknown-reference',
+				detail: 'regions.csv'
+			});
 	}
 	if (unmatched.length > 0) throw new DataFileError(unmatched, unmatched.length);
 	await db.query(regionNameMapQuery(pairs));
@@ -195,7 +217,8 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 			SURVEY_SOURCE_ID
 		)
 	);
-	for (const spec of bundledTables) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rawTableName(spec))}`);
+	for (const spec of bundledTables)
+		await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rawTableName(spec))}`);
 	return { regions, indicators: await readCatalog(db), islandNames };
 }
 
@@ -220,14 +243,14 @@ export async function readCatalog(db: Connector): Promise<IndicatorInfo[]> {
 	return catalog
 		.filter((r) => Number(r.region_rows) >= 2)
 		.map((r) => ({
-		id: r.indicator_id,
-		label: { en: r.label_en, sw: r.label_sw || r.label_en },
-		unit: r.unit,
-		definition: { en: r.definition_en, sw: r.definition_sw || r.definition_en },
-		hasUrbanRural: Boolean(r.has_urban_rural),
-		years: Array.from(r.region_years ?? [], Number),
-		periods: periodLabels(r.region_periods),
-		synthetic: Boolean(r.synthetic),
-		uploadedFrom: r.uploaded ? r.first_source.slice('upload-'.length) : null
-	}));
+			id: r.indicator_id,
+			label: { en: r.label_en, sw: r.label_sw || r.label_en },
+			unit: r.unit,
+			definition: { en: r.definition_en, sw: r.definition_sw || r.definition_en },
+			hasUrbanRural: Boolean(r.has_urban_rural),
+			years: Array.from(r.region_years ?? [], Number),
+			periods: periodLabels(r.region_periods),
+			synthetic: Boolean(r.synthetic),
+			uploadedFrom: r.uploaded ? r.first_source.slice('upload-'.length) : null
+		}));
 }

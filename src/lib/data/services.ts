@@ -51,7 +51,6 @@ export interface ServicesView {
 	sources: SourceRecord[];
 }
 
-
 function estimate(row: SqlRow, prefix: 'x' | 'y'): Estimate {
 	return estimateColumns(row, `${prefix}_value`, prefix);
 }

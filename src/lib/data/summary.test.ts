@@ -7,7 +7,14 @@ import { openWasmConnector } from '../../../tests/wasm-connector';
 import { profileSourcesQuery, profileValuesQuery } from '$lib/sql/regionProfile';
 import type { BoundQuery } from '$lib/db/connector';
 import { fetchRegionProfiles, unionOfSources } from './regionProfile';
-import { commonYears, CONNECTIVITY, CONNECTIVITY_CODES, fetchServicesView, SERVICE_CODES, SERVICES } from './services';
+import {
+	commonYears,
+	CONNECTIVITY,
+	CONNECTIVITY_CODES,
+	fetchServicesView,
+	SERVICE_CODES,
+	SERVICES
+} from './services';
 import {
 	decodeAnswer,
 	encodeAnswer,
@@ -90,9 +97,9 @@ describe('the summary answers every bundled view as the engine does', () => {
 	it('each region’s profile, and a comparison of several asked region by region', async () => {
 		const { regions, indicators } = summary.bundled;
 		for (const region of regions) {
-			expect(
-				await fetchRegionProfiles(fromSummary, regions, indicators, [region.isoCode])
-			).toEqual(await fetchRegionProfiles(native, regions, indicators, [region.isoCode]));
+			expect(await fetchRegionProfiles(fromSummary, regions, indicators, [region.isoCode])).toEqual(
+				await fetchRegionProfiles(native, regions, indicators, [region.isoCode])
+			);
 		}
 		const three = ['TZ-02', 'TZ-07', 'TZ-26'];
 		const compared = await fetchRegionProfiles(fromSummary, regions, indicators, three);

@@ -45,7 +45,10 @@ export function decodeAnswer<T extends Row = Row>([columns, rows]: Answer): T[] 
  * The part of a summary the first screen needs (the catalogue and the answers for `keys`), so
  * that it arrives in one small file; the whole summary follows when something else is asked.
  */
-export function firstScreenSummary(summary: BundledSummary, keys: Iterable<string>): BundledSummary {
+export function firstScreenSummary(
+	summary: BundledSummary,
+	keys: Iterable<string>
+): BundledSummary {
 	const answers: Record<string, Answer> = {};
 	for (const key of keys) {
 		const answer = summary.answers[key];

@@ -35,7 +35,6 @@ export interface IndicatorView {
 	islands: { code: string; value: number | null }[];
 }
 
-
 function area(row: SqlRow, prefix: string): Estimate {
 	return estimateColumns(row, prefix, prefix);
 }
@@ -53,7 +52,9 @@ export async function fetchIndicatorView(
 		db.query(otherGeographiesQuery(indicatorId, year))
 	]);
 	const nat = national[0];
-	const nationalView = nat ? { total: area(nat, 'total'), urban: area(nat, 'urban'), rural: area(nat, 'rural') } : null;
+	const nationalView = nat
+		? { total: area(nat, 'total'), urban: area(nat, 'urban'), rural: area(nat, 'rural') }
+		: null;
 	return {
 		indicatorId,
 		year,
@@ -79,7 +80,8 @@ export async function fetchIndicatorView(
 			}
 		})),
 		national:
-			nationalView && [nationalView.total, nationalView.urban, nationalView.rural].some((a) => a.value !== null)
+			nationalView &&
+			[nationalView.total, nationalView.urban, nationalView.rural].some((a) => a.value !== null)
 				? nationalView
 				: null,
 		sources: sources.map(sourceRecord),
