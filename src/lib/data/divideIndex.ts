@@ -5,8 +5,8 @@ import type { IndicatorView, SourceRecord } from './views';
 
 /**
  * The composite digital-divide index view: which components a person can put in, the state the
- * URL carries, and the pure step from fetched indicator views to the index of each region. The
- * method itself is in `$lib/domain/compositeIndex`.
+ * URL carries, a cached fetch of the indicator views they need, and the pure step from those views
+ * to the index of each region. The method itself is in `$lib/domain/compositeIndex`.
  */
 
 export type Direction = 'gap' | 'level';

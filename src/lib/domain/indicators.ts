@@ -2,7 +2,10 @@ import { country } from '$lib/country';
 
 /** The series a planner sees first (the country pack's choice). */
 export const DEFAULT_INDICATOR = country.defaultIndicator;
-/** Where the "urban–rural gap" shortcut leads: the household survey's phone ownership. */
+/**
+ * Where the "urban–rural gap" shortcut leads: household phone ownership, estimated from the
+ * bundled synthetic survey. Uploaded datasets get indicator ids of their own and never replace it.
+ */
 export const GAP_INDICATOR = 'hh_owns_mobile';
 
 /** An indicator as the views know it, bundled or uploaded. */

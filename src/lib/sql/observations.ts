@@ -11,8 +11,9 @@ import {
 
 /**
  * `observations` is the one long table every view reads: real published rows from
- * indicators.csv, SIMs per 100 residents derived from them, and survey estimates computed from
- * microdata (synthetic until an analyst uploads real data).
+ * indicators.csv, SIMs per 100 residents derived from them, survey estimates computed from the
+ * bundled synthetic microdata (survey-synthetic.csv), and the rows of each uploaded dataset under
+ * indicator ids of its own (`up_<key>_<n>`).
  */
 
 export const OBSERVATION_COLUMNS = `indicator_id VARCHAR, geo_level VARCHAR, geo_code VARCHAR, area VARCHAR,
