@@ -7,11 +7,13 @@
 //
 // Usage: node scripts/generate-survey.mjs [--seed N] [--out FILE] [--households-per-cluster N]
 //
-// Deterministic: the same seed and options give byte-identical output. Only Node built-ins.
+// Deterministic: the same seed and options give byte-identical output. Only Node built-ins and
+// the column list in src/lib/domain/surveyColumns.js.
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SURVEY_COLUMNS, SURVEY_ITEMS } from '../src/lib/domain/surveyColumns.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SEED = 20240611;
@@ -165,16 +167,7 @@ export const ITEMS = {
 	}
 };
 
-export const HEADER = [
-	'hh_id',
-	'year',
-	'region',
-	'residence',
-	'weight',
-	'cluster',
-	'stratum',
-	...Object.keys(ITEMS)
-];
+export const HEADER = SURVEY_COLUMNS;
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers: mulberry32, seeded from a 32-bit FNV-1a hash of a label, so that each cluster
@@ -409,7 +402,7 @@ export function generate({
 					weight,
 					cluster.id,
 					cluster.stratum,
-					...Object.keys(ITEMS).map((k) => items[k])
+					...SURVEY_ITEMS.map((k) => items[k])
 				];
 				lines.push(row.map(csvField).join(','));
 			}

@@ -1,4 +1,5 @@
 import { country } from '$lib/country';
+import { SURVEY_ITEMS } from './surveyColumns.js';
 import type { TableSpec } from './tableSpec';
 
 const AREAS = ['total', 'urban', 'rural', 'other_urban'] as const;
@@ -6,15 +7,7 @@ const GEO_LEVELS = ['region', 'island', 'mainland', 'national'] as const;
 const UNITS = ['percent', 'count', 'per100'] as const;
 
 /** The 0/1 items of the bundled synthetic survey, each shown as indicator `hh_<item>`. */
-export const surveyItems = [
-	'owns_mobile',
-	'owns_smartphone',
-	'used_internet',
-	'uses_mobile_money',
-	'used_emrejesho',
-	'used_gepg',
-	'used_mgov'
-] as const;
+export const surveyItems = SURVEY_ITEMS;
 
 /** The bundled data files, in load order, with the columns each must have (data/README.md). */
 export const bundledTables: readonly TableSpec[] = [

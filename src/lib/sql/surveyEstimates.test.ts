@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeDuckDB, type NativeDuckDB, type PlainRow } from '../../../tests/native-duckdb';
+import { SURVEY_ITEMS } from '../domain/surveyColumns.js';
 import {
 	linearisedShareEstimates,
 	type ShareEstimate,
@@ -208,15 +209,7 @@ describe('surveySharesQuery on tests/fixtures/survey-small.csv', () => {
 });
 
 describe('surveySharesQuery on data/survey-synthetic.csv', () => {
-	const items = [
-		'owns_mobile',
-		'owns_smartphone',
-		'used_internet',
-		'uses_mobile_money',
-		'used_emrejesho',
-		'used_gepg',
-		'used_mgov'
-	];
+	const items = [...SURVEY_ITEMS];
 	const design: SurveyDesign = {
 		table: 'synthetic',
 		region: 'region',
