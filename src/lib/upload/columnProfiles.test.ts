@@ -1,4 +1,3 @@
-import { plainComma } from './wideFile.test-data';
 /**
  * columnProfilesQuery against a plain TypeScript profile of the same cells (parseNumber from
  * numbers.ts, counting by hand), on generated files with numbers written in the dialect, missing
@@ -18,6 +17,7 @@ import {
 import { readRawQuery } from './readSql';
 import { scanRecords } from './recordScan';
 import type { ColumnProfile, Dialect } from './types';
+import { plainComma } from './wideFile.test-data';
 
 let db: NativeConnector;
 beforeAll(async () => {
@@ -220,9 +220,8 @@ const dialects: [string, Dialect][] = [
 	[
 		'comma decimal, space thousands, a title row above the header',
 		{
-			encoding: 'utf-8',
+			...plainComma,
 			delimiter: ';',
-			quote: '"',
 			headerRow: 2,
 			decimal: ',',
 			thousands: ' ',
@@ -231,15 +230,7 @@ const dialects: [string, Dialect][] = [
 	],
 	[
 		'point decimal, no thousands, no missing tokens',
-		{
-			encoding: 'utf-8',
-			delimiter: '\t',
-			quote: '"',
-			headerRow: 1,
-			decimal: '.',
-			thousands: '',
-			missing: []
-		}
+		{ ...plainComma, delimiter: '\t', missing: [] }
 	]
 ];
 

@@ -11,17 +11,10 @@ import {
 	trimmedSql
 } from './numbers';
 import type { Dialect } from './types';
+import { plainComma } from './wideFile.test-data';
 
 const MISSING = ['NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null'];
-const dot: Dialect = {
-	encoding: 'utf-8',
-	delimiter: ',',
-	quote: '"',
-	headerRow: 1,
-	decimal: '.',
-	thousands: ',',
-	missing: ['', ...MISSING]
-};
+const dot: Dialect = { ...plainComma, thousands: ',', missing: ['', ...MISSING] };
 const comma: Dialect = { ...dot, delimiter: ';', decimal: ',', thousands: '.' };
 const commaSpace: Dialect = { ...comma, thousands: ' ' };
 const plain: Dialect = { ...dot, thousands: '' };

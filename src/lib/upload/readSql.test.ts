@@ -6,16 +6,9 @@ import { headerLabels } from './headerCells';
 import { readRawQuery, structuralProblem } from './readSql';
 import { scanProblems, scanRecords } from './recordScan';
 import type { Dialect } from './types';
+import { plainComma } from './wideFile.test-data';
 
-const comma: Dialect = {
-	encoding: 'utf-8',
-	delimiter: ',',
-	quote: '"',
-	headerRow: 1,
-	decimal: '.',
-	thousands: ',',
-	missing: ['', 'NA', '-']
-};
+const comma: Dialect = { ...plainComma, thousands: ',', missing: ['', 'NA', '-'] };
 
 let db: NativeConnector;
 beforeAll(async () => {
