@@ -27,3 +27,10 @@ export interface BarRow {
 	valueText: string;
 	description: string;
 }
+
+/** What every row of a ranked chart has, whatever it draws. */
+export interface ChartRowData {
+	iso: string;
+	name: string;
+	description: string;
+}

@@ -1,0 +1,19 @@
+/** About how wide a character of a 12 px label is. */
+const CHAR_WIDTH = 6.5;
+
+/**
+ * A ranked chart's margins: at the left, room for the longest region name; at the right, room for
+ * the longest value text, and at least `minRight`; neither ever most of the width.
+ */
+export function rowMargins(
+	rows: readonly { name: string; valueText: string }[],
+	width: number,
+	minRight: number
+): { left: number; right: number } {
+	const nameWidth = Math.max(0, ...rows.map((r) => r.name.length)) * CHAR_WIDTH + 14;
+	const valueWidth = Math.max(0, ...rows.map((r) => r.valueText.length)) * CHAR_WIDTH + 10;
+	return {
+		left: Math.min(nameWidth, width * 0.45),
+		right: Math.min(Math.max(minRight, valueWidth), width * 0.3)
+	};
+}
