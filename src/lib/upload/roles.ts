@@ -63,32 +63,15 @@ const HEADER_WORDS: [ColumnRole, string[]][] = [
 	['indicator', ['indicator', 'indicators', 'kiashiria', 'viashiria', 'variable', 'measure']],
 	['value', ['value', 'values', 'thamani', 'estimate', 'percent', 'percentage', 'pct', 'asilimia']]
 ];
-/** Roles a file has at most one column of. */
-const SINGLE_ROLES: ColumnRole[] = [
-	'region',
-	'area',
-	'year',
-	'indicator',
-	'value',
-	'lower',
-	'upper',
-	'weight',
-	'cluster',
-	'stratum'
-];
-const ROLES_OF_KIND: Record<DatasetKind, ReadonlySet<ColumnRole>> = {
-	indicators: new Set([
-		'region',
-		'area',
-		'year',
-		'indicator',
-		'value',
-		'lower',
-		'upper',
-		'wide-value'
-	]),
-	microdata: new Set(['region', 'area', 'year', 'weight', 'cluster', 'stratum', 'item'])
+/** The roles a column can take in each kind of file (besides 'ignore'), in the picker's order. */
+export const ROLES_OF_KIND: Record<DatasetKind, readonly ColumnRole[]> = {
+	indicators: ['region', 'area', 'year', 'indicator', 'value', 'lower', 'upper', 'wide-value'],
+	microdata: ['region', 'area', 'year', 'weight', 'cluster', 'stratum', 'item']
 };
+/** Roles a file has at most one column of: all but wide values and items, which repeat. */
+const SINGLE_ROLES: readonly ColumnRole[] = [
+	...new Set([...ROLES_OF_KIND.indicators, ...ROLES_OF_KIND.microdata])
+].filter((r) => r !== 'wide-value' && r !== 'item');
 /** The yes/no words the importer reads as 1/0. */
 const YES_NO = new Set(['yes', 'no', 'y', 'n', 'ndiyo', 'hapana', 'true', 'false']);
 
@@ -402,7 +385,7 @@ function settleArea(cols: Column[], kind: DatasetKind): AreaCodes {
 function finish(kind: DatasetKind, cols: Column[]): ColumnAssignment[] {
 	const taken = new Set<ColumnRole>();
 	return cols.map((c): ColumnAssignment => {
-		let role = ROLES_OF_KIND[kind].has(c.role) ? c.role : 'ignore';
+		let role = ROLES_OF_KIND[kind].includes(c.role) ? c.role : 'ignore';
 		if (SINGLE_ROLES.includes(role)) {
 			if (taken.has(role)) role = 'ignore';
 			else taken.add(role);
@@ -461,7 +444,7 @@ export function validateRoles(
 	columns: readonly ColumnAssignment[],
 	fixedYear: number | null = null
 ): RoleProblemKey[] {
-	const used = columns.filter((c) => ROLES_OF_KIND[kind].has(c.role));
+	const used = columns.filter((c) => ROLES_OF_KIND[kind].includes(c.role));
 	const count = (role: ColumnRole) => used.filter((c) => c.role === role).length;
 	const problems: RoleProblemKey[] = [];
 	if (count('region') === 0) problems.push('upload_roles_missing_region');
