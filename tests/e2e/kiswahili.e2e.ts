@@ -1,48 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
+import { messageFiles, noWords, SAME_IN_BOTH } from '../../src/lib/i18n/kiswahili.test-data';
 import { expect, test } from './fixtures';
 
 const root = join(import.meta.dirname, '../..');
 
-/**
- * English message values that are rightly the same in Kiswahili (names, codes, the bilingual
- * language label; templates with no words of their own are skipped by `noWords`). src/lib/i18n/kiswahili.test.ts keeps the same
- * list: change both together.
- */
-const SAME_IN_BOTH: readonly string[] = [
-	'Pengo',
-	'Kiswahili',
-	'English',
-	'Zanzibar',
-	'Language / Lugha',
-	'ISO {iso}, NBS {nbs}',
-	'Tanzania ({area})',
-	// The SQL keyword for an empty cell on the SQL page.
-	'NULL'
-];
-
-/** A template with no words of its own ("{label}: {value}", "%") reads the same in any language. */
-const noWords = (text: string) => !/\p{L}/u.test(text.replace(/\{\w+\}/g, ''));
-
 /** Every English UI message: the core file and each per-feature folder. */
-function englishMessages(): string[] {
-	const dir = join(root, 'messages');
-	const files = [
-		join(dir, 'en.json'),
-		...readdirSync(dir, { withFileTypes: true })
-			.filter((e) => e.isDirectory())
-			.map((e) => join(dir, e.name, 'en.json'))
-			.filter((path) => existsSync(path))
-	];
-	return files.flatMap((path) => {
-		const all = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-		return Object.entries(all)
-			.filter(([key]) => key !== '$schema')
-			.map(([, value]) => value);
-	});
-}
+const englishMessages = () => messageFiles().flatMap(([, en]) => Object.values(en));
 
 const definitions = Papa.parse<Record<string, string>>(
 	readFileSync(join(root, 'data/indicator-definitions.csv'), 'utf8'),

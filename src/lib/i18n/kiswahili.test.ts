@@ -1,52 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { messageFiles, noWords, SAME_IN_BOTH } from './kiswahili.test-data';
 
 const root = join(import.meta.dirname, '../../..');
-
-/**
- * Strings that are rightly the same in Kiswahili and English: names, codes and the bilingual
- * language label (templates with no words of their own pass through `noWords`). Anything else
- * left in English is a missing translation. tests/e2e/kiswahili.e2e.ts keeps the same list:
- * change both together.
- */
-const SAME_IN_BOTH: readonly string[] = [
-	'Pengo',
-	'Kiswahili',
-	'English',
-	'Zanzibar',
-	'Language / Lugha',
-	'ISO {iso}, NBS {nbs}',
-	'Tanzania ({area})',
-	'NULL'
-];
-
-/** A template with no words of its own ("{label}: {value}", "%") reads the same in any language. */
-const noWords = (text: string) => !/\p{L}/u.test(text.replace(/\{\w+\}/g, ''));
-
-type Messages = Record<string, string>;
-
-/** The core message file and every per-feature folder, as [name, en, sw]. */
-function messageFiles(): [string, Messages, Messages][] {
-	const dir = join(root, 'messages');
-	const read = (path: string) => {
-		const all = JSON.parse(readFileSync(path, 'utf8')) as Messages;
-		delete all.$schema;
-		return all;
-	};
-	const folders = readdirSync(dir, { withFileTypes: true })
-		.filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'en.json')))
-		.map((e) => e.name);
-	return [
-		['messages/{locale}.json', read(join(dir, 'en.json')), read(join(dir, 'sw.json'))],
-		...folders.map((f): [string, Messages, Messages] => [
-			`messages/${f}/{locale}.json`,
-			read(join(dir, f, 'en.json')),
-			read(join(dir, f, 'sw.json'))
-		])
-	];
-}
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const distinct = (list: string[]) => [...new Set(list)];
