@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Region } from '$lib/domain/regions';
 import {
 	FUZZY_CLOSE,
 	FUZZY_MARGIN,
@@ -20,21 +16,11 @@ import {
 	reviewRegionNames,
 	saveRememberedChoices
 } from './regionMatch';
+import { bundledRegions } from './regions.test-data';
 import type { RegionNameReview } from './types';
 
 /** The real 31 regions, so the thresholds are tested against the names they must separate. */
-const regions: Region[] = Papa.parse<Record<string, string>>(
-	readFileSync(join(process.cwd(), 'data', 'regions.csv'), 'utf8'),
-	{ header: true, skipEmptyLines: true }
-).data.map((r) => ({
-	nbsCode: r.nbs_code ?? '',
-	isoCode: r.iso_code ?? '',
-	nameOfficial: r.name_official ?? '',
-	nameEn: r.name_en ?? '',
-	zone: r.zone === 'Zanzibar' ? 'Zanzibar' : 'Mainland',
-	population2022: Number(r.population_2022),
-	variants: r.variants ? r.variants.split('|') : []
-}));
+const regions = bundledRegions;
 
 function review(name: string, remembered: Record<string, string> = {}): RegionNameReview {
 	const [only] = reviewRegionNames([{ name, rows: 1 }], regions, remembered);

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Region } from '$lib/domain/regions';
+import { bundledRegions, readDataCsv } from './regions.test-data';
 import type { ColumnAssignment, ColumnProfile } from './types';
 import {
 	DEFAULT_AREA_CODES,
@@ -16,21 +13,7 @@ import {
 	yearFromFileName
 } from './roles';
 
-const readCsv = (file: string) =>
-	Papa.parse<Record<string, string>>(readFileSync(join(process.cwd(), 'data', file), 'utf8'), {
-		header: true,
-		skipEmptyLines: true
-	}).data;
-
-const regions: Region[] = readCsv('regions.csv').map((r) => ({
-	nbsCode: r.nbs_code ?? '',
-	isoCode: r.iso_code ?? '',
-	nameOfficial: r.name_official ?? '',
-	nameEn: r.name_en ?? '',
-	zone: r.zone === 'Zanzibar' ? 'Zanzibar' : 'Mainland',
-	population2022: Number(r.population_2022),
-	variants: r.variants ? r.variants.split('|') : []
-}));
+const regions = bundledRegions;
 
 /** A column profile as the profiler would write it for a column holding `examples`. */
 function column(
@@ -81,7 +64,9 @@ describe('periodEndYear', () => {
 	});
 
 	it('maps every period of the bundled indicators to the year data/indicators.csv gives it', () => {
-		const pairs = new Map(readCsv('indicators.csv').map((r) => [r.period ?? '', Number(r.year)]));
+		const pairs = new Map(
+			readDataCsv('indicators.csv').map((r) => [r.period ?? '', Number(r.year)])
+		);
 		expect(pairs.size).toBeGreaterThan(5);
 		for (const [period, year] of pairs) expect(periodEndYear(period), period).toBe(year);
 	});
