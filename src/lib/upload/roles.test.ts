@@ -15,6 +15,10 @@ import {
 
 const regions = bundledRegions;
 
+/** The roles guessed for a file of these columns, named `file`, against the real regions. */
+const guessFile = (file: string, ...cols: Omit<ColumnProfile, 'index'>[]) =>
+	guessRoles(table(...cols), file, regions);
+
 /** A column profile as the profiler would write it for a column holding `examples`. */
 function column(
 	header: string,
@@ -208,18 +212,15 @@ describe('guessRoles: DHS recodes', () => {
 
 describe('guessRoles: indicator tables', () => {
 	it('reads a long table with English headers', () => {
-		const guess = guessRoles(
-			table(
-				column('Region', regionNames, { present: 310, distinct: 31 }),
-				column('Area', ['Urban', 'Rural', 'Total']),
-				column('indicator_id', ['women_mobile_phone']),
-				column('Year', ['2016', '2022']),
-				column('Value', ['71.0', '85.0']),
-				column('ci_low', ['65.9']),
-				column('CI upper', ['75.6'])
-			),
+		const guess = guessFile(
 			'my_table_2019.csv',
-			regions
+			column('Region', regionNames, { present: 310, distinct: 31 }),
+			column('Area', ['Urban', 'Rural', 'Total']),
+			column('indicator_id', ['women_mobile_phone']),
+			column('Year', ['2016', '2022']),
+			column('Value', ['71.0', '85.0']),
+			column('ci_low', ['65.9']),
+			column('CI upper', ['75.6'])
 		);
 		expect(guess.kind).toBe('indicators');
 		expect(rolesOf(guess.columns)).toEqual([
@@ -238,15 +239,12 @@ describe('guessRoles: indicator tables', () => {
 	});
 
 	it('reads Kiswahili headers', () => {
-		const guess = guessRoles(
-			table(
-				column('Mkoa', regionNames, { present: 93, distinct: 31 }),
-				column('Makazi', ['Mjini', 'Vijijini', 'Jumla']),
-				column('Mwaka', ['2022']),
-				column('Thamani', ['45.3', '12.0'])
-			),
+		const guess = guessFile(
 			'takwimu.csv',
-			regions
+			column('Mkoa', regionNames, { present: 93, distinct: 31 }),
+			column('Makazi', ['Mjini', 'Vijijini', 'Jumla']),
+			column('Mwaka', ['2022']),
+			column('Thamani', ['45.3', '12.0'])
 		);
 		expect(guess.kind).toBe('indicators');
 		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'year', 'value']);
@@ -254,15 +252,12 @@ describe('guessRoles: indicator tables', () => {
 	});
 
 	it('reads a wide table: area and year from each header', () => {
-		const guess = guessRoles(
-			table(
-				column('region', regionNames, { present: 31, distinct: 31 }),
-				column('urban_2022', ['80.1', '75.3']),
-				column('rural_2022', ['40.2']),
-				column('total 2015-16', ['55.0'])
-			),
+		const guess = guessFile(
 			'wide.csv',
-			regions
+			column('region', regionNames, { present: 31, distinct: 31 }),
+			column('urban_2022', ['80.1', '75.3']),
+			column('rural_2022', ['40.2']),
+			column('total 2015-16', ['55.0'])
 		);
 		expect(guess.kind).toBe('indicators');
 		expect(guess.columns).toEqual([
@@ -276,15 +271,12 @@ describe('guessRoles: indicator tables', () => {
 	});
 
 	it('takes the year from the file name when wide headers name none', () => {
-		const guess = guessRoles(
-			table(
-				column('Mkoa', regionNames, { present: 31, distinct: 31 }),
-				column('Mjini', ['120', '98']),
-				column('Vijijini', ['40']),
-				column('Jumla', ['160'])
-			),
+		const guess = guessFile(
 			'tcra_2023.csv',
-			regions
+			column('Mkoa', regionNames, { present: 31, distinct: 31 }),
+			column('Mjini', ['120', '98']),
+			column('Vijijini', ['40']),
+			column('Jumla', ['160'])
 		);
 		expect(guess.columns.map((c) => c.wide?.area)).toEqual([undefined, 'urban', 'rural', 'total']);
 		expect(guess.fixedYear).toBe(2023);
@@ -293,32 +285,26 @@ describe('guessRoles: indicator tables', () => {
 	});
 
 	it('recognises columns without headers by their values', () => {
-		const guess = guessRoles(
-			table(
-				column('', ['Dodoma', 'Dar-es-salaam', 'Unguja', 'Coast', 'DODOMA'], {
-					present: 62,
-					distinct: 31
-				}),
-				column('', ['2016', '2022']),
-				column('', ['Urban', 'Rural']),
-				column('', ['71.0', '65.2', '12.5'])
-			),
+		const guess = guessFile(
 			'export.csv',
-			regions
+			column('', ['Dodoma', 'Dar-es-salaam', 'Unguja', 'Coast', 'DODOMA'], {
+				present: 62,
+				distinct: 31
+			}),
+			column('', ['2016', '2022']),
+			column('', ['Urban', 'Rural']),
+			column('', ['71.0', '65.2', '12.5'])
 		);
 		expect(guess.kind).toBe('indicators');
 		expect(rolesOf(guess.columns)).toEqual(['region', 'year', 'area', 'value']);
 	});
 
 	it('does not read a land area in km² as the urban/rural area', () => {
-		const guess = guessRoles(
-			table(
-				column('Region', regionNames, { present: 31, distinct: 31 }),
-				column('Area', ['41311', '37576', '13250'], { distinct: 31 }),
-				column('Value', ['12.1'])
-			),
+		const guess = guessFile(
 			'x_2022.csv',
-			regions
+			column('Region', regionNames, { present: 31, distinct: 31 }),
+			column('Area', ['41311', '37576', '13250'], { distinct: 31 }),
+			column('Value', ['12.1'])
 		);
 		expect(rolesOf(guess.columns)).toEqual(['region', 'ignore', 'value']);
 		expect(guess.fixedYear).toBe(2022);
@@ -327,20 +313,17 @@ describe('guessRoles: indicator tables', () => {
 
 describe('guessRoles: own survey microdata', () => {
 	it('finds region by its names, 1/2 residence, weight, design and items', () => {
-		const guess = guessRoles(
-			table(
-				column('hh_id', ['1', '2', '3'], { distinct: 12000 }),
-				column('location', regionNames, { present: 12000, distinct: 31 }),
-				column('residence', ['1', '2']),
-				column('wt', ['0.82', '1.13', '0.97'], { distinct: 900 }),
-				column('PSU', ['101', '102'], { distinct: 400 }),
-				column('strata', ['1', '2', '3'], { distinct: 62 }),
-				column('has_phone', ['1', '0']),
-				column('uses_internet', ['No', 'Yes']),
-				column('age', ['34', '21', '56'], { distinct: 70 })
-			),
+		const guess = guessFile(
 			'field_survey_2024.csv',
-			regions
+			column('hh_id', ['1', '2', '3'], { distinct: 12000 }),
+			column('location', regionNames, { present: 12000, distinct: 31 }),
+			column('residence', ['1', '2']),
+			column('wt', ['0.82', '1.13', '0.97'], { distinct: 900 }),
+			column('PSU', ['101', '102'], { distinct: 400 }),
+			column('strata', ['1', '2', '3'], { distinct: 62 }),
+			column('has_phone', ['1', '0']),
+			column('uses_internet', ['No', 'Yes']),
+			column('age', ['34', '21', '56'], { distinct: 70 })
 		);
 		expect(guess.kind).toBe('microdata');
 		expect(rolesOf(guess.columns)).toEqual([
@@ -362,15 +345,12 @@ describe('guessRoles: own survey microdata', () => {
 	});
 
 	it('reads an "urban" 0/1 column as the area, 1 = urban', () => {
-		const guess = guessRoles(
-			table(
-				column('Mkoa', regionNames, { present: 5000, distinct: 26 }),
-				column('uzito', ['1.2', '0.8']),
-				column('Urban', ['0', '1']),
-				column('simu', ['1', '0'])
-			),
+		const guess = guessFile(
 			'utafiti.csv',
-			regions
+			column('Mkoa', regionNames, { present: 5000, distinct: 26 }),
+			column('uzito', ['1.2', '0.8']),
+			column('Urban', ['0', '1']),
+			column('simu', ['1', '0'])
 		);
 		expect(guess.kind).toBe('microdata');
 		expect(rolesOf(guess.columns)).toEqual(['region', 'weight', 'area', 'item']);
@@ -379,18 +359,15 @@ describe('guessRoles: own survey microdata', () => {
 	});
 
 	it('keeps indicator roles out of microdata, one column per single role, and reads a year', () => {
-		const guess = guessRoles(
-			table(
-				column('region', regionNames, { present: 8000, distinct: 31 }),
-				column('region_code', ['01', '02'], { present: 8000, distinct: 31 }),
-				column('area', ['urban', 'rural']),
-				column('weight', ['1.1', '0.9']),
-				column('year', ['2022']),
-				column('indicator', ['phone']),
-				column('owns_phone', ['0', '1'])
-			),
+		const guess = guessFile(
 			'survey_2019.csv',
-			regions
+			column('region', regionNames, { present: 8000, distinct: 31 }),
+			column('region_code', ['01', '02'], { present: 8000, distinct: 31 }),
+			column('area', ['urban', 'rural']),
+			column('weight', ['1.1', '0.9']),
+			column('year', ['2022']),
+			column('indicator', ['phone']),
+			column('owns_phone', ['0', '1'])
 		);
 		expect(guess.kind).toBe('microdata');
 		expect(rolesOf(guess.columns)).toEqual([
