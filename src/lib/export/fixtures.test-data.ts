@@ -1,6 +1,7 @@
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView, SourceRecord } from '$lib/data/views';
+import { regionView } from '$lib/data/views.test-data';
 import type { Measure } from '$lib/domain/gaps';
 import { buildViewModel } from '$lib/state/viewModel';
 import type { ExportText, ViewExport } from './exportView';
@@ -22,19 +23,13 @@ function region(
 	rural: Estimate,
 	previous: number | null
 ): RegionView {
-	return {
-		iso,
-		nbsCode: iso.slice(3),
-		nameOfficial: name,
-		nameEn: name,
-		zone: 'Mainland',
-		population: 1000,
+	return regionView(iso, name, {
 		total,
 		urban,
 		rural,
 		previousYear: previous === null ? null : 2016,
 		previousTotal: est(previous)
-	};
+	});
 }
 
 export const SOURCES: SourceRecord[] = [

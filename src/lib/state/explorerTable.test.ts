@@ -2,6 +2,7 @@ import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
+import { regionView } from '$lib/data/views.test-data';
 import { gapWithInterval } from '$lib/domain/gaps';
 import { explorerTableColumns, type TableText } from './explorerTable';
 
@@ -18,19 +19,13 @@ const est = (
 	n,
 	note: null
 });
-const dodoma: RegionView = {
-	iso: 'TZ-03',
-	nbsCode: '01',
-	nameOfficial: 'Dodoma',
-	nameEn: 'Dodoma',
-	zone: 'Mainland',
-	population: 3085625,
+const dodoma: RegionView = regionView('TZ-03', 'Dodoma', {
 	total: est(61.6, 53.4, 69.2, 900),
 	urban: est(80, 75, 85),
 	rural: est(50, 45, 55),
 	previousYear: 2016,
 	previousTotal: est(38.9)
-};
+});
 const view: IndicatorView = {
 	indicatorId: 'x',
 	year: 2022,

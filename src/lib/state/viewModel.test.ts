@@ -2,6 +2,7 @@ import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
+import { regionView } from '$lib/data/views.test-data';
 import { NO_DATA_COLOUR } from '$lib/charts/colourScale';
 import { buildViewModel } from './viewModel';
 import type { ViewText } from '$lib/i18n/labels';
@@ -27,19 +28,13 @@ function region(
 	rural: number | null,
 	previous: number | null = null
 ): RegionView {
-	return {
-		iso,
-		nbsCode: iso.slice(3),
-		nameOfficial: name,
-		nameEn: name,
-		zone: 'Mainland',
-		population: 1000,
+	return regionView(iso, name, {
 		total: est(total, total === null ? null : total - 5, total === null ? null : total + 5),
 		urban: est(urban, urban === null ? null : urban - 3, urban === null ? null : urban + 3),
 		rural: est(rural),
 		previousYear: previous === null ? null : 2016,
 		previousTotal: est(previous)
-	};
+	});
 }
 
 const view: IndicatorView = {

@@ -1,6 +1,7 @@
 import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorView, RegionView } from '$lib/data/views';
+import { regionView } from '$lib/data/views.test-data';
 import { gapWithInterval, type GapEstimate } from '$lib/domain/gaps';
 import {
 	figureSource,
@@ -25,19 +26,13 @@ function region(
 	name: string,
 	a: { total?: number | null; urban?: Estimate; rural?: Estimate; previous?: number | null }
 ): RegionView {
-	return {
-		iso,
-		nbsCode: iso.slice(3),
-		nameOfficial: name,
-		nameEn: name,
-		zone: 'z',
-		population: 1,
+	return regionView(iso, name, {
 		total: est(a.total ?? null),
 		urban: a.urban ?? est(null),
 		rural: a.rural ?? est(null),
 		previousYear: a.previous === undefined ? null : 2016,
 		previousTotal: est(a.previous ?? null)
-	};
+	});
 }
 
 function view(indicatorId: string, year: number, regions: RegionView[]): IndicatorView {
