@@ -1,19 +1,13 @@
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView, SourceRecord } from '$lib/data/views';
-import { regionView } from '$lib/data/views.test-data';
+import { est, regionView } from '$lib/data/views.test-data';
 import type { Measure } from '$lib/domain/gaps';
 import { buildViewModel } from '$lib/state/viewModel';
+import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
 import type { ExportText, ViewExport } from './exportView';
 
 /** A fixed small view for the export tests: three regions, one of them hostile text. */
-const est = (
-	value: number | null,
-	lower: number | null = null,
-	upper: number | null = null,
-	n: number | null = null,
-	note: string | null = null
-): Estimate => ({ value, lower, upper, se: null, n, note });
 
 function region(
 	iso: string,
@@ -102,17 +96,9 @@ export const INDICATOR: IndicatorInfo = {
 
 export function model(measure: Measure) {
 	return buildViewModel(VIEW, INDICATOR, measure, (r) => r.nameOfficial, {
+		...VIEW_TEXT,
 		locale: 'en-GB',
 		noData: 'No data',
-		urban: 'Urban',
-		rural: 'Rural',
-		total: 'Total',
-		gap: 'Gap',
-		parity: 'Parity',
-		notSignificant: 'not significant',
-		notSignificantMark: '(ns)',
-		suppressed: 'suppressed',
-		unstable: 'unstable',
 		period: (y) => INDICATOR.periods[y] ?? String(y)
 	});
 }

@@ -1,24 +1,9 @@
-import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
-import { regionView } from '$lib/data/views.test-data';
+import { est, indicatorInfo, regionView } from '$lib/data/views.test-data';
 import { gapWithInterval } from '$lib/domain/gaps';
 import { explorerTableColumns, type TableText } from './explorerTable';
 
-const est = (
-	value: number | null,
-	lower: number | null = null,
-	upper: number | null = null,
-	n: number | null = null
-): Estimate => ({
-	value,
-	lower,
-	upper,
-	se: null,
-	n,
-	note: null
-});
 const dodoma: RegionView = regionView('TZ-03', 'Dodoma', {
 	total: est(61.6, 53.4, 69.2, 900),
 	urban: est(80, 75, 85),
@@ -35,16 +20,7 @@ const view: IndicatorView = {
 	sources: [],
 	islands: []
 };
-const info = (hasUrbanRural: boolean): IndicatorInfo => ({
-	id: 'x',
-	label: { en: 'X', sw: 'X' },
-	unit: 'percent',
-	definition: { en: '', sw: '' },
-	hasUrbanRural,
-	years: [2016, 2022],
-	periods: { 2016: '2015-16', 2022: '2022' },
-	synthetic: false
-});
+const info = (hasUrbanRural: boolean) => indicatorInfo(hasUrbanRural, 2022);
 const t: TableText = {
 	locale: 'en',
 	noData: 'no data',

@@ -1,24 +1,9 @@
-import type { Estimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
-import { regionView } from '$lib/data/views.test-data';
+import { est, indicatorInfo, regionView } from '$lib/data/views.test-data';
 import { NO_DATA_COLOUR } from '$lib/charts/colourScale';
 import { buildViewModel } from './viewModel';
-import type { ViewText } from '$lib/i18n/labels';
-
-const est = (
-	value: number | null,
-	lower: number | null = null,
-	upper: number | null = null
-): Estimate => ({
-	value,
-	lower,
-	upper,
-	se: null,
-	n: null,
-	note: null
-});
+import { VIEW_TEXT } from './viewModel.test-data';
 
 function region(
 	iso: string,
@@ -51,31 +36,9 @@ const view: IndicatorView = {
 	islands: []
 };
 
-const indicator = (hasUrbanRural: boolean): IndicatorInfo => ({
-	id: 'x',
-	label: { en: 'X', sw: 'X' },
-	unit: 'percent',
-	definition: { en: '', sw: '' },
-	hasUrbanRural,
-	years: [2016, 2024],
-	periods: { 2016: '2015-16', 2024: '2024' },
-	synthetic: false
-});
+const indicator = (hasUrbanRural: boolean) => indicatorInfo(hasUrbanRural, 2024);
 
-const text: ViewText = {
-	locale: 'en',
-	noData: 'no data',
-	urban: 'Urban',
-	rural: 'Rural',
-	total: 'Total',
-	gap: 'Gap',
-	parity: 'Parity',
-	notSignificant: 'not significant',
-	notSignificantMark: '(ns)',
-	suppressed: 'suppressed',
-	unstable: 'unstable',
-	period: (y) => (y === 2016 ? '2015-16' : String(y))
-};
+const text = VIEW_TEXT;
 const name = (r: RegionView) => r.nameOfficial;
 
 describe('buildViewModel', () => {

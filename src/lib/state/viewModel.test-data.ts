@@ -1,0 +1,17 @@
+import type { ViewText } from '$lib/i18n/labels';
+
+/** The words a view model needs, in English, for tests. */
+export const VIEW_TEXT: ViewText = {
+	locale: 'en',
+	noData: 'no data',
+	urban: 'Urban',
+	rural: 'Rural',
+	total: 'Total',
+	gap: 'Gap',
+	parity: 'Parity',
+	notSignificant: 'not significant',
+	notSignificantMark: '(ns)',
+	suppressed: 'suppressed',
+	unstable: 'unstable',
+	period: (y) => (y === 2016 ? '2015-16' : String(y))
+};
