@@ -32,5 +32,6 @@ export interface BarRow {
 export interface ChartRowData {
 	iso: string;
 	name: string;
+	valueText: string;
 	description: string;
 }
