@@ -2,6 +2,7 @@ import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { SourceRecord } from '$lib/data/views';
 import type { Estimate } from '$lib/domain/estimate';
 import type { ViewText } from '$lib/i18n/labels';
+import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
 
 /** Small hand-made inputs for the page models' tests. */
 
@@ -40,16 +41,7 @@ export const sourceRecord = (id: string): SourceRecord => ({
 });
 
 export const ENGLISH_VIEW_TEXT: ViewText = {
+	...VIEW_TEXT,
 	locale: 'en-GB',
-	noData: 'no data',
-	urban: 'Urban',
-	rural: 'Rural',
-	total: 'Total',
-	gap: 'Gap',
-	parity: 'Parity',
-	notSignificant: 'not significant',
-	notSignificantMark: '(ns)',
-	suppressed: 'suppressed',
-	unstable: 'unstable',
 	period: (year) => String(year)
 };
