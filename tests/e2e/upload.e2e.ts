@@ -579,3 +579,36 @@ test('empty, repeated and case-colliding column names are reported when the role
 	await expect(problems).toContainText('Two column names differ only in capital letters.');
 	await expect(problems.getByRole('rowheader').first()).toContainText('headers.csv, row 1');
 });
+
+test('a file with hundreds of region names lists the first 200, those needing a choice first, and counts the rest', async ({
+	page
+}) => {
+	const unknown = Array.from({ length: 240 }, (_, i) => `Kijiji ${i + 1},2022,${10 + (i % 50)}`);
+	const text = ['Region,Year,Value', 'Dodoma,2022,40.5', 'Arusha,2022,38', ...unknown].join('\n');
+	await page.goto('/datasets/');
+	await chooseFile(page, csvFile('villages.csv', text + '\n'));
+	await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(step(page, 3)).toBeVisible({ timeout: 90_000 });
+	await page.getByLabel('Role of column Region').selectOption('region');
+	await page.getByLabel('Role of column Year').selectOption('year');
+	await page.getByLabel('Role of column Value').selectOption('value');
+	await page.getByRole('button', { name: 'Continue' }).click();
+
+	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
+	const reviews = page.getByRole('region', { name: 'Match region names' });
+	// A header row and 200 names; every one listed needs the person (the two matches come last).
+	await expect(reviews.getByRole('row')).toHaveCount(201);
+	await expect(reviews.getByRole('row', { name: /^Kijiji 1 / })).toContainText('Unmatched');
+	await expect(reviews.getByRole('row', { name: /^Dodoma/ })).toHaveCount(0);
+	await expect(page.getByRole('note')).toHaveText(
+		/^42 more names are not listed \(the first 200 are/
+	);
+	await page.getByRole('button', { name: 'Check and load' }).click();
+
+	// The names not listed kept their automatic choice: the two regions loaded, the villages aside.
+	await expect(step(page, 5)).toBeVisible({ timeout: 90_000 });
+	await expect(addSection(page).getByRole('status')).toHaveText(
+		'242 data rows read: 2 loaded, 240 kept aside.'
+	);
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	reviewsToShow,
 	FUZZY_CLOSE,
 	FUZZY_MARGIN,
 	FUZZY_MATCH,
@@ -364,5 +365,30 @@ describe('stored choices', () => {
 		};
 		expect(loadRememberedChoices(refusing)).toEqual({});
 		expect(saveRememberedChoices(refusing, { a: 'TZ-01' })).toBe(false);
+	});
+});
+
+describe('reviewsToShow', () => {
+	const named = (written: string, status: RegionNameReview['status']): RegionNameReview => ({
+		written,
+		rows: 1,
+		status,
+		isoCode: status === 'matched' ? 'TZ-01' : null,
+		via: status === 'matched' ? 'name' : null,
+		suggestions: []
+	});
+
+	it('lists at most the limit, names that need the person first, and counts the rest', () => {
+		const sure = Array.from({ length: 250 }, (_, i) => named(`Place ${i}`, 'matched'));
+		const reviews = [...sure, named('Nowhere', 'unmatched'), named('Unguja', 'island')];
+		const { shown, hidden } = reviewsToShow(reviews, 200);
+		expect(shown).toHaveLength(200);
+		expect(hidden).toBe(52);
+		expect(shown.slice(0, 3).map((r) => r.written)).toEqual(['Nowhere', 'Unguja', 'Place 0']);
+	});
+
+	it('lists everything, in need order, when the file has few names', () => {
+		const reviews = [named('Arusha', 'matched'), named('Xyz', 'unmatched')];
+		expect(reviewsToShow(reviews)).toEqual({ shown: [reviews[1], reviews[0]], hidden: 0 });
 	});
 });

@@ -312,3 +312,27 @@ export function regionMatchSummary(reviews: readonly RegionNameReview[]): Region
 	for (const r of reviews) out[r.status]++;
 	return out;
 }
+
+/** Names the region step lists at most: each row carries a list of every region, and a file can hold thousands of names. */
+export const REVIEW_ROWS_SHOWN = 200;
+
+/** How much a name needs the person: unmatched, ambiguous, guessed; then islands, zones, sure matches. */
+function reviewOrder(r: RegionNameReview): number {
+	if (r.status === 'unmatched') return 0;
+	if (r.status === 'ambiguous') return 1;
+	if (r.via === 'fuzzy') return 2;
+	if (r.status === 'island' || r.status === 'zone') return 3;
+	return 4;
+}
+
+/**
+ * The names the region step lists, those that need the person first (file order otherwise), and
+ * how many more are not listed; those keep their automatic choice.
+ */
+export function reviewsToShow(
+	reviews: readonly RegionNameReview[],
+	limit = REVIEW_ROWS_SHOWN
+): { shown: RegionNameReview[]; hidden: number } {
+	const ordered = [...reviews].sort((a, b) => reviewOrder(a) - reviewOrder(b));
+	return { shown: ordered.slice(0, limit), hidden: Math.max(0, ordered.length - limit) };
+}
