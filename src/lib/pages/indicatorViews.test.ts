@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { loadBundled } from '$lib/data/loadBundled';
-import { fetchIndicatorViews, indicatorViewCache } from './indicatorViews';
+import { Dashboard } from '$lib/state/dashboard.svelte';
+import { fetchIndicatorViews } from './indicatorViews';
 
 const dataDir = join(import.meta.dirname, '../../../data');
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
@@ -27,9 +28,10 @@ describe('fetchIndicatorViews (native DuckDB)', () => {
 				return native.query(q);
 			}) as typeof native.query
 		};
-		const cache = indicatorViewCache();
-		const fetchViews = (r: Parameters<typeof fetchIndicatorViews>[2]) =>
-			fetchIndicatorViews(counting, cache, r);
+		const dashboard = new Dashboard(counting);
+		const viewOf = (i: string, y: number) => dashboard.viewOf(i, y);
+		const fetchViews = (r: Parameters<typeof fetchIndicatorViews>[1]) =>
+			fetchIndicatorViews(viewOf, r);
 		const first = await fetchViews([{ indicatorId: 'sims_per_100', year: 2022 }]);
 		const perView = queries;
 		const again = await fetchViews([
@@ -41,7 +43,7 @@ describe('fetchIndicatorViews (native DuckDB)', () => {
 		expect(again.get('women_mobile_phone@2022')?.regions).toHaveLength(31);
 
 		// The views a page already holds stay in the answer, without a query.
-		const held = await fetchIndicatorViews(counting, cache, [], again);
+		const held = await fetchIndicatorViews(viewOf, [], again);
 		expect(queries).toBe(2 * perView);
 		expect([...held.keys()]).toEqual(['sims_per_100@2022', 'women_mobile_phone@2022']);
 	});

@@ -147,8 +147,11 @@ export class Dashboard {
 		this.#views.clear();
 	}
 
-	/** One view, fetched once per generation; a failed fetch is not kept. */
-	#viewOf(indicator: string, year: number): Promise<IndicatorView> {
+	/**
+	 * The view of one indicator-year, fetched once until the data change (every page that puts
+	 * views together asks here); a failed fetch is not kept.
+	 */
+	viewOf(indicator: string, year: number): Promise<IndicatorView> {
 		const key = `${indicator}|${year}`;
 		let view = this.#views.get(key);
 		if (!view) {
@@ -174,7 +177,7 @@ export class Dashboard {
 			for (const year of [...indicator.years].reverse()) {
 				if (generation !== this.#generation) return;
 				try {
-					await this.#viewOf(indicator.id, year);
+					await this.viewOf(indicator.id, year);
 				} catch {
 					return;
 				}
@@ -229,6 +232,6 @@ export class Dashboard {
 	async refresh(): Promise<void> {
 		const { indicator, year } = this.state;
 		if (year === null) return this.#view.abort();
-		await this.#view.request(`${indicator}@${year}`, () => this.#viewOf(indicator, year));
+		await this.#view.request(`${indicator}@${year}`, () => this.viewOf(indicator, year));
 	}
 }

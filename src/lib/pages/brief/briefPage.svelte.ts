@@ -3,11 +3,7 @@ import type { IndicatorView } from '$lib/data/views';
 import { dashboard } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { resource, type Resource } from '$lib/state/resource.svelte';
-import {
-	fetchIndicatorViews,
-	indicatorViewCache,
-	viewKey as indicatorViewKey
-} from '../indicatorViews';
+import { fetchIndicatorViews, viewKey as indicatorViewKey } from '../indicatorViews';
 import { briefModel, briefViewLabel } from './briefModel';
 import {
 	BRIEF_STORAGE_KEY,
@@ -30,7 +26,6 @@ const NO_VIEWS: ReadonlyMap<string, IndicatorView> = new Map();
  */
 export class BriefPage {
 	#params: () => URLSearchParams;
-	#cache = indicatorViewCache();
 
 	indicators = $derived(dashboard.data?.indicators ?? []);
 	options = $derived(briefOptions(this.indicators));
@@ -44,7 +39,7 @@ export class BriefPage {
 		if (dashboard.status !== 'ready' || keys.length === 0) return null;
 		return {
 			key: keys.join('|'),
-			load: () => fetchIndicatorViews(dashboard.db, this.#cache, requests, this.#views.value)
+			load: () => fetchIndicatorViews((i, y) => dashboard.viewOf(i, y), requests, this.#views.value)
 		};
 	});
 	/** The printed brief; null until every chosen view is in. */

@@ -9,7 +9,7 @@ import type { Figure, ViewDownloadInput } from '$lib/export/viewDownloads';
 import { dashboard } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { resource } from '$lib/state/resource.svelte';
-import { fetchIndicatorViews, indicatorViewCache, viewKey } from '../indicatorViews';
+import { fetchIndicatorViews, viewKey } from '../indicatorViews';
 import { indexDownload } from './indexDownload';
 import { indexModel } from './indexModel';
 import { indexText, urlProblemText } from './indexText';
@@ -25,7 +25,6 @@ const NO_VIEWS: ReadonlyMap<string, IndicatorView> = new Map();
  */
 export class IndexPage {
 	#params: () => URLSearchParams;
-	#cache = indicatorViewCache();
 
 	indicators = $derived(dashboard.data?.indicators ?? []);
 	options = $derived(componentOptions(this.indicators));
@@ -64,7 +63,7 @@ export class IndexPage {
 
 	/** The views asked for, added to those already held (a view once fetched stays for the page). */
 	#fetch(requests: readonly ViewRequest[]): Promise<ReadonlyMap<string, IndicatorView>> {
-		return fetchIndicatorViews(dashboard.db, this.#cache, requests, this.#views.value);
+		return fetchIndicatorViews((i, y) => dashboard.viewOf(i, y), requests, this.#views.value);
 	}
 
 	/** Every change is a navigation, so the URL always reproduces the view. */
