@@ -176,7 +176,7 @@ async function query<T extends Row = Row>(
 	const { sql, params } = typeof q === 'string' ? { sql: q, params: [] } : q;
 	if (options.signal) {
 		if (params.length === 0) return cancellable<T>(db, sql, options.signal);
-		return abandonable(bound<T>(db, sql, params), options.signal);
+		return abandonable(() => bound<T>(db, sql, params), options.signal);
 	}
 	return bound<T>(db, sql, params);
 }
@@ -185,8 +185,9 @@ async function query<T extends Row = Row>(
  * A statement with bound values cannot be interrupted in DuckDB-WASM (the pending-query API takes
  * none), so when the signal fires first its worker is thrown away; the caller reloads what it needs.
  */
-async function abandonable<T>(running: Promise<T>, signal: AbortSignal): Promise<T> {
+async function abandonable<T>(start: () => Promise<T>, signal: AbortSignal): Promise<T> {
 	if (signal.aborted) throw new QueryCancelledError(signal.reason, false);
+	const running = start();
 	const first = await untilAborted(running, signal);
 	if (first !== ABORTED) return first;
 	running.catch(() => undefined);
