@@ -187,7 +187,7 @@ test('Kiswahili pages carry no hard-coded English', async ({ page }) => {
 	// src/lib/map/RegionMap.svelte: MapLibre (started by a zoom) names its canvas "Map" unless
 	// given a locale.
 	await page.getByRole('button', { name: 'Kuza ramani' }).click();
-	await expect(page.getByRole('region', { name: /^Ramani ya mikoa 31/ })).toBeVisible({
+	await expect(page.getByRole('region', { name: /^Ramani ya mikoa 31 ya Tanzania/ })).toBeVisible({
 		timeout: 30_000
 	});
 	await expect(page.getByLabel('Map', { exact: true }), 'aria-label "Map"').toHaveCount(0);

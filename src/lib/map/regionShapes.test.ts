@@ -48,9 +48,10 @@ const labels: LabelPoints = {
 
 const names = { BIG: 'Bigregion', SMALL: 'Smallregion', MID: 'Mid' };
 
+const shapes = regionShapes(regions, 300, 300, 10);
+
 describe('region shapes and their names', () => {
 	it('projects every region into the box, with its area', () => {
-		const shapes = regionShapes(regions, 300, 300, 10);
 		expect(shapes.map((s) => s.iso)).toEqual(['BIG', 'SMALL', 'MID']);
 		const area = Object.fromEntries(shapes.map((s) => [s.iso, s.area]));
 		// Areas scale with the squares' sides: 16 : 0.16 : 4 (Mercator stretches little at 0–4°).
@@ -63,12 +64,17 @@ describe('region shapes and their names', () => {
 	});
 
 	it('places larger regions’ names first and leaves out a name that would overlap', () => {
-		const placed = placeLabels(regions, labels, names, { width: 300, height: 300, padding: 10 });
+		const placed = placeLabels(shapes, regions, labels, names, {
+			width: 300,
+			height: 300,
+			padding: 10
+		});
 		expect(placed.map((p) => p.iso)).toEqual(['BIG', 'MID']);
 		const big = placed[0]!;
 		expect(big.name).toBe('Bigregion');
 		// Far apart, both fit.
 		const wide = placeLabels(
+			shapes,
 			regions,
 			{ ...labels, features: [point('BIG', 1, 3), point('SMALL', 4.2, 2), point('MID', 1, -1)] },
 			names,
@@ -79,13 +85,14 @@ describe('region shapes and their names', () => {
 
 	it('leaves out a name that would cross the frame’s edge, or that has no name', () => {
 		const edge = placeLabels(
+			shapes,
 			regions,
 			{ ...labels, features: [point('SMALL', 4.4, 2), point('MID', 1, -1)] },
 			{ SMALL: 'A very long region name indeed', MID: 'Mid' },
 			{ width: 300, height: 300, padding: 10 }
 		);
 		expect(edge.map((p) => p.iso)).toEqual(['MID']);
-		expect(placeLabels(regions, labels, {}, { width: 300, height: 300 })).toEqual([]);
+		expect(placeLabels(shapes, regions, labels, {}, { width: 300, height: 300 })).toEqual([]);
 	});
 });
 

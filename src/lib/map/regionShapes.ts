@@ -111,9 +111,11 @@ export const MAP_LABEL_METRICS: LabelMetrics = { fontSize: 11, letterWidth: 6.2 
 /**
  * Names to draw at their label points, larger regions first, leaving out a name whose box would
  * overlap one already placed or cross the frame's edge: small neighbours (Dar es Salaam, the
- * Zanzibar regions) then show the name that fits, and every name shows once zoomed in.
+ * Zanzibar regions) then show the name that fits, and every name shows once zoomed in. `shapes`
+ * are `regionShapes` of the same boundaries and size (their areas set the order).
  */
 export function placeLabels(
+	shapes: readonly RegionShape[],
 	boundaries: Boundaries,
 	labels: LabelPoints,
 	names: Readonly<Record<string, string>>,
@@ -121,7 +123,7 @@ export function placeLabels(
 	metrics: LabelMetrics = MAP_LABEL_METRICS
 ): PlacedLabel[] {
 	const projection = fitted(boundaries, size.width, size.height, size.padding ?? 0);
-	const area = new Map(shapesIn(boundaries, projection).map((s) => [s.iso, s.area]));
+	const area = new Map(shapes.map((s) => [s.iso, s.area]));
 	const candidates = labels.features
 		.map((f) => {
 			const at = projection(f.geometry.coordinates as [number, number]);
