@@ -13,7 +13,7 @@ import {
 import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
 import { describeUrlProblem } from '$lib/i18n/problems';
 import { m } from '$lib/paraglide/messages.js';
-import { dashboard } from '$lib/state/app.svelte';
+import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { buildViewModel } from '$lib/state/viewModel';
 import { addToBriefQuery, BRIEF_STORAGE_KEY } from '../brief/briefState';
@@ -37,8 +37,9 @@ const regionName = (r: { nameOfficial: string }) => r.nameOfficial;
 
 /**
  * The explorer for the life of its page: the view the URL holds (shown by the dashboard, which
- * fetches it and fetches it again when the data change), the model drawn from it, the words
- * around it and the way to add it to the brief. Create it while the page component is set up.
+ * fetches it and fetches it again when the data change), the model drawn from it, the words around
+ * it and the way to add it to the brief. Create it while the page component is set up: once the
+ * page is mounted it asks for the data.
  */
 export class ExplorerPage {
 	#params: () => URLSearchParams;
@@ -116,6 +117,7 @@ export class ExplorerPage {
 
 	constructor(params: () => URLSearchParams) {
 		this.#params = params;
+		onMount(() => void ensureLoaded());
 		// The URL is the only input of this effect; applying it must not subscribe to the state it
 		// sets.
 		$effect(() => {
