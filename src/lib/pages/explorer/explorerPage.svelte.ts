@@ -1,4 +1,5 @@
 import { onMount, untrack } from 'svelte';
+import { base } from '$app/paths';
 import type { Measure } from '$lib/domain/gaps';
 import { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
 import type { UrlProblem } from '$lib/domain/urlProblem';
@@ -12,9 +13,11 @@ import {
 } from '$lib/i18n/labels';
 import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
 import { describeUrlProblem } from '$lib/i18n/problems';
+import { loadMapFeatures, type MapFeatures } from '$lib/map/regionShapes';
 import { m } from '$lib/paraglide/messages.js';
 import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
+import { Resource } from '$lib/state/resource.svelte';
 import { buildViewModel } from '$lib/state/viewModel';
 import { addToBriefQuery, BRIEF_STORAGE_KEY } from '../brief/briefState';
 import { explorerExports, type ExplorerElements } from './explorerDownload';
@@ -109,6 +112,9 @@ export class ExplorerPage {
 	/** The current view as a brief view, when the brief offers it. */
 	briefView = $derived(briefViewOf(dashboard.indicator, dashboard.state));
 	#storedBrief = $state<string | null>(null);
+
+	/** The map's outlines and label points, fetched at once: the first picture needs them. */
+	#mapFeatures = new Resource<MapFeatures>();
 	briefQuery = $derived.by(() =>
 		this.briefView
 			? addToBriefQuery(this.#storedBrief, this.briefView, this.#params().get('lang'))
@@ -117,20 +123,32 @@ export class ExplorerPage {
 
 	constructor(params: () => URLSearchParams) {
 		this.#params = params;
-		onMount(() => void ensureLoaded());
+		onMount(() => {
+			void ensureLoaded();
+			void this.#mapFeatures.request('map', (signal) =>
+				loadMapFeatures((input, init) => fetch(input, { ...init, signal }), base)
+			);
+			try {
+				this.#storedBrief = localStorage.getItem(BRIEF_STORAGE_KEY);
+			} catch {
+				this.#storedBrief = null;
+			}
+			return () => this.#mapFeatures.abort('page left');
+		});
 		// The URL is the only input of this effect; applying it must not subscribe to the state it
 		// sets.
 		$effect(() => {
 			const current = params();
 			if (dashboard.status === 'ready') untrack(() => this.#apply(current));
 		});
-		onMount(() => {
-			try {
-				this.#storedBrief = localStorage.getItem(BRIEF_STORAGE_KEY);
-			} catch {
-				this.#storedBrief = null;
-			}
-		});
+	}
+
+	get mapFeatures(): MapFeatures | undefined {
+		return this.#mapFeatures.value;
+	}
+
+	get mapError(): string | null {
+		return this.#mapFeatures.error?.message ?? null;
 	}
 
 	/** Show what the URL asks for; unknown codes are kept as problems and replaced by defaults. */
