@@ -7,6 +7,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // build, no shared build folder).
 const devPort = process.env.PENGO_DEV_PORT ? Number(process.env.PENGO_DEV_PORT) : null;
 // PENGO_PORT moves the built site's server off 4173, so two checkouts can run their suites at once.
+// The site is built first, unless build/ is already what this checkout builds (not under CI: there
+// it is always built; see scripts/build-if-stale.mjs).
 const port = devPort ?? Number(process.env.PENGO_PORT ?? 4173);
 
 export default defineConfig({
@@ -21,7 +23,7 @@ export default defineConfig({
 	webServer: {
 		command: devPort
 			? `npm run boundaries && npm run messages && npm run summary && npx vite dev --port ${devPort} --strictPort`
-			: `npm run build && node scripts/serve.mjs --port ${port}`,
+			: `node scripts/build-if-stale.mjs && node scripts/serve.mjs --port ${port}`,
 		port,
 		reuseExistingServer: !process.env.CI,
 		// The first build on a machine also compresses the two DuckDB .wasm files at brotli's best
