@@ -163,6 +163,10 @@ export const test = base.extend<{ guard: Guard }>({
 		async ({ page, context, baseURL }, use, testInfo) => {
 			const { guard, settle } = await watchPage(context, page, baseURL);
 			await use(guard);
+			// A route handler still waiting on the network when the test is over (the page asked
+			// for a file again as the test ended) must not fail whichever test runs next.
+			await page.unrouteAll({ behavior: 'ignoreErrors' });
+			await context.unrouteAll({ behavior: 'ignoreErrors' });
 			await settle(testInfo);
 		},
 		{ auto: true }
