@@ -10,17 +10,18 @@ import { quoteIdent } from '$lib/db/quote';
 import {
 	datasetTables,
 	dropDatasetQueries,
+	regionDecisionsQuery,
+	rejectedRowsQuery,
+	type ImportMapping
+} from './importSql';
+import { judgedQuery, problemsQuery } from './judgeSql';
+import {
 	indicatorIdsQuery,
 	indicatorRowsQuery,
 	insertIndicatorObservationsQuery,
-	judgedQuery,
 	microdataViewQuery,
-	problemsQuery,
-	regionDecisionsQuery,
-	rejectedRowsQuery,
-	smallCellsQuery,
-	type ImportMapping
-} from './importSql';
+	smallCellsQuery
+} from './loadSql';
 import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './columnProfiles';
 import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
 import { scanProblems, scanRecords, type RecordScan } from './recordScan';

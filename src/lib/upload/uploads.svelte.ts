@@ -38,13 +38,9 @@ import { guessRoles } from './roles';
 import { headerLabels, headerText } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile, type SniffResult } from './sniffClient';
-import {
-	memoryDatasetStore,
-	openDatasetStore,
-	StoreFullError,
-	type DatasetStore,
-	type StoredDataset
-} from './store';
+import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
+import { memoryDatasetStore } from './memoryStore';
+import { openDatasetStore } from './store';
 import type { ColumnProfile, Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { quoteIdent } from '$lib/db/quote';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
