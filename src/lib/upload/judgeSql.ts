@@ -5,6 +5,7 @@
  * 'error' stays out of the dataset and is kept aside for download; 'warning' rows load.
  */
 import { quoteIdent } from '$lib/db/quote';
+import { unionChecks } from '$lib/sql/ingest';
 import type { BoundQuery } from '$lib/db/connector';
 import { isMissingSql, isNumberSql, numberSql, trimmedSql } from './numbers';
 import {
@@ -41,13 +42,6 @@ function binarySql(expr: string, dialect: Dialect): string {
 	WHEN ${t} IN ('yes', 'ndiyo', 'true', 'y') THEN 1
 	WHEN ${t} IN ('no', 'hapana', 'false', 'n') THEN 0
 	WHEN ${n} = 1 THEN 1 WHEN ${n} = 0 THEN 0 ELSE -1 END`;
-}
-
-function join(parts: readonly BoundQuery[], separator: string): BoundQuery {
-	return {
-		sql: parts.map((p) => p.sql).join(separator),
-		params: parts.flatMap((p) => [...p.params])
-	};
 }
 
 /** Columns whose cells are judged (every role but region, which is matched by name, and ignore). */
@@ -204,7 +198,7 @@ FROM d ${judge(tables, k, 'd')} WHERE j${k}.bin = -1`
 		}
 	}
 
-	const body = join(checks, '\nUNION ALL\n');
+	const body = unionChecks(checks);
 	return {
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(tables.problems)} AS
 WITH d AS (${dataRowsSql(tables, mapping.dialect.headerRow)})

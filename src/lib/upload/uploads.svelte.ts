@@ -14,9 +14,7 @@ import {
 	importDataset,
 	profileColumns,
 	rejectedRows,
-	stageRaw,
-	type DatasetMeta,
-	type ImportReport
+	stageRaw
 } from './importer';
 import {
 	datasetKey,
@@ -41,7 +39,15 @@ import { sniffFile, type SniffResult } from './sniffClient';
 import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
 import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
-import type { ColumnProfile, Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
+import type {
+	ColumnProfile,
+	DatasetMeta,
+	Dialect,
+	ImportReport,
+	RegionNameReview,
+	RoleGuess,
+	UploadProblem
+} from './types';
 import { quoteIdent } from '$lib/db/quote';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
