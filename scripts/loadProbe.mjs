@@ -3,7 +3,8 @@
 // a change of indicator, measure or year takes to reach both. Serialised into the page, so this
 // function must not use anything from its module.
 //
-// The map: MapLibre's WebGL draw calls are wrapped. When a task that drew has finished, the canvas
+// The map: as it opens, an SVG drawing; its fills are read from the DOM on every mutation (a
+// change of fills is a frame). After a zoom, MapLibre's: its WebGL draw calls are wrapped. When a task that drew has finished, the canvas
 // is snapshotted (createImageBitmap, a few ms of main-thread time) and a worker reads its pixels;
 // reading them on the main thread (readPixels, or a pixel-pack buffer) blocks 13–100 ms on the
 // GPU process per frame here and would slow what it measures. A frame is coloured when at least
@@ -93,17 +94,24 @@ export function loadProbe() {
 	function chartSignature() {
 		return Array.from(chartRows(), (row) => row.getAttribute('aria-label')).join('\n');
 	}
-	// Until MapLibre is ready the map frame holds an SVG drawing of the regions in their colours
-	// (src/lib/map/RegionMap.svelte): coloured as soon as one region's fill is chromatic.
+	// Unless a person zoomed (then MapLibre draws it), the map frame holds an SVG drawing of the
+	// regions in their colours (src/lib/map/RegionMap.svelte): coloured as soon as one region's
+	// fill is chromatic. Each change of its fills is a frame, as a canvas frame would be.
+	const svgFills = () =>
+		Array.from(
+			document.querySelectorAll('[role="application"] svg path[data-iso][fill^="#"]'),
+			(p) => p.getAttribute('fill')
+		);
 	function svgMapColoured() {
-		for (const path of document.querySelectorAll('[role="application"] svg path[fill]')) {
-			const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(path.getAttribute('fill') ?? '');
+		for (const fill of svgFills()) {
+			const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill ?? '');
 			if (!m) continue;
 			const rgb = m.slice(1).map((h) => parseInt(h, 16));
 			if (Math.max(...rgb) - Math.min(...rgb) >= MIN_CHROMA) return true;
 		}
 		return false;
 	}
+	let lastSvgSignature = '';
 	new MutationObserver(() => {
 		const now = performance.now();
 		const rows = chartRows();
@@ -111,6 +119,11 @@ export function loadProbe() {
 		if (probe.mapAt === null && svgMapColoured()) {
 			probe.mapAt = now;
 			probe.mapBy = 'svg';
+		}
+		const svgSignature = svgMapColoured() ? svgFills().join(' ') : '';
+		if (svgSignature !== lastSvgSignature) {
+			lastSvgSignature = svgSignature;
+			if (svgSignature !== '') probe.frames.push({ at: now, signature: svgSignature });
 		}
 		const change = probe.change;
 		if (change && change.startAt !== null && change.chartAt === null && rows.length > 0) {

@@ -224,6 +224,11 @@ test('no request leaves the origin, and the page carries a strict Content-Securi
 		chartSection(page).getByRole('heading', { name: 'Urban and rural, by region, sorted by gap' })
 	).toBeVisible();
 
+	// The views above need no engine; the SQL panel starts it, and it loads the bundled CSVs.
+	await page.getByRole('link', { name: 'SQL queries', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({
+		timeout: 60_000
+	});
 	expect(bundled.length, 'bundled CSVs fetched').toBeGreaterThanOrEqual(3);
 	for (const path of bundled)
 		expect(path).toMatch(/^\/_app\/immutable\/assets\/[\w-]+\.[\w-]+\.csv$/);

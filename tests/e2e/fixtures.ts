@@ -190,35 +190,48 @@ export async function rowLabels(page: Page): Promise<string[]> {
 
 const BACKGROUND = '#eef3f7';
 const WHITE = '#ffffff';
+/** The boundaries' credit in the map's corner, in either language. */
+const CREDIT = /^(Boundaries|Mipaka): /;
 
 /**
- * Counts the colours of the map canvas on a regular grid (every `step` CSS pixels), read in the
- * page by drawing the WebGL canvas (created with preserveDrawingBuffer) onto a 2D canvas.
+ * Counts the colours of the map as it is on screen (the SVG drawing, or MapLibre's canvas after
+ * a zoom) on a regular grid (every `step` CSS pixels). The pixels come from a screenshot of the
+ * map's frame, decoded in the page; the words laid over it (status, credit, a region's card) are
+ * masked in the background colour, which is not counted.
  */
 export async function mapColours(page: Page, step = 4): Promise<Map<string, number>> {
-	// The only CSS selector in the suite: a canvas has no role, and its pixels are the point.
-	const canvas = mapImage(page).locator('canvas');
-	const counts = await canvas.evaluate((el, gridStep) => {
-		const source = el as HTMLCanvasElement;
-		const copy = document.createElement('canvas');
-		copy.width = source.width;
-		copy.height = source.height;
-		const ctx = copy.getContext('2d', { willReadFrequently: true });
-		if (!ctx) throw new Error('no 2D context');
-		ctx.drawImage(source, 0, 0);
-		const { data, width, height } = ctx.getImageData(0, 0, copy.width, copy.height);
-		const stride = Math.max(1, Math.round(gridStep * (source.width / source.clientWidth || 1)));
-		const hex = (n: number) => n.toString(16).padStart(2, '0');
-		const tally: Record<string, number> = {};
-		for (let y = Math.floor(stride / 2); y < height; y += stride) {
-			for (let x = Math.floor(stride / 2); x < width; x += stride) {
-				const i = (y * width + x) * 4;
-				const colour = `#${hex(data[i]!)}${hex(data[i + 1]!)}${hex(data[i + 2]!)}`;
-				tally[colour] = (tally[colour] ?? 0) + 1;
+	const frame = mapImage(page);
+	// The map at the top of the window, as a person scrolls to look at it: the engine's notice,
+	// fixed at the window's foot, then lies below it.
+	await frame.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	const png = await frame.screenshot({
+		animations: 'disabled',
+		mask: [frame.getByRole('status'), frame.getByRole('tooltip'), frame.getByText(CREDIT)],
+		maskColor: BACKGROUND
+	});
+	const counts = await page.evaluate(
+		async ({ base64, gridStep }) => {
+			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+			const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+			const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+			const ctx = canvas.getContext('2d', { willReadFrequently: true });
+			if (!ctx) throw new Error('no 2D context');
+			ctx.drawImage(bitmap, 0, 0);
+			const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+			const stride = Math.max(1, Math.round(gridStep * devicePixelRatio));
+			const hex = (n: number) => n.toString(16).padStart(2, '0');
+			const tally: Record<string, number> = {};
+			for (let y = Math.floor(stride / 2); y < height; y += stride) {
+				for (let x = Math.floor(stride / 2); x < width; x += stride) {
+					const i = (y * width + x) * 4;
+					const colour = `#${hex(data[i]!)}${hex(data[i + 1]!)}${hex(data[i + 2]!)}`;
+					tally[colour] = (tally[colour] ?? 0) + 1;
+				}
 			}
-		}
-		return tally;
-	}, step);
+			return tally;
+		},
+		{ base64: png.toString('base64'), gridStep: step }
+	);
 	return new Map(Object.entries(counts));
 }
 

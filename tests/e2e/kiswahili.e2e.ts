@@ -184,7 +184,12 @@ test('Kiswahili pages carry no hard-coded English', async ({ page }) => {
 		rows.filter((l) => /\d pp\b/.test(l)),
 		'rows with the English "pp"'
 	).toEqual([]);
-	// src/lib/map/RegionMap.svelte: MapLibre names its canvas "Map" unless given a locale.
+	// src/lib/map/RegionMap.svelte: MapLibre (started by a zoom) names its canvas "Map" unless
+	// given a locale.
+	await page.getByRole('button', { name: 'Kuza ramani' }).click();
+	await expect(page.getByRole('region', { name: /^Ramani ya mikoa 31 ya Tanzania/ })).toBeVisible({
+		timeout: 30_000
+	});
 	await expect(page.getByLabel('Map', { exact: true }), 'aria-label "Map"').toHaveCount(0);
 	// src/lib/i18n/locale.svelte.ts useLocale: <html lang> follows a restored choice too.
 	await page.reload();

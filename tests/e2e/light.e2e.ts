@@ -1,4 +1,4 @@
-import { expect, onThreeG, settledMapSignature, test, waitForData } from './fixtures';
+import { expect, mapImage, onThreeG, settledMapSignature, test, waitForData } from './fixtures';
 
 /**
  * The first screen needs no data engine: the explorer paints its map and chart from the build's
@@ -32,4 +32,38 @@ test('the first screen paints its map and chart before any .wasm request, and wi
 		timeout: 60_000
 	});
 	expect(wasm.length).toBeGreaterThan(0);
+});
+
+test('the first screen draws its map without MapLibre; Zoom in brings it, still coloured', async ({
+	page
+}) => {
+	const maplibre: string[] = [];
+	page.on('request', (request) => {
+		if (/maplibre/i.test(new URL(request.url()).pathname)) maplibre.push(request.url());
+	});
+	await page.goto('/');
+	await waitForData(page);
+	const drawn = await settledMapSignature(page);
+	// A region's card and its selection work on the drawing as they do on MapLibre's canvas.
+	const map = mapImage(page);
+	await map.focus();
+	await page.keyboard.press('Home');
+	await expect(page.getByRole('tooltip')).toContainText('Arusha');
+	await page.keyboard.press('Escape');
+	expect(maplibre, 'MapLibre files fetched before a zoom').toEqual([]);
+	// MapLibre's canvas is a region named like the map; the drawing has none.
+	const canvas = page.getByRole('region', { name: /^Map of Tanzania's 31 regions/ });
+	await expect(canvas).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await expect(canvas).toBeVisible({ timeout: 30_000 });
+	await expect
+		.poll(() => maplibre.some((url) => /maplibre-gl-worker/.test(url)), {
+			message: 'MapLibre’s worker fetched after the zoom'
+		})
+		.toBe(true);
+	// Zoomed in: fewer regions in the frame, each larger, so the colours' counts change.
+	await settledMapSignature(page, { differentFrom: drawn, minFills: 2 });
+	await page.getByRole('button', { name: 'Zoom out' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('2022');
 });

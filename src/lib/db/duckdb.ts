@@ -1,8 +1,4 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { plainRows, type ArrowRows } from './arrowRows';
 import {
 	QueryCancelledError,
@@ -11,14 +7,10 @@ import {
 	type Row,
 	type BoundQuery
 } from './connector';
+import { ENGINE_BUNDLES } from './engineFiles';
 import { lockdownStatements, REGISTERED_FILE_DIR, WASM_MEMORY_LIMIT } from './lockdown';
 
-// Every file DuckDB needs is served from our own origin: no CDN, so the app works offline and
-// under a CSP that allows only 'self'.
-const bundles: duckdb.DuckDBBundles = {
-	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-	eh: { mainModule: ehWasm, mainWorker: ehWorker }
-};
+const bundles: duckdb.DuckDBBundles = ENGINE_BUNDLES;
 
 /** Bytes of the engine's WebAssembly module fetched so far, and in all (0 when not known). */
 export interface DownloadProgress {

@@ -97,7 +97,16 @@ export function explorerExports(
 		},
 		async mapPng() {
 			const { input, view, text } = need();
-			const canvas = elements.map()?.querySelector('canvas');
+			const container = elements.map();
+			// The SVG map unless MapLibre took over (after a zoom): then its canvas, as it stands.
+			if (container?.querySelector('svg')) {
+				const doc = figureDocument(view, chartFigure(container), scaleLegend(input), text, [
+					m.map_credit()
+				]);
+				await savePng(view, doc, 'map');
+				return;
+			}
+			const canvas = container?.querySelector('canvas');
 			if (!canvas || canvas.clientWidth === 0) throw new Error('the map is not drawn yet');
 			const size = { width: canvas.clientWidth, height: canvas.clientHeight };
 			const frame = composeFrame({

@@ -41,6 +41,12 @@ const PAINT = [
 	'font-weight',
 	'font-family'
 ];
+/** Kept only where they differ from SVG's defaults (a map label's halo, its centred baseline). */
+const PAINT_IF_SET: Record<string, string> = {
+	'paint-order': 'normal',
+	'stroke-linejoin': 'miter',
+	'dominant-baseline': 'auto'
+};
 const ELEMENTS = new Set([
 	'g',
 	'rect',
@@ -80,6 +86,10 @@ export function chartToTree(element: Element): SvgNode | null {
 	const classes = [...element.classList].filter((c) => !c.startsWith('svelte-'));
 	if (classes.length) attrs.class = classes.join(' ');
 	if (name !== 'g') for (const p of PAINT) attrs[p] = style.getPropertyValue(p);
+	for (const [p, normal] of Object.entries(PAINT_IF_SET)) {
+		const v = style.getPropertyValue(p);
+		if (v && v !== normal) attrs[p] = v;
+	}
 	// A label broken into lines keeps its lines: each <tspan> is kept with its own x and dy.
 	if ((name === 'text' || name === 'tspan') && element.querySelector('tspan') === null) {
 		const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 import { EngineOfflineError, type Connector } from '$lib/db/connector';
+import { prefetchEngineFiles } from '$lib/db/engineFiles';
 import { loadBundled, type BundledData, type FetchFile } from '$lib/data/loadBundled';
 import { MAP_PAINTED_EVENT } from '$lib/map/mapEvents';
 
@@ -20,11 +21,6 @@ export class Engine {
 	total = $state(0);
 	/** Why it failed; `offline` when the device had no connection and the module was not cached. */
 	failure = $state.raw<{ offline: boolean; message: string } | null>(null);
-	/**
-	 * Whether something is waiting for the engine (a page that needs it, a query). A prefetch on
-	 * an idle page waits for nothing, and its progress is not worth a person's attention.
-	 */
-	awaited = $state(false);
 	/** What loading the bundled files into it gave. */
 	bundled = $state.raw<BundledData | null>(null);
 
@@ -38,11 +34,6 @@ export class Engine {
 
 	/** The engine with the bundled data loaded, started on first call. */
 	connect(): Promise<Connector> {
-		this.awaited = true;
-		return this.#connect();
-	}
-
-	#connect(): Promise<Connector> {
 		this.#ready ??= this.#start().catch((error: unknown) => {
 			this.#ready = null;
 			const message = error instanceof Error ? error.message : String(error);
@@ -64,7 +55,9 @@ export class Engine {
 
 	/**
 	 * Fetch the engine's files while the page is idle, on a connection that can take them: not
-	 * with Save-Data on, and not on 2G or 3G, where a person pays for every megabyte.
+	 * with Save-Data on, and not on 2G or 3G, where a person pays for every megabyte. Only the
+	 * bytes: the engine starts when something needs it, so a phone's main thread is not spent on
+	 * an engine nobody asked for (and the page's status does not change).
 	 */
 	prefetchWhenIdle(): void {
 		const connection = (
@@ -80,7 +73,7 @@ export class Engine {
 		const start = () => {
 			if (started) return;
 			started = true;
-			idle(() => void this.#connect().catch(() => undefined));
+			idle(() => void prefetchEngineFiles());
 		};
 		window.addEventListener(MAP_PAINTED_EVENT, start, { once: true });
 		setTimeout(start, PREFETCH_FALLBACK_MS);
