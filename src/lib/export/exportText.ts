@@ -1,4 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
+import { boundaryNoteText } from '$lib/i18n/boundaryNotes';
+import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
 import type { ExportText } from './exportView';
 
 /** The fixed words of an export in the current UI language, read at the moment of export. */
@@ -14,6 +16,8 @@ export function exportText(): ExportText {
 		suppressed: m.suppressed(),
 		unstable: m.unstable(),
 		national: m.export_national(),
+		boundaryNote: (note, from, to, nameOf) =>
+			boundaryNoteText(note, from, to, nameOf, intlLocale(i18n.locale)),
 		readme: {
 			definition: m.export_readme_definition(),
 			measure: m.export_readme_measure(),
