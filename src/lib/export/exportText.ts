@@ -13,6 +13,7 @@ export function exportText(): ExportText {
 		synthetic: m.synthetic_badge(),
 		noData: m.no_data(),
 		notSignificant: m.not_significant(),
+		changeNotSignificant: m.export_change_not_significant(),
 		suppressed: m.suppressed(),
 		unstable: m.unstable(),
 		national: m.export_national(),

@@ -49,6 +49,8 @@ export interface ExportText {
 	synthetic: string;
 	noData: string;
 	notSignificant: string;
+	/** A change between rounds whose interval includes zero. */
+	changeNotSignificant: string;
 	suppressed: string;
 	unstable: string;
 	/** The name of the national row of a data export: "Tanzania (national)". */

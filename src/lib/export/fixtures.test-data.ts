@@ -134,6 +134,7 @@ export const TEXT: ExportText = {
 	synthetic: 'Synthetic demonstration data, not official statistics',
 	noData: 'No data',
 	notSignificant: 'not significant',
+	changeNotSignificant: 'change not significant',
 	suppressed: 'Suppressed: fewer than 10 respondents',
 	unstable: 'Unstable: fewer than 25 respondents',
 	national: 'Tanzania (national)',
