@@ -145,40 +145,36 @@ describe('changes between rounds with their intervals, hand-worked', () => {
 		expect(combinedSeSource(null, 'published')).toBeNull();
 	});
 
-	it('Songwe 2015-16 → 2022 (women with a phone, 90% intervals): +5.5 ± 17.0, not significant', () => {
-		// 45.2 (32.2–58.9) → 50.7 (40.2–61.1). Each se = width / (2z); at the same 90% level the
-		// half-width of the change is z·√((20.9/2z)² + (26.7/2z)²) = √(20.9² + 26.7²) / 2
-		// = √(436.81 + 712.89) / 2 = √1149.70 / 2 = 33.9072 / 2 = 16.9536.
-		const c = changeWithInterval(
-			interval(50.7, 40.2, 61.1),
-			0.9,
-			interval(45.2, 32.2, 58.9),
-			0.9,
-			0.9
-		);
-		expect(c.estimate!.value).toBeCloseTo(5.5, 12);
-		expect(c.estimate!.lower).toBeCloseTo(5.5 - 16.9536, 3);
-		expect(c.estimate!.upper).toBeCloseTo(5.5 + 16.9536, 3);
-		expect(c.estimate!.significant).toBe(false);
-		expect(c.seSource).toBe('interval');
-		expect(c.ciLevel).toBe(0.9);
-		expect(c.z).toBeCloseTo(1.6449, 4);
-	});
-
-	it('Dodoma 2015-16 → 2022: +22.7, interval clear of zero', () => {
-		// 38.9 (32.0–46.2) → 61.6 (53.4–69.2): half-width √(15.8² + 14.2²) / 2
-		// = √(249.64 + 201.64) / 2 = √451.28 / 2 = 21.2434 / 2 = 10.6217 → 12.08 … 33.32
-		const c = changeWithInterval(
-			interval(61.6, 53.4, 69.2),
-			0.9,
-			interval(38.9, 32, 46.2),
-			0.9,
-			0.9
-		);
-		expect(c.estimate!.lower).toBeCloseTo(12.0783, 3);
-		expect(c.estimate!.upper).toBeCloseTo(33.3217, 3);
-		expect(c.estimate!.significant).toBe(true);
-	});
+	// Women with a phone, 90% intervals. Each se = width / (2z); at one level the half-width of
+	// the change is z·√((w₁/2z)² + (w₂/2z)²) = √(w₁² + w₂²) / 2.
+	// Songwe 45.2 (32.2–58.9) → 50.7 (40.2–61.1): √(20.9² + 26.7²) / 2 = √(436.81 + 712.89) / 2
+	//   = √1149.70 / 2 = 33.9072 / 2 = 16.9536 → +5.5 ± 17.0 = −11.4536 … 22.4536, includes zero.
+	// Dodoma 38.9 (32.0–46.2) → 61.6 (53.4–69.2): √(15.8² + 14.2²) / 2 = √(249.64 + 201.64) / 2
+	//   = √451.28 / 2 = 21.2434 / 2 = 10.6217 → +22.7 ± 10.6 = 12.0783 … 33.3217, clear of zero.
+	it.each([
+		['Songwe', [50.7, 40.2, 61.1], [45.2, 32.2, 58.9], 5.5, -11.4536, 22.4536, false],
+		['Dodoma', [61.6, 53.4, 69.2], [38.9, 32, 46.2], 22.7, 12.0783, 33.3217, true]
+	] as const)(
+		'%s 2015-16 → 2022: the change, its interval and significance',
+		(_, later, earlier, value, lower, upper, significant) => {
+			const [a, aLow, aHigh] = later;
+			const [b, bLow, bHigh] = earlier;
+			const c = changeWithInterval(
+				interval(a, aLow, aHigh),
+				0.9,
+				interval(b, bLow, bHigh),
+				0.9,
+				0.9
+			);
+			expect(c.estimate!.value).toBeCloseTo(value, 12);
+			expect(c.estimate!.lower).toBeCloseTo(lower, 3);
+			expect(c.estimate!.upper).toBeCloseTo(upper, 3);
+			expect(c.estimate!.significant).toBe(significant);
+			expect(c.seSource).toBe('interval');
+			expect(c.ciLevel).toBe(0.9);
+			expect(c.z).toBeCloseTo(1.6449, 4);
+		}
+	);
 
 	it('published standard errors give a published-SE change at the level asked for', () => {
 		// 60 (se 3) − 50 (se 4) = 10 ± 1.959964 × 5 = 10 ± 9.79982 → 0.20018 … 19.79982

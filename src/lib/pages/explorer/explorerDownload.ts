@@ -121,11 +121,7 @@ export function explorerExports(
 		},
 		async data() {
 			const { input, view, text } = need();
-			saveData(
-				view,
-				dataTable(input.view, input.model, view, input.regionName, text, input.indicator.periods),
-				text
-			);
+			saveData(view, dataTable(input.view, input.model, view, input.regionName, text), text);
 		}
 	};
 }
