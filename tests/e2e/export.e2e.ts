@@ -119,3 +119,20 @@ test.describe('downloads', () => {
 		expect(svg).toMatch(/>=HYPERLINK\((&quot;|")x(&quot;|")\)<\/text>/);
 	});
 });
+
+test('the data of a change view: each change with its interval, and the Songwe note where rounds meet', async ({
+	page
+}) => {
+	await page.goto('/?indicator=women_mobile_phone&year=2022&measure=change');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Change since 2015-16');
+	const csv = unzipData((await download(page, chartSection(page), /^Data/)).bytes);
+	expect(csv.rows).toHaveLength(31);
+	const songwe = csv.rows.find((r) => r.region_name === 'Songwe')!;
+	expect(songwe.measure).toBe('change');
+	// An interval around the change, and the boundary change of 2016 between the two rounds.
+	expect(Number(songwe.lower)).toBeLessThan(Number(songwe.value));
+	expect(Number(songwe.upper)).toBeGreaterThan(Number(songwe.value));
+	expect(songwe.note).toContain('Boundary change between 2015-16 and 2022');
+	const dodoma = csv.rows.find((r) => r.region_name === 'Dodoma')!;
+	expect(dodoma.note).not.toContain('Boundary change');
+});

@@ -121,7 +121,17 @@ export function explorerExports(
 		},
 		async data() {
 			const { input, view, text } = need();
-			saveData(view, dataTable(input.view, input.model, view, input.regionName, text), text);
+			// The indicator's period names place each round by the year it began, so rows that
+			// compare rounds carry the note of a boundary change between them (Songwe, 2016).
+			const table = dataTable(
+				input.view,
+				input.model,
+				view,
+				input.regionName,
+				text,
+				input.indicator.periods
+			);
+			saveData(view, table, text);
 		}
 	};
 }
