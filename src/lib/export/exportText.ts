@@ -1,9 +1,11 @@
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { ExportText } from './exportView';
 
 /** The fixed words of an export in the current UI language, read at the moment of export. */
 export function exportText(): ExportText {
 	return {
+		locale: getLocale(),
 		sourceLabel: m.source_label(),
 		licenceLabel: m.licence_label(),
 		madeWith: m.export_made_with(),
