@@ -121,6 +121,19 @@ export default ts.config(
 	},
 	{ files: ['src/lib/map/**'], rules: restrict([duckdb]) },
 	{ files: ['src/lib/charts/**'], rules: restrict([duckdb, maplibre, dbOrSql]) },
+	// Page models fetch through data/ and the query resource; SQL and the connector stay below.
+	{
+		files: ['src/lib/pages/**'],
+		ignores: ['src/**/*.test.ts'],
+		rules: restrict([
+			duckdb,
+			maplibre,
+			{
+				group: ['$lib/db/*', '$lib/sql/*', '../db/*', '../sql/*'],
+				message: 'A page model asks data/ for its rows; it writes no SQL and holds no connector.'
+			}
+		])
+	},
 	// Routes are composition: they reach data through page models and components.
 	{
 		files: ['src/routes/**'],

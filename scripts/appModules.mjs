@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { createServer } from 'vite';
 
+/** @param {string} root the checkout's root */
 export async function appModuleLoader(root) {
 	const server = await createServer({
 		configFile: false,
@@ -13,5 +14,8 @@ export async function appModuleLoader(root) {
 		resolve: { alias: { $lib: join(root, 'src/lib') } },
 		optimizeDeps: { noDiscovery: true, include: [] }
 	});
-	return { load: (path) => server.ssrLoadModule(path), close: () => server.close() };
+	return {
+		load: (/** @type {string} */ path) => server.ssrLoadModule(path),
+		close: () => server.close()
+	};
 }

@@ -10,11 +10,14 @@
 // Output, under static/geo/ (git-ignored), with the pack's file names:
 //   tanzania-regions.geojson  one feature per region, property `iso` (TZ-01 … TZ-31), rounded
 //   region-labels.geojson     one label point per region (largest polygon's interior point)
+//   tanzania-regions.drawing.json  both already projected (SVG paths in a 1000-wide box, by the
+//                             app's own src/lib/map/mapDrawing.ts): what the first screen draws
 //   LICENSE-amcharts-geodata.md, ATTRIBUTION.json
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appModuleLoader } from './appModules.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The pack the app is built for: `country` in src/lib/country/index.ts names the same one. */
@@ -241,8 +244,29 @@ export function writeBoundaries(pack, outDir, root = ROOT) {
 	return { facts, version: installed, count: regions.length };
 }
 
+/**
+ * The map as the first screen draws it: the written boundaries and labels projected once, by the
+ * page's own module, so no phone spends its time on the projection.
+ * @param {PackFacts} facts
+ * @param {string} outDir
+ */
+async function writeDrawing(facts, outDir) {
+	const read = (/** @type {string} */ name) => JSON.parse(readFileSync(join(outDir, name), 'utf8'));
+	const app = await appModuleLoader(ROOT);
+	try {
+		const { drawMap } = await app.load('/src/lib/map/mapDrawing.ts');
+		const drawing = drawMap(read(facts.boundaries.regionsFile), read(facts.boundaries.labelsFile));
+		const name = facts.boundaries.regionsFile.replace(/\.geojson$/, '') + '.drawing.json';
+		writeFileSync(join(outDir, name), JSON.stringify(drawing));
+	} finally {
+		await app.close();
+	}
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const { facts, version, count } = writeBoundaries(DEFAULT_PACK, join(ROOT, 'static', 'geo'));
+	const outDir = join(ROOT, 'static', 'geo');
+	const { facts, version, count } = writeBoundaries(DEFAULT_PACK, outDir);
+	await writeDrawing(facts, outDir);
 	console.log(
 		`boundaries: ${count} regions of ${facts.names.en} from ${facts.boundaries.package}@${version} written to static/geo/`
 	);

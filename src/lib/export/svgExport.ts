@@ -41,11 +41,15 @@ const PAINT = [
 	'font-weight',
 	'font-family'
 ];
-/** Kept only where they differ from SVG's defaults (a map label's halo, its centred baseline). */
+/**
+ * Kept only where they differ from SVG's defaults: a map label's halo and centred baseline, the
+ * map's borders that keep their width while the drawing is scaled.
+ */
 const PAINT_IF_SET: Record<string, string> = {
 	'paint-order': 'normal',
 	'stroke-linejoin': 'miter',
-	'dominant-baseline': 'auto'
+	'dominant-baseline': 'auto',
+	'vector-effect': 'none'
 };
 const ELEMENTS = new Set([
 	'g',

@@ -2,24 +2,25 @@ import type { Connector } from '$lib/db/connector';
 import { DataFileError, readCatalog, type BundledData } from '$lib/data/loadBundled';
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
-import { measuresFor, type Measure } from '$lib/domain/gaps';
+import type { Measure } from '$lib/domain/gaps';
 import { DEFAULT_INDICATOR } from '$lib/domain/indicators';
-import type { UrlProblem } from '$lib/domain/urlProblem';
 import { Resource } from './resource.svelte';
-import { parseViewState, type CatalogEntry, type ViewState } from './urlState';
 
-export { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
-
-/** Measures an indicator can give in a given year. */
-export function measuresOf(indicator: IndicatorInfo, year: number): Measure[] {
-	return measuresFor(
-		indicator.hasUrbanRural,
-		indicator.years.some((y) => y < year)
-	);
+/**
+ * The explorer's view: an indicator, its year, the measure, the region picked out and whether a
+ * chart or a table shows it. The explorer's URL holds it (pages/explorer/explorerUrl.ts); the
+ * dashboard keeps it, with the view fetched for it, so a change of data can fetch it again.
+ */
+export interface ViewState {
+	indicator: string;
+	year: number | null;
+	measure: Measure;
+	region: string | null;
+	view: 'chart' | 'table';
 }
 
 /**
- * The data behind every view, loaded once per page session, and the view the URL asks for.
+ * The data behind every view, loaded once per page session, and the explorer's view (`show`).
  * Loading never blocks the page: `status` says where it is, and a failed load keeps its error.
  */
 export class Dashboard {
@@ -33,7 +34,6 @@ export class Dashboard {
 		region: null,
 		view: 'chart'
 	});
-	urlProblems = $state.raw<UrlProblem[]>([]);
 
 	#db: Connector;
 	#loading: Promise<void> | undefined;
@@ -68,19 +68,6 @@ export class Dashboard {
 
 	get indicator(): IndicatorInfo | undefined {
 		return this.data?.indicators.find((i) => i.id === this.state.indicator);
-	}
-
-	get measures(): Measure[] {
-		const ind = this.indicator;
-		return ind && this.state.year !== null ? measuresOf(ind, this.state.year) : ['total'];
-	}
-
-	get catalog(): CatalogEntry[] {
-		return (this.data?.indicators ?? []).map((i) => ({
-			id: i.id,
-			years: i.years,
-			measures: (year: number) => measuresOf(i, year)
-		}));
 	}
 
 	/**
@@ -187,45 +174,12 @@ export class Dashboard {
 		}
 	}
 
-	/** Show what the URL asks for; unknown codes are kept in `urlProblems` and replaced by defaults. */
-	applyUrl(params: URLSearchParams): void {
-		if (!this.data) return;
-		const { state, problems } = parseViewState(
-			params,
-			this.catalog,
-			this.data.regions.map((r) => r.isoCode),
-			DEFAULT_INDICATOR
-		);
+	/** Show a view; it is fetched again only when its indicator or year changes, or none is in. */
+	show(state: ViewState): void {
 		const refetch =
 			state.indicator !== this.state.indicator || state.year !== this.state.year || !this.view;
 		this.state = state;
-		this.urlProblems = problems;
 		if (refetch) void this.refresh();
-	}
-
-	/** The state after choosing an indicator: its latest year, the same measure if it still applies. */
-	withIndicator(indicatorId: string, measure?: Measure): ViewState {
-		const ind = this.data?.indicators.find((i) => i.id === indicatorId);
-		if (!ind) return this.state;
-		const year = ind.years[ind.years.length - 1] ?? null;
-		const wanted = measure ?? this.state.measure;
-		const available = year === null ? ['total'] : measuresOf(ind, year);
-		return {
-			...this.state,
-			indicator: indicatorId,
-			year,
-			measure: available.includes(wanted) ? wanted : 'total'
-		};
-	}
-
-	withYear(year: number): ViewState {
-		const ind = this.indicator;
-		const available = ind ? measuresOf(ind, year) : ['total'];
-		return {
-			...this.state,
-			year,
-			measure: available.includes(this.state.measure) ? this.state.measure : 'total'
-		};
 	}
 
 	/** Fetch the current view; an answer to a superseded request is dropped. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, sortRows } from './tableSort';
+import { compareCells, sortRows, type Cell, type SortDirection } from './tableSort';
 
 describe('sortRows', () => {
 	const rows = [
@@ -8,27 +8,14 @@ describe('sortRows', () => {
 		{ name: 'Arusha', v: 65.2 },
 		{ name: 'Dodoma', v: 61.6 }
 	];
+	const names = (key: (r: (typeof rows)[number]) => Cell, direction: SortDirection) =>
+		sortRows(rows, key, direction).map((r) => r.name);
 	it('sorts numbers in either direction and keeps missing values last', () => {
-		expect(sortRows(rows, (r) => r.v, 'descending').map((r) => r.name)).toEqual([
-			'Mbeya',
-			'Arusha',
-			'Dodoma',
-			'Simiyu'
-		]);
-		expect(sortRows(rows, (r) => r.v, 'ascending').map((r) => r.name)).toEqual([
-			'Dodoma',
-			'Arusha',
-			'Mbeya',
-			'Simiyu'
-		]);
+		expect(names((r) => r.v, 'descending')).toEqual(['Mbeya', 'Arusha', 'Dodoma', 'Simiyu']);
+		expect(names((r) => r.v, 'ascending')).toEqual(['Dodoma', 'Arusha', 'Mbeya', 'Simiyu']);
 	});
 	it('sorts text by locale, and is stable for ties', () => {
-		expect(sortRows(rows, (r) => r.name, 'ascending').map((r) => r.name)).toEqual([
-			'Arusha',
-			'Dodoma',
-			'Mbeya',
-			'Simiyu'
-		]);
+		expect(names((r) => r.name, 'ascending')).toEqual(['Arusha', 'Dodoma', 'Mbeya', 'Simiyu']);
 		const ties = [
 			{ k: 'a', v: 1 },
 			{ k: 'b', v: 1 }

@@ -2,33 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { virtualWindow } from './virtualWindow';
 
 const base = { rowCount: 10_000, rowHeight: 25, viewport: 500, overscan: 10 };
+/** The window that draws rows `start` to `end` of the base table, the rest as spacers. */
+const drawn = (start: number, end: number) => ({
+	start,
+	end,
+	before: start * 25,
+	after: (10_000 - end) * 25
+});
 
 describe('virtualWindow', () => {
 	it('draws the rows in view and the overscan below them at the top', () => {
 		// 500 px show rows 0–19; 10 more below.
-		expect(virtualWindow({ ...base, scrolled: 0 })).toEqual({
-			start: 0,
-			end: 30,
-			before: 0,
-			after: (10_000 - 30) * 25
-		});
+		expect(virtualWindow({ ...base, scrolled: 0 })).toEqual(drawn(0, 30));
 	});
 
 	it('draws the overscan on both sides in the middle', () => {
 		// Scrolled by 1000 px (40 rows): rows 40–59 in view, 30–69 drawn.
-		expect(virtualWindow({ ...base, scrolled: 1000 })).toEqual({
-			start: 30,
-			end: 70,
-			before: 750,
-			after: (10_000 - 70) * 25
-		});
+		expect(virtualWindow({ ...base, scrolled: 1000 })).toEqual(drawn(30, 70));
 		// Half a row further: row 40 is partly hidden, row 60 partly shown.
 		expect(virtualWindow({ ...base, scrolled: 1012 })).toMatchObject({ start: 30, end: 71 });
 	});
 
 	it('stops at the last row, and the heights always add up to the whole table', () => {
 		const bottom = virtualWindow({ ...base, scrolled: 10_000 * 25 - 500 });
-		expect(bottom).toEqual({ start: 9970, end: 10_000, before: 9970 * 25, after: 0 });
+		expect(bottom).toEqual(drawn(9970, 10_000));
 		for (const scrolled of [-300, 0, 7, 1234, 99_999, 10_000 * 25, 10_000_000]) {
 			const w = virtualWindow({ ...base, scrolled });
 			expect(w.before + (w.end - w.start) * 25 + w.after).toBe(10_000 * 25);

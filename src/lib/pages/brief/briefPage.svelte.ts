@@ -1,6 +1,7 @@
+import { onMount } from 'svelte';
 import { base } from '$app/paths';
 import type { IndicatorView } from '$lib/data/views';
-import { dashboard } from '$lib/state/app.svelte';
+import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { resource, type Resource } from '$lib/state/resource.svelte';
 import { fetchIndicatorViews, viewKey as indicatorViewKey } from '../indicatorViews';
@@ -20,9 +21,10 @@ import { boundaryUrls, loadBoundaries, MAP_SIZE, regionShapes, type Boundaries }
 const NO_VIEWS: ReadonlyMap<string, IndicatorView> = new Map();
 
 /**
- * The brief for the life of its page: the views, title and note the URL holds, the indicator
- * views behind them (each indicator-year fetched once and kept), the region boundaries for the
- * maps, and the printed brief drawn from them. Create it while the page component is set up.
+ * The brief for the life of its page: the views, title and note the URL holds, the indicator views
+ * behind them (each indicator-year fetched once and kept), the region boundaries for the maps, and
+ * the printed brief drawn from them. Create it while the page component is set up: once the page is
+ * mounted it asks for the data.
  */
 export class BriefPage {
 	#params: () => URLSearchParams;
@@ -58,6 +60,7 @@ export class BriefPage {
 
 	constructor(params: () => URLSearchParams) {
 		this.#params = params;
+		onMount(() => void ensureLoaded());
 		// Remember the brief in progress, so "Add to brief" in the explorer adds to it.
 		$effect(() => {
 			const views = this.choice.views.map(viewKey).join(',');

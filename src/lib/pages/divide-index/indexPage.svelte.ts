@@ -1,3 +1,4 @@
+import { onMount } from 'svelte';
 import {
 	componentOptions,
 	viewRequests,
@@ -6,7 +7,7 @@ import {
 } from '$lib/data/divideIndex';
 import type { IndicatorView } from '$lib/data/views';
 import type { Figure, ViewDownloadInput } from '$lib/export/viewDownloads';
-import { dashboard } from '$lib/state/app.svelte';
+import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { resource } from '$lib/state/resource.svelte';
 import { fetchIndicatorViews, viewKey } from '../indicatorViews';
@@ -20,8 +21,8 @@ const NO_VIEWS: ReadonlyMap<string, IndicatorView> = new Map();
 /**
  * The divide-index view for the life of its page: the components and year the URL holds, the
  * indicator views they read (each indicator-year fetched once and kept, so a weight edit or a
- * component ticked back in never queries again), and the model drawn from both. Create it while
- * the page component is set up.
+ * component ticked back in never queries again), and the model drawn from both. Create it while the
+ * page component is set up: once the page is mounted it asks for the data.
  */
 export class IndexPage {
 	#params: () => URLSearchParams;
@@ -55,6 +56,7 @@ export class IndexPage {
 
 	constructor(params: () => URLSearchParams) {
 		this.#params = params;
+		onMount(() => void ensureLoaded());
 	}
 
 	get error(): Error | null {

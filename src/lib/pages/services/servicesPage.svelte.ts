@@ -1,7 +1,8 @@
+import { onMount } from 'svelte';
 import { fetchServicesView, type ServicesView } from '$lib/data/services';
 import type { Figure, ViewDownloadInput } from '$lib/export/viewDownloads';
 import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
-import { dashboard } from '$lib/state/app.svelte';
+import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { resource } from '$lib/state/resource.svelte';
 import { servicesModel } from './servicesModel';
@@ -22,7 +23,7 @@ export { connectivityName, serviceName } from './servicesText';
 /**
  * The services view for the life of its page: the choice the URL holds, the answer to it (asked
  * once the dashboard is ready; the latest choice wins), and the model drawn from both. Create it
- * while the page component is set up.
+ * while the page component is set up: once the page is mounted it asks for the data.
  */
 export class ServicesPage {
 	#params: () => URLSearchParams;
@@ -53,6 +54,7 @@ export class ServicesPage {
 
 	constructor(params: () => URLSearchParams) {
 		this.#params = params;
+		onMount(() => void ensureLoaded());
 	}
 
 	get error(): Error | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewState, viewStateParams, type CatalogEntry } from './urlState';
+import { parseViewState, viewStateParams, type CatalogEntry } from './explorerUrl';
 
 const catalog: CatalogEntry[] = [
 	{

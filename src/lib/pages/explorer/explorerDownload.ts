@@ -4,12 +4,12 @@ import type { Measure } from '$lib/domain/gaps';
 import type { Locale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
 import type { ViewModel } from '$lib/state/viewModel';
-import { dataTable } from './dataCsv';
-import { exportText } from './exportText';
-import { footerLines, subtitle, type ViewExport } from './exportView';
-import { svgDocumentText } from './svgExport';
-import { composeFrame, legendFromScale, type Legend } from './svgLayout';
-import { chartFigure, figureDocument, saveData, savePng, saveSvg } from './viewDownloads';
+import { dataTable } from '$lib/export/dataCsv';
+import { exportText } from '$lib/export/exportText';
+import { footerLines, subtitle, type ViewExport } from '$lib/export/exportView';
+import { svgDocumentText } from '$lib/export/svgExport';
+import { composeFrame, legendFromScale, type Legend } from '$lib/export/svgLayout';
+import { chartFigure, figureDocument, saveData, savePng, saveSvg } from '$lib/export/viewDownloads';
 
 /** What the explorer page knows about the view on screen; it hands this over as it is. */
 export interface ExplorerExportInput {

@@ -1,18 +1,13 @@
 import type { UrlProblem } from '$lib/domain/urlProblem';
 import type { Measure } from '$lib/domain/gaps';
+import type { ViewState } from '$lib/state/dashboard.svelte';
 
 /**
- * Everything a person chose lives in the URL, so a link reproduces the exact view and the back
- * button walks through earlier views. Parsing never throws: an unknown code is reported and
- * replaced by the default, so a bad link still opens a working page.
+ * Everything a person chose in the explorer lives in the URL, so a link reproduces the exact view
+ * and the back button walks through earlier views. Parsing never throws: an unknown code is
+ * reported and replaced by the default, so a bad link still opens a working page.
  */
-export interface ViewState {
-	indicator: string;
-	year: number | null;
-	measure: Measure;
-	region: string | null;
-	view: 'chart' | 'table';
-}
+export type { ViewState };
 
 export interface CatalogEntry {
 	id: string;
