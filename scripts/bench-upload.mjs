@@ -243,7 +243,8 @@ async function loadAppModules() {
 		prepare: await load('/src/lib/upload/prepare.worker.ts'),
 		importer: await load('/src/lib/upload/importer.ts'),
 		importSql: await load('/src/lib/upload/importSql.ts'),
-		readSql: await load('/src/lib/upload/readSql.ts'),
+		headerCells: await load('/src/lib/upload/headerCells.ts'),
+		columnProfiles: await load('/src/lib/upload/columnProfiles.ts'),
 		roles: await load('/src/lib/upload/roles.ts'),
 		regionMatch: await load('/src/lib/upload/regionMatch.ts'),
 		decisions: await load('/src/lib/upload/decisions.ts'),
@@ -253,7 +254,8 @@ async function loadAppModules() {
 }
 
 async function runNative(csvPath, app, memory) {
-	const { connector, bundled, sniff, prepare, importer, importSql, readSql, roles } = app;
+	const { connector, bundled, sniff, prepare, importer, importSql, roles } = app;
+	const { headerCells, columnProfiles } = app;
 	const { regionMatch, decisions, quote } = app;
 	memory.phase('native-setup');
 	const db = await connector.openNativeConnector();
@@ -311,11 +313,11 @@ async function runNative(csvPath, app, memory) {
 			const headers = Array.from({ length: columnCount }, (_, i) =>
 				String(row?.[`c${i + 1}`] ?? '')
 			);
-			const { labels } = readSql.headerLabels(headers, FILE_NAME);
+			const { labels } = headerCells.headerLabels(headers, FILE_NAME);
 			const profileRows = await db.query(
-				readSql.columnProfilesQuery(raw, columnCount, dialect, dialect.headerRow)
+				columnProfiles.columnProfilesQuery(raw, columnCount, dialect, dialect.headerRow)
 			);
-			const profiles = readSql.toColumnProfiles(profileRows, headers);
+			const profiles = columnProfiles.toColumnProfiles(profileRows, headers);
 			return { labels, roles: roles.guessRoles(profiles, FILE_NAME, data.regions) };
 		});
 		const { kind, columns, fixedYear } = staged.roles;

@@ -167,6 +167,13 @@ export const ITEMS = {
 	}
 };
 
+// The items are listed once, in surveyColumns.js; the model gives each of them its terms.
+if (Object.keys(ITEMS).join() !== SURVEY_ITEMS.join()) {
+	throw new Error(
+		`ITEMS must model exactly the survey items, in order: ${SURVEY_ITEMS.join(', ')}`
+	);
+}
+
 export const HEADER = SURVEY_COLUMNS;
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +370,8 @@ function simulateHousehold(rand, cluster, year) {
 	const late = year === 2024 ? 1 : 0;
 	const urbanScale = cluster.urbanMultiplier * (late ? URBAN_EFFECT_2024 : 1);
 	const out = {};
-	for (const [item, m] of Object.entries(ITEMS)) {
+	for (const item of SURVEY_ITEMS) {
+		const m = ITEMS[item];
 		// Draw for every item, in a fixed order, so the stream stays aligned.
 		const u = rand();
 		if (m.requires && out[m.requires] !== 1) {

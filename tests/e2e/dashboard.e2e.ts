@@ -8,6 +8,7 @@ import {
 	REGION_NAMES,
 	rowLabels,
 	settledMapSignature,
+	sharePage,
 	test,
 	waitForData,
 	withoutSummary
@@ -22,37 +23,102 @@ const rowFor = (page: Page, region: string) =>
 	chartRows(page).filter({ has: page.getByText(region, { exact: true }) });
 const selectedSection = (page: Page) => page.getByRole('region', { name: 'Selected region' });
 
-test('first screen: women’s phone ownership 2022 on a coloured map and a 31-row chart', async ({
-	page
-}) => {
-	await openDashboard(page);
+// The first screen, loaded once: the first test only reads it, the second then selects regions.
+test.describe(() => {
+	const firstScreen = sharePage(async (page) => {
+		await openDashboard(page);
+	});
 
-	await expect(viewTitle(page)).toContainText('Women who own a mobile phone');
-	await expect(viewTitle(page)).toContainText('2022');
-	await expect(page.getByLabel('Year')).toHaveValue('2022');
+	test('first screen: women’s phone ownership 2022 on a coloured map and a 31-row chart', async () => {
+		const page = firstScreen.page;
 
-	const fills = await mapFills(page);
-	expect(fills.size, `map fill colours: ${[...fills.keys()].join(', ')}`).toBeGreaterThanOrEqual(4);
+		await expect(viewTitle(page)).toContainText('Women who own a mobile phone');
+		await expect(viewTitle(page)).toContainText('2022');
+		await expect(page.getByLabel('Year')).toHaveValue('2022');
 
-	await expect(
-		chartSection(page).getByRole('heading', { name: 'Total by region, ranked' })
-	).toBeVisible();
-	await expect(chartRows(page)).toHaveCount(31);
-	for (const region of ['Songwe', 'Njombe', 'Katavi', 'Simiyu', 'Geita']) {
-		await expect(chartRows(page).filter({ hasText: region }), region).toHaveCount(1);
+		const fills = await mapFills(page);
+		expect(fills.size, `map fill colours: ${[...fills.keys()].join(', ')}`).toBeGreaterThanOrEqual(
+			4
+		);
+
+		await expect(
+			chartSection(page).getByRole('heading', { name: 'Total by region, ranked' })
+		).toBeVisible();
+		await expect(chartRows(page)).toHaveCount(31);
+		for (const region of ['Songwe', 'Njombe', 'Katavi', 'Simiyu', 'Geita']) {
+			await expect(chartRows(page).filter({ hasText: region }), region).toHaveCount(1);
+			const labels = await rowLabels(page);
+			expect(
+				labels.filter((l) => l.startsWith(`${region}:`)),
+				region
+			).toHaveLength(1);
+		}
+		// Each row names its region first, and every region appears once.
+		const names = (await rowLabels(page)).map((l) => l.split(':')[0]);
+		expect([...names].sort()).toEqual([...REGION_NAMES].sort());
+
+		await expect(page.getByText(SYNTHETIC_BADGE)).toHaveCount(0);
+		await expect(mapSection(page).getByText(/^Source:.*\bDHS\b/)).toBeVisible();
+		await expect(chartSection(page).getByText(/^Source:.*\bDHS\b/)).toBeVisible();
+	});
+
+	test('hovering and clicking the map, and clicking or pressing Enter on a chart row, select a region', async () => {
+		const page = firstScreen.page;
+		await expect(selectedSection(page)).toHaveCount(0);
+
+		const box = await mapImage(page).boundingBox();
+		expect(box).not.toBeNull();
+		// The centre of the framed map lies inside mainland Tanzania; try a few nearby points in case
+		// it falls on a border.
+		const tooltip = page.getByRole('tooltip');
+		let hovered: { x: number; y: number } | null = null;
+		for (const [dx, dy] of [
+			[0, 0],
+			[0.05, 0.05],
+			[-0.08, 0],
+			[0, -0.08],
+			[0.1, 0.1]
+		] as const) {
+			const point = { x: box!.x + box!.width * (0.5 + dx), y: box!.y + box!.height * (0.5 + dy) };
+			await page.mouse.move(point.x, point.y, { steps: 4 });
+			// The centre is nearly always inside a region: it gets the whole expect timeout (a busy
+			// machine may take seconds to answer a hover); the fallbacks are for a centre on water.
+			const first = dx === 0 && dy === 0;
+			const shown = await tooltip
+				.waitFor({ state: 'visible', timeout: first ? 20_000 : 3_000 })
+				.then(() => true)
+				.catch(() => false);
+			if (shown) {
+				hovered = point;
+				break;
+			}
+		}
+		expect(hovered, 'a tooltip appears over the map').not.toBeNull();
+		const firstLine = (await tooltip.innerText()).split('\n')[0]!.trim();
+		const hoveredName = firstLine.replace(/ \(.*\)$/, '');
+		expect(REGION_NAMES, `tooltip title "${firstLine}"`).toContain(hoveredName);
+
+		await page.mouse.click(hovered!.x, hovered!.y);
+		await expect(selectedSection(page)).toBeVisible();
+		await expect(selectedSection(page).getByText(firstLine, { exact: true })).toBeVisible();
+		await expect(rowFor(page, hoveredName)).toHaveAttribute('aria-pressed', 'true');
+
+		const other = hoveredName === 'Njombe' ? 'Geita' : 'Njombe';
+		await rowFor(page, other).click();
+		await expect(selectedSection(page).getByText(other, { exact: true })).toBeVisible();
+		await expect(rowFor(page, other)).toHaveAttribute('aria-pressed', 'true');
+		await expect(rowFor(page, hoveredName)).toHaveAttribute('aria-pressed', 'false');
+
+		// Keyboard: Tab from the row just clicked reaches the next row; Enter selects it.
 		const labels = await rowLabels(page);
-		expect(
-			labels.filter((l) => l.startsWith(`${region}:`)),
-			region
-		).toHaveLength(1);
-	}
-	// Each row names its region first, and every region appears once.
-	const names = (await rowLabels(page)).map((l) => l.split(':')[0]);
-	expect([...names].sort()).toEqual([...REGION_NAMES].sort());
-
-	await expect(page.getByText(SYNTHETIC_BADGE)).toHaveCount(0);
-	await expect(mapSection(page).getByText(/^Source:.*\bDHS\b/)).toBeVisible();
-	await expect(chartSection(page).getByText(/^Source:.*\bDHS\b/)).toBeVisible();
+		const next = labels[labels.findIndex((l) => l.startsWith(`${other}:`)) + 1]!.split(':')[0]!;
+		await rowFor(page, other).focus();
+		await page.keyboard.press('Tab');
+		await expect(rowFor(page, next)).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(selectedSection(page).getByText(next, { exact: true })).toBeVisible();
+		await expect(rowFor(page, next)).toHaveAttribute('aria-pressed', 'true');
+	});
 });
 
 test('changing the measure and then the indicator redraws the map and the chart', async ({
@@ -127,66 +193,6 @@ test('the urban–rural button shows the dumbbell chart sorted by gap, marked sy
 
 	await expect(mapSection(page).getByText(SYNTHETIC_BADGE)).toBeVisible();
 	await expect(chartSection(page).getByText(SYNTHETIC_BADGE)).toBeVisible();
-});
-
-test('hovering and clicking the map, and clicking or pressing Enter on a chart row, select a region', async ({
-	page
-}) => {
-	await openDashboard(page);
-	await expect(selectedSection(page)).toHaveCount(0);
-
-	const box = await mapImage(page).boundingBox();
-	expect(box).not.toBeNull();
-	// The centre of the framed map lies inside mainland Tanzania; try a few nearby points in case
-	// it falls on a border.
-	const tooltip = page.getByRole('tooltip');
-	let hovered: { x: number; y: number } | null = null;
-	for (const [dx, dy] of [
-		[0, 0],
-		[0.05, 0.05],
-		[-0.08, 0],
-		[0, -0.08],
-		[0.1, 0.1]
-	] as const) {
-		const point = { x: box!.x + box!.width * (0.5 + dx), y: box!.y + box!.height * (0.5 + dy) };
-		await page.mouse.move(point.x, point.y, { steps: 4 });
-		// The centre is nearly always inside a region: it gets the whole expect timeout (a busy
-		// machine may take seconds to answer a hover); the fallbacks are for a centre on water.
-		const first = dx === 0 && dy === 0;
-		const shown = await tooltip
-			.waitFor({ state: 'visible', timeout: first ? 20_000 : 3_000 })
-			.then(() => true)
-			.catch(() => false);
-		if (shown) {
-			hovered = point;
-			break;
-		}
-	}
-	expect(hovered, 'a tooltip appears over the map').not.toBeNull();
-	const firstLine = (await tooltip.innerText()).split('\n')[0]!.trim();
-	const hoveredName = firstLine.replace(/ \(.*\)$/, '');
-	expect(REGION_NAMES, `tooltip title "${firstLine}"`).toContain(hoveredName);
-
-	await page.mouse.click(hovered!.x, hovered!.y);
-	await expect(selectedSection(page)).toBeVisible();
-	await expect(selectedSection(page).getByText(firstLine, { exact: true })).toBeVisible();
-	await expect(rowFor(page, hoveredName)).toHaveAttribute('aria-pressed', 'true');
-
-	const other = hoveredName === 'Njombe' ? 'Geita' : 'Njombe';
-	await rowFor(page, other).click();
-	await expect(selectedSection(page).getByText(other, { exact: true })).toBeVisible();
-	await expect(rowFor(page, other)).toHaveAttribute('aria-pressed', 'true');
-	await expect(rowFor(page, hoveredName)).toHaveAttribute('aria-pressed', 'false');
-
-	// Keyboard: Tab from the row just clicked reaches the next row; Enter selects it.
-	const labels = await rowLabels(page);
-	const next = labels[labels.findIndex((l) => l.startsWith(`${other}:`)) + 1]!.split(':')[0]!;
-	await rowFor(page, other).focus();
-	await page.keyboard.press('Tab');
-	await expect(rowFor(page, next)).toBeFocused();
-	await page.keyboard.press('Enter');
-	await expect(selectedSection(page).getByText(next, { exact: true })).toBeVisible();
-	await expect(rowFor(page, next)).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('no request leaves the origin, and the page carries a strict Content-Security-Policy', async ({

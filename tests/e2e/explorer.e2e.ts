@@ -198,3 +198,22 @@ test('"Add this view to a brief" collects views for the brief page', async ({ pa
 		page.getByRole('checkbox', { name: /Households owning a mobile phone.*Gap/ })
 	).toBeChecked();
 });
+
+test('a gap view of an indicator with urban and rural values keeps its indicator (no shortcut to another)', async ({
+	page
+}) => {
+	await page.goto('/?indicator=hh_used_internet&year=2024&measure=gap');
+	await waitForData(page);
+	const title = page.getByRole('heading', { level: 1 });
+	await expect(title).toContainText('internet');
+	await expect(page.getByLabel('Measure')).toHaveValue('gap');
+	await expect(
+		page.getByRole('button', { name: 'Show the urban–rural gap (synthetic survey)' })
+	).toHaveCount(0);
+	// The default view has no urban and rural values: there the shortcut is offered.
+	await page.goto('/');
+	await waitForData(page);
+	await expect(
+		page.getByRole('button', { name: 'Show the urban–rural gap (synthetic survey)' })
+	).toBeVisible();
+});

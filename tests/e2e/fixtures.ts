@@ -1,4 +1,11 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	type TestInfo
+} from '@playwright/test';
 
 export { expect };
 
@@ -62,81 +69,155 @@ function isSameOriginOrLocal(url: string, origin: string): boolean {
 	}
 }
 
+/**
+ * Watches a page as the guard does: aborts and notes every request bound elsewhere, and notes
+ * console messages, CSP violations and uncaught errors. `settle` attaches the console to the test
+ * and checks that nothing untolerated happened; then it starts afresh for the next test.
+ */
+async function watchPage(
+	context: BrowserContext,
+	page: Page,
+	baseURL: string | undefined
+): Promise<{ guard: Guard; settle: (testInfo: TestInfo) => Promise<void> }> {
+	const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
+	const tolerated: RegExp[] = [];
+	const isTolerated = (text: string) => tolerated.some((p) => p.test(text));
+	const noteForeign = (url: string) => {
+		if (!guard.foreignRequests.includes(url)) guard.foreignRequests.push(url);
+	};
+	const guard: Guard = {
+		foreignRequests: [],
+		consoleMessages: [],
+		cspViolations: [],
+		pageErrors: [],
+		tolerate: (pattern) => void tolerated.push(pattern)
+	};
+
+	// Abort anything bound elsewhere before it reaches the network, and remember it.
+	await context.route(
+		(url) => !isSameOriginOrLocal(url.href, origin),
+		async (route) => {
+			noteForeign(route.request().url());
+			await route.abort('blockedbyclient');
+		}
+	);
+	// Requests the router may not see (e.g. started by a worker) still show up here.
+	context.on('request', (request) => {
+		if (!isSameOriginOrLocal(request.url(), origin)) noteForeign(request.url());
+	});
+	page.on('websocket', (ws) => {
+		if (!isSameOriginOrLocal(ws.url().replace(/^ws/, 'http'), origin)) {
+			noteForeign(ws.url());
+		}
+	});
+
+	// Report CSP violations through the console as well, in case the browser's own message
+	// is worded differently or comes from a context whose console we do not see.
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			console.error(
+				`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI}`
+			);
+		});
+	});
+	page.on('console', (message) => {
+		const text = `${message.type()}: ${message.text()}`;
+		guard.consoleMessages.push(text);
+		if (CSP_MESSAGE.test(message.text())) guard.cspViolations.push(text);
+	});
+	page.on('pageerror', (error) => {
+		guard.pageErrors.push(error.stack ?? `${error.name}: ${error.message}`);
+	});
+
+	const settle = async (testInfo: TestInfo) => {
+		if (guard.consoleMessages.length > 0) {
+			await testInfo.attach('console', { body: guard.consoleMessages.join('\n') });
+		}
+		expect
+			.soft(
+				guard.foreignRequests.filter((u) => !isTolerated(u)),
+				'requests that left the page origin'
+			)
+			.toEqual([]);
+		expect
+			.soft(
+				guard.cspViolations.filter((m) => !isTolerated(m)),
+				'Content-Security-Policy violations'
+			)
+			.toEqual([]);
+		expect.soft(guard.pageErrors, 'uncaught page errors').toEqual([]);
+		for (const list of [
+			guard.foreignRequests,
+			guard.consoleMessages,
+			guard.cspViolations,
+			guard.pageErrors,
+			tolerated
+		])
+			list.length = 0;
+	};
+	return { guard, settle };
+}
+
 export const test = base.extend<{ guard: Guard }>({
 	guard: [
 		async ({ page, context, baseURL }, use, testInfo) => {
-			const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
-			const tolerated: RegExp[] = [];
-			const isTolerated = (text: string) => tolerated.some((p) => p.test(text));
-			const noteForeign = (url: string) => {
-				if (!guard.foreignRequests.includes(url)) guard.foreignRequests.push(url);
-			};
-			const guard: Guard = {
-				foreignRequests: [],
-				consoleMessages: [],
-				cspViolations: [],
-				pageErrors: [],
-				tolerate: (pattern) => void tolerated.push(pattern)
-			};
-
-			// Abort anything bound elsewhere before it reaches the network, and remember it.
-			await context.route(
-				(url) => !isSameOriginOrLocal(url.href, origin),
-				async (route) => {
-					noteForeign(route.request().url());
-					await route.abort('blockedbyclient');
-				}
-			);
-			// Requests the router may not see (e.g. started by a worker) still show up here.
-			context.on('request', (request) => {
-				if (!isSameOriginOrLocal(request.url(), origin)) noteForeign(request.url());
-			});
-			page.on('websocket', (ws) => {
-				if (!isSameOriginOrLocal(ws.url().replace(/^ws/, 'http'), origin)) {
-					noteForeign(ws.url());
-				}
-			});
-
-			// Report CSP violations through the console as well, in case the browser's own message
-			// is worded differently or comes from a context whose console we do not see.
-			await page.addInitScript(() => {
-				document.addEventListener('securitypolicyviolation', (e) => {
-					console.error(
-						`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI}`
-					);
-				});
-			});
-			page.on('console', (message) => {
-				const text = `${message.type()}: ${message.text()}`;
-				guard.consoleMessages.push(text);
-				if (CSP_MESSAGE.test(message.text())) guard.cspViolations.push(text);
-			});
-			page.on('pageerror', (error) => {
-				guard.pageErrors.push(error.stack ?? `${error.name}: ${error.message}`);
-			});
-
+			const { guard, settle } = await watchPage(context, page, baseURL);
 			await use(guard);
-
-			if (guard.consoleMessages.length > 0) {
-				await testInfo.attach('console', { body: guard.consoleMessages.join('\n') });
-			}
-			expect
-				.soft(
-					guard.foreignRequests.filter((u) => !isTolerated(u)),
-					'requests that left the page origin'
-				)
-				.toEqual([]);
-			expect
-				.soft(
-					guard.cspViolations.filter((m) => !isTolerated(m)),
-					'Content-Security-Policy violations'
-				)
-				.toEqual([]);
-			expect.soft(guard.pageErrors, 'uncaught page errors').toEqual([]);
+			// A route handler still waiting on the network when the test is over (the page asked
+			// for a file again as the test ended) must not fail whichever test runs next.
+			await page.unrouteAll({ behavior: 'ignoreErrors' });
+			await context.unrouteAll({ behavior: 'ignoreErrors' });
+			await settle(testInfo);
 		},
 		{ auto: true }
 	]
 });
+
+/** One page that several tests of a file take turns with, and its guard. */
+export interface SharedPage {
+	readonly page: Page;
+	readonly guard: Guard;
+}
+
+/**
+ * For tests that look at the same loaded view: the tests of the enclosing describe block run in
+ * order on one page, opened once by `open` (a failure skips the rest of the block). The page is
+ * watched by the same guard as every test's own page, checked after each test. Each test still
+ * waits for what it looks at, and must not rely on what an earlier test left on the page.
+ */
+export function sharePage(open: (page: Page) => Promise<void>): SharedPage {
+	let context: BrowserContext | undefined;
+	let shared:
+		{ page: Page; guard: Guard; settle: (testInfo: TestInfo) => Promise<void> } | undefined;
+	test.describe.configure({ mode: 'serial' });
+	test.beforeAll(async ({ browser }, testInfo) => {
+		const baseURL = testInfo.project.use.baseURL;
+		context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		shared = { page, ...(await watchPage(context, page, baseURL)) };
+		await open(page);
+	});
+	// Playwright reads a hook's fixtures from an object pattern; this one needs none.
+	// eslint-disable-next-line no-empty-pattern
+	test.afterEach(async ({}, testInfo) => {
+		await shared?.settle(testInfo);
+	});
+	test.afterAll(async () => {
+		await context?.close();
+	});
+	const current = () => {
+		if (!shared) throw new Error('The shared page is not open (its beforeAll did not run).');
+		return shared;
+	};
+	return {
+		get page() {
+			return current().page;
+		},
+		get guard() {
+			return current().guard;
+		}
+	};
+}
 
 /** The chart section, found by its heading like a person would. */
 export function chartSection(page: Page): Locator {

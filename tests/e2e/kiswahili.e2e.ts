@@ -194,7 +194,7 @@ test('Kiswahili pages carry no hard-coded English', async ({ page }) => {
 	// src/lib/i18n/locale.svelte.ts useLocale: <html lang> follows a restored choice too.
 	await page.reload();
 	await waitForKiswahili(page);
-	await expect(page.locator('html')).toHaveAttribute('lang', 'sw', { timeout: 2_000 });
+	await expect(page.locator('html')).toHaveAttribute('lang', 'sw');
 });
 
 test('the upload page reads in Kiswahili: step 1, and step 2 with the preview and its evidence', async ({

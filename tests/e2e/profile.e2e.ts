@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, REGION_NAMES, test } from './fixtures';
+import { expect, REGION_NAMES, sharePage, test } from './fixtures';
 
 /** The badge itself, not a definition that happens to say the same words. */
 const SYNTHETIC_BADGE = /^\W*Synthetic demonstration data, not official statistics$/;
@@ -18,43 +18,46 @@ async function openProfile(page: Page, code: string) {
 	).toBeVisible({ timeout: 45_000 });
 }
 
-test('Dodoma’s profile: names, women’s phone figures with intervals, trend, rank, sources', async ({
-	page
-}) => {
-	await openProfile(page, 'TZ-03');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dodoma');
-	await expect(page.getByText('Mainland (Tanzania Bara)')).toBeVisible();
-	await expect(page.getByText('3,085,625')).toBeVisible();
-	await expect(page.getByText(/Source:.*Population and Housing Census/).first()).toBeVisible();
+// Both only read Dodoma's profile: they take turns with one page, loaded once.
+test.describe(() => {
+	const dodoma = sharePage((page) => openProfile(page, 'TZ-03'));
 
-	const women = indicatorSection(page, 'Women who own a mobile phone');
-	await expect(women.getByRole('columnheader', { name: '2015-16' })).toBeVisible();
-	const total = rowOf(women, 'Total');
-	await expect(total).toContainText('61.6% (53.4–69.2)');
-	await expect(total).toContainText('38.9% (32.0–46.2)');
-	await expect(rowOf(women, /^Rank/)).toContainText('12 of 31');
-	await expect(rowOf(women, 'Change')).toContainText('+22.7 pp since 2015-16');
-	await expect(women.getByText(/90% confidence intervals/)).toBeVisible();
-	await expect(women.getByText(/Source:.*DHS/)).toBeVisible();
-	// A published series: no synthetic badge on it.
-	await expect(women.getByText(SYNTHETIC_BADGE)).toHaveCount(0);
-	await expect(page.getByText(/1 is the highest value/)).toBeVisible();
-});
+	test('Dodoma’s profile: names, women’s phone figures with intervals, trend, rank, sources', async () => {
+		const page = dodoma.page;
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dodoma');
+		await expect(page.getByText('Mainland (Tanzania Bara)')).toBeVisible();
+		await expect(page.getByText('3,085,625')).toBeVisible();
+		await expect(page.getByText(/Source:.*Population and Housing Census/).first()).toBeVisible();
 
-test('synthetic survey indicators carry the badge, the gap with its interval and the population used', async ({
-	page
-}) => {
-	await openProfile(page, 'TZ-03');
-	const mobile = indicatorSection(page, 'Households owning a mobile phone (synthetic)');
-	await expect(mobile.getByText(SYNTHETIC_BADGE)).toBeVisible();
-	await expect(rowOf(mobile, /^Gap/)).toContainText(/pp \(.+ to .+\)/);
-	await expect(
-		mobile.getByText(/standard errors published with the survey estimates/)
-	).toBeVisible();
-	await expect(mobile.getByText(/weighted count of rural households in the survey/)).toBeVisible();
-	// Every synthetic indicator has its badge.
-	const badges = page.getByText(SYNTHETIC_BADGE);
-	expect(await badges.count()).toBeGreaterThanOrEqual(7);
+		const women = indicatorSection(page, 'Women who own a mobile phone');
+		await expect(women.getByRole('columnheader', { name: '2015-16' })).toBeVisible();
+		const total = rowOf(women, 'Total');
+		await expect(total).toContainText('61.6% (53.4–69.2)');
+		await expect(total).toContainText('38.9% (32.0–46.2)');
+		await expect(rowOf(women, /^Rank/)).toContainText('12 of 31');
+		await expect(rowOf(women, 'Change')).toContainText('+22.7 pp since 2015-16');
+		await expect(women.getByText(/90% confidence intervals/)).toBeVisible();
+		await expect(women.getByText(/Source:.*DHS/)).toBeVisible();
+		// A published series: no synthetic badge on it.
+		await expect(women.getByText(SYNTHETIC_BADGE)).toHaveCount(0);
+		await expect(page.getByText(/1 is the highest value/)).toBeVisible();
+	});
+
+	test('synthetic survey indicators carry the badge, the gap with its interval and the population used', async () => {
+		const page = dodoma.page;
+		const mobile = indicatorSection(page, 'Households owning a mobile phone (synthetic)');
+		await expect(mobile.getByText(SYNTHETIC_BADGE)).toBeVisible();
+		await expect(rowOf(mobile, /^Gap/)).toContainText(/pp \(.+ to .+\)/);
+		await expect(
+			mobile.getByText(/standard errors published with the survey estimates/)
+		).toBeVisible();
+		await expect(
+			mobile.getByText(/weighted count of rural households in the survey/)
+		).toBeVisible();
+		// Every synthetic indicator has its badge.
+		const badges = page.getByText(SYNTHETIC_BADGE);
+		expect(await badges.count()).toBeGreaterThanOrEqual(7);
+	});
 });
 
 test('Simiyu has no active SIM figure: “no data”, never zero', async ({ page }) => {

@@ -2,7 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // Playwright's own test, not ./fixtures: the fixtures' guard aborts every request that leaves the
 // origin, so a refused probe would pass whether or not our policy refused it.
-import { expect, test, type Page, type Response, type Worker } from '@playwright/test';
+import {
+	expect,
+	test,
+	type BrowserContext,
+	type Page,
+	type Response,
+	type Worker
+} from '@playwright/test';
 
 /** The headers `scripts/serve.mjs` sends with every response, whatever it is. */
 function expectSecurityHeaders(headers: Record<string, string>, what: string): void {
@@ -46,117 +53,134 @@ async function otherOrigin(pages: Record<string, string> = {}) {
 	};
 }
 
-test('the page, its scripts, the DuckDB worker and the .wasm carry the security headers', async ({
-	page,
-	request
-}) => {
-	const { response, worker } = await openSqlPanel(page);
-	expect(response.status()).toBe(200);
-	const pageHeaders = await response.allHeaders();
-	expectSecurityHeaders(pageHeaders, 'the page');
-	// The header is the page's own <meta> policy, script hash included, plus frame-ancestors.
-	const meta = await page
-		.locator('meta[http-equiv="content-security-policy"]')
-		.getAttribute('content');
-	expect(meta).toMatch(/'sha256-[\w+/=]+'/);
-	expect(pageHeaders['content-security-policy']).toBe(`${meta}; frame-ancestors 'self'`);
-	expect(pageHeaders['cache-control']).toBe('no-cache');
+// Both look at the SQL panel as it first loaded: they take turns with one page, so DuckDB starts
+// once (a failure in the first skips the second).
+test.describe(() => {
+	test.describe.configure({ mode: 'serial' });
+	let context: BrowserContext | undefined;
+	let opened: { page: Page; response: Response; worker: Worker } | undefined;
+	test.beforeAll(async ({ browser }, testInfo) => {
+		context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+		const page = await context.newPage();
+		opened = { page, ...(await openSqlPanel(page)) };
+	});
+	test.afterAll(async () => {
+		await context?.close();
+	});
+	const sqlPanel = () => {
+		if (!opened) throw new Error('The SQL panel did not open.');
+		return opened;
+	};
 
-	// The largest script the page loaded: small ones are sent as they are, not compressed.
-	const script = await page.evaluate(() => {
-		const scripts = performance
-			.getEntriesByType('resource')
-			.filter((e) => /\/_app\/immutable\/.+\.js$/.test(e.name)) as PerformanceResourceTiming[];
-		return scripts.sort((a, b) => b.decodedBodySize - a.decodedBodySize)[0]?.name ?? '';
-	});
-	// What the worker itself fetched, with the sizes on the wire and after decoding.
-	const wasm = await worker.evaluate(() => {
-		const entry = performance
-			.getEntriesByType('resource')
-			.find((e) => /\/duckdb-eh\.[\w-]+\.wasm$/.test(e.name)) as
-			PerformanceResourceTiming | undefined;
-		return entry
-			? { url: entry.name, encoded: entry.encodedBodySize, decoded: entry.decodedBodySize }
-			: undefined;
-	});
-	expect(script, 'a script of the app').not.toBe('');
-	expect(wasm, 'the .wasm fetched by the DuckDB worker').toBeDefined();
-	// Compressed on the wire: brotli brings 34 MB to about 5 MB.
-	expect(wasm!.encoded).toBeLessThan(wasm!.decoded / 4);
-	test.info().annotations.push({
-		type: 'duckdb-eh.wasm',
-		description: `${wasm!.encoded} bytes on the wire, ${wasm!.decoded} decoded`
-	});
+	test('the page, its scripts, the DuckDB worker and the .wasm carry the security headers', async ({
+		request
+	}) => {
+		const { page, response, worker } = sqlPanel();
+		expect(response.status()).toBe(200);
+		const pageHeaders = await response.allHeaders();
+		expectSecurityHeaders(pageHeaders, 'the page');
+		// The header is the page's own <meta> policy, script hash included, plus frame-ancestors.
+		const meta = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		expect(meta).toMatch(/'sha256-[\w+/=]+'/);
+		expect(pageHeaders['content-security-policy']).toBe(`${meta}; frame-ancestors 'self'`);
+		expect(pageHeaders['cache-control']).toBe('no-cache');
 
-	for (const [what, url] of [
-		['a script of the app', script],
-		['the DuckDB worker', worker.url()],
-		['the .wasm', wasm!.url]
-	] as const) {
-		const answer = await request.get(url, {
-			headers: { 'accept-encoding': 'gzip, deflate, br', origin: 'http://127.0.0.1:9' }
+		// The largest script the page loaded: small ones are sent as they are, not compressed.
+		const script = await page.evaluate(() => {
+			const scripts = performance
+				.getEntriesByType('resource')
+				.filter((e) => /\/_app\/immutable\/.+\.js$/.test(e.name)) as PerformanceResourceTiming[];
+			return scripts.sort((a, b) => b.decodedBodySize - a.decodedBodySize)[0]?.name ?? '';
 		});
-		expect(answer.status(), what).toBe(200);
-		const headers = answer.headers();
-		expectSecurityHeaders(headers, what);
-		expect(headers['cache-control'], what).toBe('public, max-age=31536000, immutable');
-		expect(headers['content-encoding'], what).toBe('br');
-		expect(headers['content-type'], what).toBe(
-			what === 'the .wasm' ? 'application/wasm' : 'text/javascript'
-		);
-		expect(headers['content-security-policy'], what).not.toContain('sha256-');
-	}
-	const gzipped = await request.head(wasm!.url, { headers: { 'accept-encoding': 'gzip' } });
-	expect(gzipped.headers()['content-encoding']).toBe('gzip');
-	expect(gzipped.headers()['content-type']).toBe('application/wasm');
-});
+		// What the worker itself fetched, with the sizes on the wire and after decoding.
+		const wasm = await worker.evaluate(() => {
+			const entry = performance
+				.getEntriesByType('resource')
+				.find((e) => /\/duckdb-eh\.[\w-]+\.wasm$/.test(e.name)) as
+				PerformanceResourceTiming | undefined;
+			return entry
+				? { url: entry.name, encoded: entry.encodedBodySize, decoded: entry.decodedBodySize }
+				: undefined;
+		});
+		expect(script, 'a script of the app').not.toBe('');
+		expect(wasm, 'the .wasm fetched by the DuckDB worker').toBeDefined();
+		// Compressed on the wire: brotli brings 34 MB to about 5 MB.
+		expect(wasm!.encoded).toBeLessThan(wasm!.decoded / 4);
+		test.info().annotations.push({
+			type: 'duckdb-eh.wasm',
+			description: `${wasm!.encoded} bytes on the wire, ${wasm!.decoded} decoded`
+		});
 
-/**
- * Run in the page or a worker: reports each CSP violation there on its console. Chromium's own
- * "Refused to connect" message from a worker reaches no console event Playwright sees.
- */
-const reportViolations = () => {
-	self.addEventListener('securitypolicyviolation', (e) => {
-		console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI}`);
+		for (const [what, url] of [
+			['a script of the app', script],
+			['the DuckDB worker', worker.url()],
+			['the .wasm', wasm!.url]
+		] as const) {
+			const answer = await request.get(url, {
+				headers: { 'accept-encoding': 'gzip, deflate, br', origin: 'http://127.0.0.1:9' }
+			});
+			expect(answer.status(), what).toBe(200);
+			const headers = answer.headers();
+			expectSecurityHeaders(headers, what);
+			expect(headers['cache-control'], what).toBe('public, max-age=31536000, immutable');
+			expect(headers['content-encoding'], what).toBe('br');
+			expect(headers['content-type'], what).toBe(
+				what === 'the .wasm' ? 'application/wasm' : 'text/javascript'
+			);
+			expect(headers['content-security-policy'], what).not.toContain('sha256-');
+		}
+		const gzipped = await request.head(wasm!.url, { headers: { 'accept-encoding': 'gzip' } });
+		expect(gzipped.headers()['content-encoding']).toBe('gzip');
+		expect(gzipped.headers()['content-type']).toBe('application/wasm');
 	});
-};
 
-// no-cors: an answer without CORS headers still counts as fetched, so only the CSP can refuse.
-const tryFetch = (url: string) =>
-	fetch(url, { mode: 'no-cors' }).then(
-		() => 'fetched',
-		(error: unknown) => `refused: ${String(error)}`
-	);
+	/**
+	 * Run in the page or a worker: reports each CSP violation there on its console. Chromium's own
+	 * "Refused to connect" message from a worker reaches no console event Playwright sees.
+	 */
+	const reportViolations = () => {
+		self.addEventListener('securitypolicyviolation', (e) => {
+			console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI}`);
+		});
+	};
 
-test('a fetch to another origin from inside the DuckDB worker is refused and reported', async ({
-	page
-}) => {
-	const elsewhere = await otherOrigin();
-	try {
-		const { worker } = await openSqlPanel(page);
-		const reports: string[] = [];
-		page.on('console', (m) => reports.push(`${m.worker() ? 'worker' : 'page'}: ${m.text()}`));
-		await worker.evaluate(reportViolations);
-		await page.evaluate(reportViolations);
+	// no-cors: an answer without CORS headers still counts as fetched, so only the CSP can refuse.
+	const tryFetch = (url: string) =>
+		fetch(url, { mode: 'no-cors' }).then(
+			() => 'fetched',
+			(error: unknown) => `refused: ${String(error)}`
+		);
 
-		// The worker's policy can only come from its response header: a <meta> tag does not reach it.
-		const leak = `${elsewhere.origin}/leak`;
-		expect(await worker.evaluate(tryFetch, leak)).toMatch(/^refused: TypeError/);
-		expect(elsewhere.requests, 'requests that reached the other origin').toEqual([]);
-		await expect
-			.poll(() => reports)
-			.toContain(`worker: CSP violation: connect-src blocked ${leak}`);
+	test('a fetch to another origin from inside the DuckDB worker is refused and reported', async () => {
+		const elsewhere = await otherOrigin();
+		try {
+			const { page, worker } = sqlPanel();
+			const reports: string[] = [];
+			page.on('console', (m) => reports.push(`${m.worker() ? 'worker' : 'page'}: ${m.text()}`));
+			await worker.evaluate(reportViolations);
+			await page.evaluate(reportViolations);
 
-		const fromPage = `${elsewhere.origin}/from-page`;
-		expect(await page.evaluate(tryFetch, fromPage)).toMatch(/^refused: TypeError/);
-		await expect
-			.poll(() => reports)
-			.toContain(`page: CSP violation: connect-src blocked ${fromPage}`);
+			// The worker's policy can only come from its response header: a <meta> tag does not reach it.
+			const leak = `${elsewhere.origin}/leak`;
+			expect(await worker.evaluate(tryFetch, leak)).toMatch(/^refused: TypeError/);
+			expect(elsewhere.requests, 'requests that reached the other origin').toEqual([]);
+			await expect
+				.poll(() => reports)
+				.toContain(`worker: CSP violation: connect-src blocked ${leak}`);
 
-		expect(elsewhere.requests, 'requests that reached the other origin').toEqual([]);
-	} finally {
-		await elsewhere.close();
-	}
+			const fromPage = `${elsewhere.origin}/from-page`;
+			expect(await page.evaluate(tryFetch, fromPage)).toMatch(/^refused: TypeError/);
+			await expect
+				.poll(() => reports)
+				.toContain(`page: CSP violation: connect-src blocked ${fromPage}`);
+
+			expect(elsewhere.requests, 'requests that reached the other origin').toEqual([]);
+		} finally {
+			await elsewhere.close();
+		}
+	});
 });
 
 test('another site cannot show Pengo in a frame', async ({ page, baseURL }) => {

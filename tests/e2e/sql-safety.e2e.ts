@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, waitForData } from './fixtures';
+import { expect, sharePage, test, waitForData } from './fixtures';
 
 /**
  * The SQL panel against an attacker and a clumsy analyst: the engine reads no URL whatever the
@@ -27,70 +27,86 @@ async function runQuery(page: Page, sql: string): Promise<void> {
 	await runButton(page).click();
 }
 
-test('an escape string that spells a URL is refused, and the engine itself is locked', async ({
-	page
-}) => {
-	await openPanel(page);
-	await runQuery(page, "SELECT * FROM E'http\\x3a//127.0.0.1:4399/leak\\x2ecsv'");
-	await expect(page.getByRole('alert')).toContainText('Escape strings');
-	await runQuery(page, 'SELECT * FROM "data/regions"."csv"');
-	await expect(page.getByRole('alert')).toContainText('data/regions.csv is not a loaded table');
+// The tests take turns with one page, so DuckDB starts once; each waits for its own answer.
+test.describe(() => {
+	const panel = sharePage((page) => openPanel(page));
 
-	// Past the text checks, the settings hold: no external access, and nothing can change that.
-	await runQuery(
-		page,
-		`SELECT current_setting('enable_external_access')::VARCHAR AS external,
+	/** The shared page on the SQL panel, back by the menu if a test went to another view. */
+	async function backAtPanel(): Promise<Page> {
+		const page = panel.page;
+		if (new URL(page.url()).pathname !== '/sql/') {
+			await page
+				.getByRole('navigation', { name: 'Views' })
+				.getByRole('link', { name: 'SQL queries' })
+				.click();
+		}
+		await expect(page.getByRole('button', { name: /^Insert regions / })).toBeVisible({
+			timeout: 45_000
+		});
+		return page;
+	}
+
+	test('an escape string that spells a URL is refused, and the engine itself is locked', async () => {
+		const page = await backAtPanel();
+		await runQuery(page, "SELECT * FROM E'http\\x3a//127.0.0.1:4399/leak\\x2ecsv'");
+		await expect(page.getByRole('alert')).toContainText('Escape strings');
+		await runQuery(page, 'SELECT * FROM "data/regions"."csv"');
+		await expect(page.getByRole('alert')).toContainText('data/regions.csv is not a loaded table');
+
+		// Past the text checks, the settings hold: no external access, and nothing can change that.
+		await runQuery(
+			page,
+			`SELECT current_setting('enable_external_access')::VARCHAR AS external,
 			current_setting('lock_configuration')::VARCHAR AS locked,
 			current_setting('autoload_known_extensions')::VARCHAR AS autoload`
-	);
-	const row = resultTable(page).locator('tbody').getByRole('row').first();
-	await expect(row.getByRole('cell')).toHaveText(['false', 'true', 'false']);
-});
+		);
+		const row = resultTable(page).locator('tbody').getByRole('row').first();
+		await expect(row.getByRole('cell')).toHaveText(['false', 'true', 'false']);
+	});
 
-test('a 100-million-character cell shows an excerpt and its length; the tab survives', async ({
-	page
-}) => {
-	await openPanel(page);
-	await runQuery(page, "SELECT repeat('x', 100000000) AS big, 1 AS n");
-	const cell = resultTable(page).locator('tbody').getByRole('cell').first();
-	await expect(cell).toContainText('(100,000,000 characters)', { timeout: 45_000 });
-	expect((await cell.textContent())!.length).toBeLessThan(400);
-	await runQuery(page, 'SELECT 42 AS answer');
-	await expect(resultTable(page).locator('tbody').getByRole('cell')).toHaveText(['42']);
-});
+	test('a 100-million-character cell shows an excerpt and its length; the tab survives', async () => {
+		const page = await backAtPanel();
+		await runQuery(page, "SELECT repeat('x', 100000000) AS big, 1 AS n");
+		const cell = resultTable(page).locator('tbody').getByRole('cell').first();
+		await expect(cell).toContainText('(100,000,000 characters)', { timeout: 45_000 });
+		expect((await cell.textContent())!.length).toBeLessThan(400);
+		await runQuery(page, 'SELECT 42 AS answer');
+		await expect(resultTable(page).locator('tbody').getByRole('cell')).toHaveText(['42']);
+	});
 
-test('an endless query can be cancelled; the data stay and other views answer meanwhile', async ({
-	page
-}) => {
-	await openPanel(page);
-	await expect(page.getByText('A query stops after 60 seconds.')).toBeVisible();
-	await runQuery(page, ENDLESS);
-	await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
-	await expect(cancelButton(page)).toBeVisible();
+	test('an endless query can be cancelled; the data stay and other views answer meanwhile', async () => {
+		const page = await backAtPanel();
+		await expect(page.getByText('A query stops after 60 seconds.')).toBeVisible();
+		await runQuery(page, ENDLESS);
+		await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
+		await expect(cancelButton(page)).toBeVisible();
 
-	// While it runs, the explorer still draws a view it has to ask the engine for.
-	await page
-		.getByRole('navigation', { name: 'Views' })
-		.getByRole('link', { name: 'Explorer' })
-		.click();
-	await waitForData(page);
-	await page.getByRole('button', { name: 'Show the urban–rural gap (synthetic survey)' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Gap (urban − rural), 2024');
-	await page.getByRole('button', { name: 'Table' }).click();
-	await expect(page.getByRole('table').getByRole('row')).toHaveCount(32);
+		// While it runs, the explorer still draws a view it has to ask the engine for.
+		await page
+			.getByRole('navigation', { name: 'Views' })
+			.getByRole('link', { name: 'Explorer' })
+			.click();
+		await waitForData(page);
+		await page.getByRole('button', { name: 'Show the urban–rural gap (synthetic survey)' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			'Gap (urban − rural), 2024'
+		);
+		await page.getByRole('button', { name: 'Table' }).click();
+		await expect(page.getByRole('table').getByRole('row')).toHaveCount(32);
 
-	await page
-		.getByRole('navigation', { name: 'Views' })
-		.getByRole('link', { name: 'SQL queries' })
-		.click();
-	await expect(cancelButton(page)).toBeVisible();
-	await cancelButton(page).click();
-	const stopped = page.getByRole('alert');
-	await expect(stopped).toContainText('The query was stopped');
-	await expect(stopped).toContainText('You cancelled it.');
-	await expect(runButton(page)).toBeEnabled();
+		await page
+			.getByRole('navigation', { name: 'Views' })
+			.getByRole('link', { name: 'SQL queries' })
+			.click();
+		await expect(cancelButton(page)).toBeVisible();
+		await cancelButton(page).click();
+		const stopped = page.getByRole('alert');
+		await expect(stopped).toContainText('The query was stopped');
+		await expect(stopped).toContainText('You cancelled it.');
+		await expect(runButton(page)).toBeEnabled();
 
-	// Everything loaded is still there.
-	await runQuery(page, 'SELECT count(*) AS n FROM regions');
-	await expect(resultTable(page).locator('tbody').getByRole('cell')).toHaveText(['31']);
+		// Everything loaded is still there.
+		await runQuery(page, 'SELECT count(*) AS n FROM regions');
+		await expect(resultTable(page).locator('tbody').getByRole('cell')).toHaveText(['31']);
+	});
 });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForData } from './fixtures';
+import { expect, sharePage, test, waitForData } from './fixtures';
 
 /** The SQL panel, driven as an analyst would: the labelled editor, the Run button, the result. */
 
@@ -56,134 +56,150 @@ function topRegions(): string[][] {
 		.slice(0, 3);
 }
 
-test('runs a query: the cells, the row count and the time', async ({ page }) => {
-	await openPanel(page);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'SQL queries over the loaded data'
-	);
-	// The example query is there and runs: regions ranked by the urban–rural gap.
-	await expect(editor(page)).toHaveValue(/hh_owns_mobile/);
-	await runButton(page).click();
-	await expect(summary(page)).toHaveText(/^30 rows in \d[\d,]* ms$/);
-	expect(await headerCells(resultTable(page))).toEqual([
-		'region',
-		'urban_pct',
-		'rural_pct',
-		'gap_pp'
-	]);
-	const ranked = await bodyCells(resultTable(page));
-	expect(ranked).toHaveLength(30);
-	const gaps = ranked.map((r) => Number(r[3]));
-	expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+// The English panel at its usual size: these tests take turns with one page, so DuckDB starts
+// once. Each test waits for its own answer, and none starts by reading what the one before left
+// (the result above an error is cleared; consecutive tests expect different row counts).
+test.describe(() => {
+	const panel = sharePage((page) => openPanel(page));
 
-	await runQuery(
-		page,
-		'SELECT name_official, population_2022 FROM regions ORDER BY population_2022 DESC LIMIT 3'
-	);
-	await expect(summary(page)).toHaveText(/^3 rows in \d[\d,]* ms$/);
-	expect(await headerCells(resultTable(page))).toEqual(['name_official', 'population_2022']);
-	expect(await bodyCells(resultTable(page))).toEqual(topRegions());
-});
+	/** The shared page on the SQL panel, back by the menu if a test went to another view. */
+	async function backAtPanel(): Promise<Page> {
+		const page = panel.page;
+		if (new URL(page.url()).pathname !== '/sql/') {
+			await page
+				.getByRole('navigation', { name: 'Views' })
+				.getByRole('link', { name: 'SQL queries' })
+				.click();
+		}
+		await expect(page.getByRole('button', { name: /^Insert regions / })).toBeVisible({
+			timeout: 45_000
+		});
+		return page;
+	}
 
-test('an error comes back as DuckDB’s message, without a stack or a LINE pointer', async ({
-	page
-}) => {
-	await openPanel(page);
-	await runQuery(page, 'SELECT * FROM regionz');
-	await expect(errorBox(page)).toContainText(
-		'Catalog Error: Table with name regionz does not exist!'
-	);
-	await expect(errorBox(page)).toContainText('regions');
-	await expect(errorBox(page)).not.toContainText(/LINE \d|\bat \S+:\d+/);
-	await expect(resultTable(page)).toHaveCount(0);
+	test('runs a query: the cells, the row count and the time', async () => {
+		const page = await backAtPanel();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'SQL queries over the loaded data'
+		);
+		// The example query is there and runs: regions ranked by the urban–rural gap.
+		await expect(editor(page)).toHaveValue(/hh_owns_mobile/);
+		await runButton(page).click();
+		await expect(summary(page)).toHaveText(/^30 rows in \d[\d,]* ms$/);
+		expect(await headerCells(resultTable(page))).toEqual([
+			'region',
+			'urban_pct',
+			'rural_pct',
+			'gap_pp'
+		]);
+		const ranked = await bodyCells(resultTable(page));
+		expect(ranked).toHaveLength(30);
+		const gaps = ranked.map((r) => Number(r[3]));
+		expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
 
-	await runQuery(page, 'SELEC 1');
-	await expect(errorBox(page)).toContainText('Parser Error: syntax error at or near "SELEC"');
-});
+		await runQuery(
+			page,
+			'SELECT name_official, population_2022 FROM regions ORDER BY population_2022 DESC LIMIT 3'
+		);
+		await expect(summary(page)).toHaveText(/^3 rows in \d[\d,]* ms$/);
+		expect(await headerCells(resultTable(page))).toEqual(['name_official', 'population_2022']);
+		expect(await bodyCells(resultTable(page))).toEqual(topRegions());
+	});
 
-test('DROP TABLE and file reads are refused, and the panel and the explorer still work', async ({
-	page
-}) => {
-	await openPanel(page);
-	// Refused by DuckDB's own parser (json_serialize_sql), built into DuckDB-WASM.
-	await runQuery(page, 'DROP TABLE regions');
-	await expect(errorBox(page)).toContainText('DROP is not allowed here');
-	await runQuery(page, 'SELECT 1; DROP TABLE observations');
-	await expect(errorBox(page)).toContainText('Run one statement at a time (this text has 2).');
-	// The parse tree is walked in the browser's DuckDB too.
-	// What the text checks let through, DuckDB-WASM's query() still refuses.
-	await runQuery(page, 'WITH x AS (SELECT 1) DELETE FROM regions');
-	await expect(errorBox(page)).toContainText('Parser Error: Expected a single SELECT statement');
-	await runQuery(page, "SELECT * FROM read_csv('regions.csv')");
-	await expect(errorBox(page)).toContainText('The table function read_csv is not allowed here');
-	await runQuery(page, "SELECT * FROM 'regions.csv'");
-	await expect(errorBox(page)).toContainText('regions.csv is not a loaded table');
+	test('an error comes back as DuckDB’s message, without a stack or a LINE pointer', async () => {
+		const page = await backAtPanel();
+		await runQuery(page, 'SELECT * FROM regionz');
+		await expect(errorBox(page)).toContainText(
+			'Catalog Error: Table with name regionz does not exist!'
+		);
+		await expect(errorBox(page)).toContainText('regions');
+		await expect(errorBox(page)).not.toContainText(/LINE \d|\bat \S+:\d+/);
+		await expect(resultTable(page)).toHaveCount(0);
 
-	await runQuery(page, 'SELECT count(*) AS n FROM regions');
-	await expect(errorBox(page)).toHaveCount(0);
-	expect(await bodyCells(resultTable(page))).toEqual([['31']]);
-	await expect(summary(page)).toHaveText(/^1 row in \d[\d,]* ms$/);
+		await runQuery(page, 'SELEC 1');
+		await expect(errorBox(page)).toContainText('Parser Error: syntax error at or near "SELEC"');
+	});
 
-	await page.getByRole('navigation').getByRole('link', { name: 'Explorer' }).click();
-	await waitForData(page);
-});
+	test('DROP TABLE and file reads are refused, and the panel and the explorer still work', async () => {
+		const page = await backAtPanel();
+		// Refused by DuckDB's own parser (json_serialize_sql), built into DuckDB-WASM.
+		await runQuery(page, 'DROP TABLE regions');
+		await expect(errorBox(page)).toContainText('DROP is not allowed here');
+		await runQuery(page, 'SELECT 1; DROP TABLE observations');
+		await expect(errorBox(page)).toContainText('Run one statement at a time (this text has 2).');
+		// The parse tree is walked in the browser's DuckDB too.
+		// What the text checks let through, DuckDB-WASM's query() still refuses.
+		await runQuery(page, 'WITH x AS (SELECT 1) DELETE FROM regions');
+		await expect(errorBox(page)).toContainText('Parser Error: Expected a single SELECT statement');
+		await runQuery(page, "SELECT * FROM read_csv('regions.csv')");
+		await expect(errorBox(page)).toContainText('The table function read_csv is not allowed here');
+		await runQuery(page, "SELECT * FROM 'regions.csv'");
+		await expect(errorBox(page)).toContainText('regions.csv is not a loaded table');
 
-test('the CSV download parses and matches the table, with formulas neutralised', async ({
-	page
-}) => {
-	await openPanel(page);
-	await runQuery(
-		page,
-		`SELECT name_official AS region, population_2022 AS people, '=1+1' AS formula, NULL AS nothing
+		await runQuery(page, 'SELECT count(*) AS n FROM regions');
+		await expect(errorBox(page)).toHaveCount(0);
+		expect(await bodyCells(resultTable(page))).toEqual([['31']]);
+		await expect(summary(page)).toHaveText(/^1 row in \d[\d,]* ms$/);
+
+		await page.getByRole('navigation').getByRole('link', { name: 'Explorer' }).click();
+		await waitForData(page);
+	});
+
+	test('the CSV download parses and matches the table, with formulas neutralised', async () => {
+		const page = await backAtPanel();
+		await runQuery(
+			page,
+			`SELECT name_official AS region, population_2022 AS people, '=1+1' AS formula, NULL AS nothing
 		 FROM regions ORDER BY people DESC LIMIT 5`
-	);
-	await expect(summary(page)).toHaveText(/^5 rows in/);
-	const header = await headerCells(resultTable(page));
-	const cells = await bodyCells(resultTable(page));
-	const [file] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('button', { name: 'Download CSV' }).click()
-	]);
-	expect(file.suggestedFilename()).toBe('pengo-sql-result.csv');
-	const text = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '');
-	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-	expect(parsed[0]).toEqual(header);
-	expect(parsed.slice(1)).toEqual(
-		cells.map(([region, people, formula]) => [region, people, `'${formula}`, ''])
-	);
-	expect(cells[0]![2]).toBe('=1+1');
-	expect(cells[0]![3]).toBe('NULL');
-});
+		);
+		await expect(summary(page)).toHaveText(/^5 rows in/);
+		const header = await headerCells(resultTable(page));
+		const cells = await bodyCells(resultTable(page));
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download CSV' }).click()
+		]);
+		expect(file.suggestedFilename()).toBe('pengo-sql-result.csv');
+		const text = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '');
+		const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+		expect(parsed[0]).toEqual(header);
+		expect(parsed.slice(1)).toEqual(
+			cells.map(([region, people, formula]) => [region, people, `'${formula}`, ''])
+		);
+		expect(cells[0]![2]).toBe('=1+1');
+		expect(cells[0]![3]).toBe('NULL');
+	});
 
-test('a large result shows the first 10,000 rows and says how many there are', async ({ page }) => {
-	await openPanel(page);
-	await runQuery(page, 'SELECT range AS i FROM range(12000)');
-	await expect(summary(page)).toHaveText(/^12,000 rows in/);
-	await expect(
-		page.getByText(
-			'Showing the first 10,000 rows of 12,000. The CSV download holds up to 100,000 rows.'
-		)
-	).toBeVisible();
-	// All 10,000 are in the table; only the rows in view are drawn (DataTable is virtual).
-	await expect(resultTable(page)).toHaveAttribute('aria-rowcount', '10001');
-});
+	test('a large result shows the first 10,000 rows and says how many there are', async () => {
+		const page = await backAtPanel();
+		await runQuery(page, 'SELECT range AS i FROM range(12000)');
+		await expect(summary(page)).toHaveText(/^12,000 rows in/);
+		await expect(
+			page.getByText(
+				'Showing the first 10,000 rows of 12,000. The CSV download holds up to 100,000 rows.'
+			)
+		).toBeVisible();
+		// All 10,000 are in the table; only the rows in view are drawn (DataTable is virtual).
+		await expect(resultTable(page)).toHaveAttribute('aria-rowcount', '10001');
+	});
 
-test('keyboard: a table name is inserted with Enter, Ctrl+Enter runs', async ({ page }) => {
-	await openPanel(page);
-	await editor(page).fill('SELECT count(*) AS n FROM ');
-	await editor(page).press('End');
-	await page.getByRole('button', { name: 'Insert survey_households into the query' }).focus();
-	await page.keyboard.press('Enter');
-	await expect(editor(page)).toHaveValue('SELECT count(*) AS n FROM "survey_households"');
-	await expect(editor(page)).toBeFocused();
-	await editor(page).press('Control+Enter');
-	await expect(summary(page)).toHaveText(/^1 row in/);
-	const n = (await bodyCells(resultTable(page)))[0]?.[0] ?? '';
-	// The bundled synthetic survey: one row per household in the CSV.
-	const lines = readFileSync(join(import.meta.dirname, '../../data/survey-synthetic.csv'), 'utf8')
-		.split('\n')
-		.filter((l) => l.trim() !== '');
-	expect(Number(n)).toBe(lines.length - 1);
+	test('keyboard: a table name is inserted with Enter, Ctrl+Enter runs', async () => {
+		const page = await backAtPanel();
+		await editor(page).fill('SELECT count(*) AS n FROM ');
+		await editor(page).press('End');
+		await page.getByRole('button', { name: 'Insert survey_households into the query' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(editor(page)).toHaveValue('SELECT count(*) AS n FROM "survey_households"');
+		await expect(editor(page)).toBeFocused();
+		await editor(page).press('Control+Enter');
+		await expect(summary(page)).toHaveText(/^1 row in/);
+		const n = (await bodyCells(resultTable(page)))[0]?.[0] ?? '';
+		// The bundled synthetic survey: one row per household in the CSV.
+		const lines = readFileSync(join(import.meta.dirname, '../../data/survey-synthetic.csv'), 'utf8')
+			.split('\n')
+			.filter((l) => l.trim() !== '');
+		expect(Number(n)).toBe(lines.length - 1);
+	});
 });
 
 test('in Kiswahili with ?lang=sw, and usable 375 px wide', async ({ page }) => {

@@ -20,6 +20,8 @@ import {
 import { quoteIdent } from '$lib/db/quote';
 import { catalogQuery } from '$lib/sql/viewQueries';
 import { readCsvHeader } from './csvHeader';
+import { readTextTable } from './ingest';
+import type { ProblemRow } from '$lib/sql/ingest';
 import {
 	createTypedQuery,
 	headerProblems,
@@ -77,46 +79,41 @@ export function periodLabels(pairs: Iterable<string> | null): Record<number, str
 	return out;
 }
 
-async function loadTable(db: Connector, spec: TableSpec, bytes: Uint8Array): Promise<void> {
+/**
+ * One bundled file through the ingest pipeline (ingest.ts): its header checked against its spec,
+ * read into its text table, every cell judged, and the typed table loaded only when nothing was
+ * found. Strict rules: any problem stops the load with a DataFileError.
+ */
+async function ingestBundledFile(db: Connector, spec: TableSpec, bytes: Uint8Array): Promise<void> {
 	const header = readCsvHeader(bytes);
 	const wrongHeader = headerProblems(spec, header);
 	if (wrongHeader.length > 0) throw new DataFileError(wrongHeader, wrongHeader.length);
-	const path = await db.registerFile(spec.file, bytes);
-	try {
-		await db.query(readRawQuery(spec, path, header));
-	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		throw new DataFileError(
-			[
-				{
-					file: spec.file,
-					line: lineFromEngineMessage(detail),
-					kind: 'unreadable',
-					detail: firstLines(detail)
-				}
-			],
-			1
-		);
-	} finally {
-		// The text table holds what the checks need; the file's bytes can go.
-		await db.dropFile(spec.file);
-	}
-	const problems = await db.query<{
-		line: number;
-		column: string;
-		value: string | null;
-		kind: CellProblem['kind'];
-		detail: string | null;
-		total: number;
-	}>(problemsQuery(spec));
+	await readTextTable(db, {
+		name: spec.file,
+		bytes,
+		query: (path) => readRawQuery(spec, path, header),
+		refused: (detail) =>
+			new DataFileError(
+				[
+					{
+						file: spec.file,
+						line: lineFromEngineMessage(detail),
+						kind: 'unreadable',
+						detail: firstLines(detail)
+					}
+				],
+				1
+			)
+	});
+	const problems = await db.query<ProblemRow<string> & { total: number }>(problemsQuery(spec));
 	if (problems.length > 0) {
 		throw new DataFileError(
 			problems.map((p) => ({
 				file: spec.file,
-				line: p.line,
-				column: p.column,
+				line: p.row ?? undefined,
+				column: p.col ?? undefined,
 				value: p.value ?? '',
-				kind: p.kind,
+				kind: p.kind as CellProblem['kind'],
 				detail: p.detail ?? undefined
 			})),
 			problems[0]!.total
@@ -194,7 +191,7 @@ export async function loadBundled(db: Connector, fetchFile: FetchFile): Promise<
 			}
 		})
 	);
-	for (const [i, spec] of bundledTables.entries()) await loadTable(db, spec, files[i]!);
+	for (const [i, spec] of bundledTables.entries()) await ingestBundledFile(db, spec, files[i]!);
 	const surveySpec = bundledTables.find((t) => t.table === 'survey_synthetic')!;
 	const regions = await readRegions(db);
 	const islandNames = await mapSurveyRegions(db, regions, surveySpec);

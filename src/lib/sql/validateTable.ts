@@ -1,11 +1,13 @@
 import type { CellProblem, ColumnSpec, TableSpec } from '$lib/domain/tableSpec';
 import { quoteIdent, quoteLiteral } from '$lib/db/quote';
 import type { BoundQuery } from '$lib/db/connector';
+import { unionChecks } from './ingest';
 
 /**
- * SQL that checks a CSV against its spec before anything typed is built from it. The file is read
- * with every column as text so that one bad cell becomes a reported problem (file, line, column,
- * value) instead of a failed cast somewhere deep in the engine.
+ * The ingest pipeline's SQL for a bundled file (src/lib/data/ingest.ts describes the stages): read
+ * it by its header's names, every column as text, so that one bad cell becomes a reported problem
+ * (file, line, column, value) instead of a failed cast somewhere deep in the engine; judge every
+ * cell against the file's TableSpec; load the typed table once nothing was found.
  */
 
 export const LINE = '__line';
@@ -64,12 +66,12 @@ const NUMBER_CAST = { integer: 'BIGINT', double: 'DOUBLE' } as const;
 
 type Param = BoundQuery['params'][number];
 
-/** One SELECT per check, each yielding (line, column, value, kind, detail). */
+/** One SELECT per check, each yielding a ProblemRow (sql/ingest.ts), every one an error. */
 function columnChecks(spec: TableSpec, column: ColumnSpec): BoundQuery[] {
 	const c = quoteIdent(column.name);
 	const raw = quoteIdent(rawTableName(spec));
 	const check = (kind: string, where: string, whereParams: Param[] = [], detail: Param = null) => ({
-		sql: `SELECT ${quoteIdent(LINE)} AS line, ? AS "column", ${c} AS value, ? AS kind, ?::VARCHAR AS detail FROM ${raw} WHERE ${where}`,
+		sql: `SELECT ${quoteIdent(LINE)} AS row, ? AS col, ${c} AS value, ? AS kind, ?::VARCHAR AS detail, 'error' AS severity FROM ${raw} WHERE ${where}`,
 		params: [column.name, kind, detail, ...whereParams]
 	});
 	const present = `${c} IS NOT NULL AND trim(${c}) <> ''`;
@@ -138,14 +140,14 @@ function columnChecks(spec: TableSpec, column: ColumnSpec): BoundQuery[] {
 export function problemsQuery(spec: TableSpec, limit = 50): BoundQuery {
 	const parts = spec.columns.flatMap((column) => columnChecks(spec, column));
 	if (parts.length === 0) {
-		return { sql: 'SELECT NULL AS line WHERE false', params: [] };
+		return { sql: 'SELECT NULL AS row WHERE false', params: [] };
 	}
-	const union = parts.map((p) => p.sql).join('\nUNION ALL\n');
+	const union = unionChecks(parts);
 	return {
-		sql: `WITH problems AS (${union})
-SELECT line, "column", value, kind, detail, count(*) OVER () AS total
-FROM problems ORDER BY line, "column" LIMIT ?`,
-		params: [...parts.flatMap((p) => p.params), limit]
+		sql: `WITH problems AS (${union.sql})
+SELECT row, col, value, kind, detail, severity, count(*) OVER () AS total
+FROM problems ORDER BY row, col LIMIT ?`,
+		params: [...union.params, limit]
 	};
 }
 

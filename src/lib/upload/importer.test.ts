@@ -7,10 +7,10 @@ import { openNativeConnector, type NativeConnector } from '../../../tests/native
 import { loadBundled, readCatalog, type BundledData } from '$lib/data/loadBundled';
 import { linearisedShareEstimates, type SurveyRow } from '$lib/domain/weightedShare';
 import { regionDecisions } from './decisions';
-import { dropDataset, importDataset, rejectedRows, stageRaw, type DatasetMeta } from './importer';
+import { dropDataset, importDataset, rejectedRows, stageRaw } from './importer';
 import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
 import { reviewRegionNames } from './regionMatch';
-import type { ColumnAssignment, Dialect, RoleGuess } from './types';
+import type { ColumnAssignment, DatasetMeta, Dialect, RoleGuess } from './types';
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));

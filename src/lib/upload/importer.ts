@@ -3,65 +3,37 @@
  * every time: the first import and every re-import after a reload run this code, so a dataset
  * reopened from storage is exactly the one the person checked.
  */
-import { QueryCancelledError, type Connector } from '$lib/db/connector';
-import { insertSurveyEstimatesQuery } from '$lib/sql/observations';
-import { FLAG_BELOW_N, SUPPRESS_BELOW_N } from '$lib/domain/reliability';
+import type { Connector } from '$lib/db/connector';
+import { readTextTable } from '$lib/data/ingest';
+import type { ProblemRow } from '$lib/sql/ingest';
 import { quoteIdent } from '$lib/db/quote';
 import {
 	datasetTables,
 	dropDatasetQueries,
-	indicatorIdsQuery,
-	indicatorRowsQuery,
-	insertIndicatorObservationsQuery,
-	judgedQuery,
-	microdataViewQuery,
-	problemsQuery,
 	regionDecisionsQuery,
 	rejectedRowsQuery,
-	smallCellsQuery,
 	type ImportMapping
 } from './importSql';
+import { judgedQuery, problemsQuery } from './judgeSql';
+import { loadDataset } from './loadDataset';
 import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './columnProfiles';
 import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
 import { scanProblems, scanRecords, type RecordScan } from './recordScan';
 import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
-import type { ColumnProfile, Dialect, UploadProblem, UploadProblemKind } from './types';
+import type {
+	ColumnProfile,
+	DatasetMeta,
+	Dialect,
+	ImportReport,
+	UploadProblem,
+	UploadProblemKind
+} from './types';
 
 export class ImportError extends Error {
 	constructor(readonly problem: UploadProblem) {
 		super(`${problem.file}: ${problem.kind}${problem.detail ? ` (${problem.detail})` : ''}`);
 		this.name = 'ImportError';
 	}
-}
-
-export interface DatasetMeta {
-	id: string;
-	name: string;
-	fileName: string;
-	/** What the person says the data is and where it comes from; shown as the source. */
-	sourceNote: string;
-	/** ISO date of the import, for the source record. */
-	importedAt: string;
-}
-
-export interface ImportReport {
-	/** Data rows in the file (blank lines excluded). */
-	rowsRead: number;
-	/** Rows that passed every check and are in the dataset. */
-	rowsLoaded: number;
-	/** Rows kept aside because of at least one error. */
-	rowsRejected: number;
-	/** At most `PROBLEM_LIMIT` problems, in row order; `problemCounts` has them all by kind. */
-	problems: UploadProblem[];
-	problemCounts: Partial<Record<UploadProblemKind, number>>;
-	indicatorIds: string[];
-	/**
-	 * The measure to open each new indicator with: 'gap' when the file gives urban and rural
-	 * values but no totals (a total cannot be made without population weights), else 'total'.
-	 */
-	openWith: Record<string, 'total' | 'gap'>;
-	/** For microdata: cells with fewer than 25 cases (flagged) or 10 (suppressed). */
-	smallCells: { indicatorId: string; region: string; area: string; year: number; n: number }[];
 }
 
 export const PROBLEM_LIMIT = 1000;
@@ -87,16 +59,12 @@ export async function stageRaw(
 	const structural = scanProblems(scan, meta.fileName);
 	const empty = structural.find((p) => p.kind === 'empty-file');
 	if (empty) throw new ImportError(empty);
-	const path = await db.registerFile(registered, utf8);
-	try {
-		await db.query(readRawQuery(path, mapping.dialect, mapping.columnCount, tables.raw, scan));
-	} catch (error) {
-		if (error instanceof QueryCancelledError) throw error;
-		const message = error instanceof Error ? error.message : String(error);
-		throw new ImportError(structuralProblem(message, meta.fileName));
-	} finally {
-		await db.dropFile(registered);
-	}
+	await readTextTable(db, {
+		name: registered,
+		bytes: utf8,
+		query: (path) => readRawQuery(path, mapping.dialect, mapping.columnCount, tables.raw, scan),
+		refused: (message) => new ImportError(structuralProblem(message, meta.fileName))
+	});
 	return structural;
 }
 
@@ -121,69 +89,10 @@ export async function profileColumns(
 	return toColumnProfiles(rows, headers);
 }
 
-function definitionTexts(kind: ImportMapping['roles']['kind'], label: string, meta: DatasetMeta) {
-	if (kind === 'microdata') {
-		return {
-			en: `Weighted share of rows where “${label}” is yes (1), estimated by Pengo from the uploaded file ${meta.fileName} with design-based 95% confidence intervals. Cells with fewer than ${FLAG_BELOW_N} cases are flagged and fewer than ${SUPPRESS_BELOW_N} suppressed.`,
-			sw: `Uwiano uliozingatia uzito wa safu ambazo “${label}” ni ndiyo (1), uliokadiriwa na Pengo kutoka faili lililopakiwa ${meta.fileName} pamoja na vipindi vya uhakika vya asilimia 95 vinavyozingatia muundo wa sampuli. Visanduku vyenye chini ya kesi ${FLAG_BELOW_N} vimewekewa alama na vyenye chini ya ${SUPPRESS_BELOW_N} vimefichwa.`
-		};
-	}
-	return {
-		en: `${label}, as published in the uploaded file ${meta.fileName}.`,
-		sw: `${label}, kama ilivyochapishwa katika faili lililopakiwa ${meta.fileName}.`
-	};
-}
+/** A problem of the dataset's problems table, its value cut to its start (see importDataset). */
+type CutProblemRow = ProblemRow<number> & { value_length: number | null };
 
-async function addDefinitions(
-	db: Connector,
-	meta: DatasetMeta,
-	mapping: ImportMapping,
-	ids: readonly { label: string; indicatorId: string; hasUrbanRural: boolean }[],
-	unit: ImportMapping['unit']
-): Promise<void> {
-	const tables = datasetTables(meta.id);
-	await db.query({
-		sql: `INSERT INTO sources (source_id, title, publisher, year, licence, note) VALUES (?, ?, ?, ?, ?, ?)`,
-		params: [
-			tables.source,
-			`${meta.name} (${meta.fileName})`,
-			meta.sourceNote.trim() === '' ? 'Uploaded by the user' : meta.sourceNote.trim(),
-			// sources.year is text (some sources give periods such as 2015-16).
-			meta.importedAt.slice(0, 4),
-			'As stated by the uploader',
-			`Uploaded ${meta.importedAt.slice(0, 10)}`
-		]
-	});
-	for (const id of ids) {
-		const text = definitionTexts(mapping.roles.kind, id.label, meta);
-		await db.query({
-			sql: `INSERT INTO indicator_definitions (indicator_id, label_en, unit, definition_en, label_sw, definition_sw, has_urban_rural, source_ids)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			params: [
-				id.indicatorId,
-				id.label,
-				unit,
-				text.en,
-				id.label,
-				text.sw,
-				id.hasUrbanRural,
-				tables.source
-			]
-		});
-	}
-}
-
-type ProblemRow = {
-	row: number | null;
-	col: number | null;
-	value: string | null;
-	value_length: number | null;
-	kind: string;
-	detail: string | null;
-	severity: string;
-};
-
-function problemFrom(row: ProblemRow, file: string, labels: readonly string[]): UploadProblem {
+function problemFrom(row: CutProblemRow, file: string, labels: readonly string[]): UploadProblem {
 	return {
 		file,
 		row: row.row ?? undefined,
@@ -199,18 +108,17 @@ function problemFrom(row: ProblemRow, file: string, labels: readonly string[]): 
 }
 
 /**
- * Check every row, load the valid ones and add the dataset's indicators to the catalog. The raw
- * table must have been staged. Anything this dataset added before is removed first, so a
- * re-import or a replacement never leaves two copies.
+ * The judge stage: every row checked in SQL into the dataset's problems table (the rows the byte
+ * scan found broken added as errors), then counted and listed for the report. The raw table must
+ * have been staged; the region decisions are written first, the checks read them.
  */
-export async function importDataset(
+async function judgeDataset(
 	db: Connector,
 	meta: DatasetMeta,
 	mapping: ImportMapping,
-	structural: readonly UploadProblem[] = []
-): Promise<ImportReport> {
+	structural: readonly UploadProblem[]
+): Promise<Pick<ImportReport, 'rowsRead' | 'rowsRejected' | 'problems' | 'problemCounts'>> {
 	const tables = datasetTables(meta.id);
-	for (const q of dropDatasetQueries(tables).slice(0, 4)) await db.query(q);
 	await db.query(regionDecisionsQuery(tables.regions, mapping.regions));
 	await db.query(judgedQuery(mapping, tables));
 	await db.query(problemsQuery(mapping, tables));
@@ -230,7 +138,7 @@ export async function importDataset(
 		params: [mapping.dialect.headerRow]
 	});
 	// A problem's value is a cell, which can hold megabytes: the report shows its start and length.
-	const problemRows = await db.query<ProblemRow>({
+	const problemRows = await db.query<CutProblemRow>({
 		sql: `SELECT row, col, left(value, ${Number(CELL_EXCERPT_CHARS)}) AS value, length(value) AS value_length,
 	kind, detail, severity
 FROM ${quoteIdent(tables.problems)} LIMIT ?`,
@@ -239,109 +147,37 @@ FROM ${quoteIdent(tables.problems)} LIMIT ?`,
 	const byKind = await db.query<{ kind: UploadProblemKind; n: number }>(
 		`SELECT kind, count(*) AS n FROM ${quoteIdent(tables.problems)} GROUP BY kind ORDER BY kind`
 	);
-
-	let indicatorIds: string[];
-	const openWith: ImportReport['openWith'] = {};
-	const smallCells: ImportReport['smallCells'] = [];
-	if (mapping.roles.kind === 'indicators') {
-		await db.query(indicatorRowsQuery(mapping, tables));
-		const ids = await db.query<{ indicator: string; indicator_id: string }>(
-			indicatorIdsQuery(tables)
-		);
-		const withAreas = await db.query<{ indicator: string; areas: number; totals: number }>(
-			`SELECT indicator, count(DISTINCT area) FILTER (WHERE area <> 'total') AS areas,
-	count(*) FILTER (WHERE area = 'total' AND geo_kind = 'region' AND value IS NOT NULL) AS totals
-FROM ${quoteIdent(tables.rows)} GROUP BY indicator`
-		);
-		for (const i of ids) {
-			const a = withAreas.find((w) => w.indicator === i.indicator);
-			openWith[i.indicator_id] =
-				a && Number(a.totals) === 0 && Number(a.areas) === 2 ? 'gap' : 'total';
-		}
-		const areas = new Map(withAreas.map((a) => [a.indicator, Number(a.areas)]));
-		await addDefinitions(
-			db,
-			meta,
-			mapping,
-			ids.map((i) => ({
-				label: i.indicator,
-				indicatorId: i.indicator_id,
-				hasUrbanRural: (areas.get(i.indicator) ?? 0) > 0
-			})),
-			mapping.unit
-		);
-		await db.query(
-			insertIndicatorObservationsQuery(
-				tables,
-				ids.map((i) => ({ indicator: i.indicator, indicatorId: i.indicator_id })),
-				mapping.unit
-			)
-		);
-		indicatorIds = ids.map((i) => i.indicator_id);
-	} else {
-		await db.query(microdataViewQuery(mapping, tables));
-		const items = mapping.roles.columns
-			.filter((c) => c.role === 'item')
-			.map((c, k) => ({
-				column: `i${c.index}`,
-				indicatorId: `up_${tables.key}_${k + 1}`,
-				label: mapping.labels[c.index - 1] ?? `column ${c.index}`
-			}));
-		await addDefinitions(
-			db,
-			meta,
-			mapping,
-			items.map((i) => ({ label: i.label, indicatorId: i.indicatorId, hasUrbanRural: true })),
-			'percent'
-		);
-		const has = (role: 'cluster' | 'stratum') => mapping.roles.columns.some((c) => c.role === role);
-		await db.query(
-			insertSurveyEstimatesQuery(
-				{
-					table: tables.rows,
-					region: 'region_iso',
-					area: 'area_code',
-					weight: 'weight',
-					cluster: has('cluster') ? 'cluster' : undefined,
-					stratum: has('stratum') ? 'stratum' : undefined,
-					year: 'year'
-				},
-				items.map((i) => ({ column: i.column, indicatorId: i.indicatorId })),
-				tables.source
-			)
-		);
-		indicatorIds = items.map((i) => i.indicatorId);
-		for (const i of items) openWith[i.indicatorId] = 'total';
-		const small = await db.query<{
-			indicator_id: string;
-			geo_code: string;
-			area: string;
-			year: number;
-			n: number;
-		}>(smallCellsQuery(tables.source));
-		smallCells.push(
-			...small.map((s) => ({
-				indicatorId: s.indicator_id,
-				region: s.geo_code,
-				area: s.area,
-				year: Number(s.year),
-				n: Number(s.n)
-			}))
-		);
-	}
-
-	const [loaded] = await db.query<{ n: number }>(
-		`SELECT count(DISTINCT __row) AS n FROM ${quoteIdent(tables.rows)}`
-	);
 	return {
 		rowsRead: Number(counts?.read ?? 0),
-		rowsLoaded: Number(loaded?.n ?? 0),
 		rowsRejected: Number(counts?.rejected ?? 0),
 		problems: problemRows.map((p) => problemFrom(p, meta.fileName, mapping.labels)),
-		problemCounts: Object.fromEntries(byKind.map((k) => [k.kind, Number(k.n)])),
-		indicatorIds,
-		openWith,
-		smallCells
+		problemCounts: Object.fromEntries(byKind.map((k) => [k.kind, Number(k.n)]))
+	};
+}
+
+/**
+ * Check every row, load the valid ones and add the dataset's indicators to the catalog. The raw
+ * table must have been staged. Anything this dataset added before is removed first, so a
+ * re-import or a replacement never leaves two copies.
+ */
+export async function importDataset(
+	db: Connector,
+	meta: DatasetMeta,
+	mapping: ImportMapping,
+	structural: readonly UploadProblem[] = []
+): Promise<ImportReport> {
+	for (const q of dropDatasetQueries(datasetTables(meta.id)).slice(0, 4)) await db.query(q);
+	const judged = await judgeDataset(db, meta, mapping, structural);
+	const loaded = await loadDataset(db, meta, mapping);
+	return {
+		rowsRead: judged.rowsRead,
+		rowsLoaded: loaded.rowsLoaded,
+		rowsRejected: judged.rowsRejected,
+		problems: judged.problems,
+		problemCounts: judged.problemCounts,
+		indicatorIds: loaded.indicatorIds,
+		openWith: loaded.openWith,
+		smallCells: loaded.smallCells
 	};
 }
 

@@ -4,14 +4,12 @@ import type { ColumnAssignment, ColumnProfile } from './types';
 import {
 	DEFAULT_AREA_CODES,
 	DHS_AREA_CODES,
-	ROLE_PROBLEM_KEYS,
 	areaOf,
-	guessRoles,
 	parseWideHeader,
 	periodEndYear,
-	validateRoles,
 	yearFromFileName
-} from './roles';
+} from './columnClues';
+import { ROLE_PROBLEM_KEYS, guessRoles, validateRoles } from './roles';
 
 const regions = bundledRegions;
 

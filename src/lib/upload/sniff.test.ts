@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './encoding';
-import { EVIDENCE_KEYS, previewRows, sniffDialect, sniffSample, type Evidence } from './sniff';
+import { EVIDENCE_KEYS, type Evidence } from './evidence';
+import { previewRows, sniffDialect, sniffSample } from './sniff';
 import { sniffRequest } from './sniff.worker';
 import type { Dialect } from './types';
 

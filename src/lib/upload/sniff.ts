@@ -9,7 +9,9 @@
  */
 import Papa from 'papaparse';
 import { detectEncoding, toUtf8 } from './encoding';
-import type { Delimiter, Dialect, Encoding, ThousandsSeparator, UploadProblem } from './types';
+import { because, type Evidence } from './evidence';
+import { chooseSeparators, looksNumeric } from './numberSeparators';
+import type { Delimiter, Dialect, Encoding, UploadProblem } from './types';
 
 export const SAMPLE_BYTES = 2 * 1024 * 1024;
 export const SAMPLE_RECORDS = 10_000;
@@ -17,39 +19,6 @@ export const DEFAULT_MISSING = ['', 'NA', 'N/A', 'n/a', '..', '-', 'NaN', 'null'
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 /** Columns the header row is judged on: the first ones tell it as well as all of them. */
 const HEADER_COLUMNS = 1000;
-
-/** Every kind of reason the sniffer gives; each has a message `upload_evidence_<key>`. */
-export const EVIDENCE_KEYS = [
-	'encoding',
-	'one_column',
-	'single_quotes',
-	'delimiter',
-	'delimiter_alternative',
-	'title_lines',
-	'no_header',
-	'header_numeric',
-	'header_distinct',
-	'decimal_comma',
-	'decimal_point',
-	'no_thousands',
-	'thousands',
-	'missing'
-] as const;
-export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
-
-/**
- * One reason for a guess. Counts are plain digits; `delimiter`, `separator` and `encoding` hold
- * the character or encoding itself, for the page to name in its own words.
- */
-export interface Evidence {
-	key: EvidenceKey;
-	params: Record<string, string>;
-}
-
-const because = (key: EvidenceKey, params: Record<string, string | number> = {}): Evidence => ({
-	key,
-	params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
-});
 
 export interface SniffOptions {
 	/** The text is the start of a longer file: its last record may be cut and is not used. */
@@ -216,8 +185,6 @@ function chooseDelimiter(text: string, truncated: boolean, evidence: Evidence[])
 	return chosen;
 }
 
-const looksNumeric = (cell: string) => /^[+-]?[0-9][0-9.,' \u00a0\u202f]*%?$/.test(cell.trim());
-
 /**
  * The header row (1-based, counting empty lines), or 0; and where data begins. Judged on the first
  * HEADER_COLUMNS columns, so a very wide file costs no more than a wide one. When the sample is cut
@@ -280,68 +247,6 @@ function chooseHeader(
 			: because('header_distinct', { row: index + 1 })
 	);
 	return { headerRow: index + 1, firstData: index + 1 };
-}
-
-const GROUPED = {
-	',': /^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?%?$/,
-	'.': /^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?%?$/,
-	' ': /^[+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?%?$/,
-	"'": /^[+-]?[0-9]{1,3}(?:'[0-9]{3})+(?:[.,][0-9]+)?%?$/
-} as const;
-
-function chooseSeparators(
-	cells: string[],
-	delimiter: Delimiter,
-	evidence: Evidence[]
-): { decimal: Dialect['decimal']; thousands: ThousandsSeparator } {
-	let dotDecimal = 0;
-	let commaDecimal = 0;
-	const grouped: Record<keyof typeof GROUPED, number> = { ',': 0, '.': 0, ' ': 0, "'": 0 };
-	let ambiguousComma = 0;
-	let ambiguousDot = 0;
-	for (const raw of cells) {
-		const t = raw.trim();
-		if (!/[0-9]/.test(t) || !looksNumeric(t)) continue;
-		const lastComma = t.lastIndexOf(',');
-		const lastDot = t.lastIndexOf('.');
-		if (lastComma >= 0 && lastDot >= 0) {
-			if (lastComma > lastDot) commaDecimal++;
-			else dotDecimal++;
-		} else if (/^[+-]?[0-9]*,[0-9]+%?$/.test(t)) {
-			if (/^[+-]?[0-9]{1,3},[0-9]{3}%?$/.test(t)) ambiguousComma++;
-			else commaDecimal++;
-		} else if (/^[+-]?[0-9]*\.[0-9]+%?$/.test(t)) {
-			if (/^[+-]?[0-9]{1,3}\.[0-9]{3}%?$/.test(t)) ambiguousDot++;
-			else dotDecimal++;
-		}
-		for (const sep of Object.keys(GROUPED) as (keyof typeof GROUPED)[]) {
-			// "1,234" alone could be a decimal: it was counted as ambiguous above.
-			const single = /^[+-]?[0-9]{1,3}[,.][0-9]{3}%?$/.test(t);
-			if (GROUPED[sep].test(t) && !single) grouped[sep]++;
-		}
-	}
-	let decimal: Dialect['decimal'];
-	if (commaDecimal !== dotDecimal) decimal = commaDecimal > dotDecimal ? ',' : '.';
-	else if (ambiguousDot > 0 && ambiguousComma === 0) decimal = ',';
-	else decimal = delimiter === ';' && ambiguousComma > 0 ? ',' : '.';
-	evidence.push(
-		decimal === ','
-			? because('decimal_comma', { count: commaDecimal, other: dotDecimal })
-			: because('decimal_point', { count: dotDecimal, other: commaDecimal })
-	);
-	const options: ThousandsSeparator[] = decimal === ',' ? ['.', ' ', "'"] : [',', ' ', "'"];
-	const score = (s: ThousandsSeparator) =>
-		grouped[s as keyof typeof GROUPED] +
-		(s === ',' && decimal === '.' ? ambiguousComma : 0) +
-		(s === '.' && decimal === ',' ? ambiguousDot : 0);
-	const best = options.reduce((a, b) => (score(b) > score(a) ? b : a));
-	const thousands: ThousandsSeparator = score(best) > 0 ? best : '';
-	evidence.push(
-		thousands === ''
-			? because('no_thousands')
-			: because('thousands', { separator: thousands, count: score(thousands) })
-	);
-	return { decimal, thousands };
 }
 
 /** Picks the dialect from a decoded sample (encoding is left for the caller to fill in). */

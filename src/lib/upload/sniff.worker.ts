@@ -4,7 +4,8 @@
  * with that dialect instead of sniffing (the person overrode a guess).
  */
 import { detectEncoding, toUtf8 } from './encoding';
-import { previewRows, SAMPLE_BYTES, sniffDialect, type Evidence } from './sniff';
+import type { Evidence } from './evidence';
+import { previewRows, SAMPLE_BYTES, sniffDialect } from './sniff';
 import type { Dialect, Encoding, UploadProblem } from './types';
 
 export const PREVIEW_ROWS = 20;

@@ -6,12 +6,11 @@ import {
 	DatasetNotFoundError,
 	FILES_STORE,
 	StoreFullError,
-	memoryDatasetStore,
-	openDatasetStore,
-	sha256Hex,
-	sha256Portable,
 	type DatasetStore
-} from './store';
+} from './datasetRecords';
+import { memoryDatasetStore } from './memoryStore';
+import { sha256Hex, sha256Portable } from './sha256';
+import { openDatasetStore } from './store';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const CSV = bytesOf('region,urban,rural\nArusha,61.2,40.3\nDodoma,55.0,31.9\n');

@@ -156,3 +156,34 @@ export interface RegionNameReview {
 	/** Best candidates with a score in [0, 1], best first (fuzzy and ambiguous cases). */
 	suggestions: { isoCode: string; score: number }[];
 }
+
+/** Who and what an imported dataset is: its id, names, and where the person says it comes from. */
+export interface DatasetMeta {
+	id: string;
+	name: string;
+	fileName: string;
+	/** What the person says the data is and where it comes from; shown as the source. */
+	sourceNote: string;
+	/** ISO date of the import, for the source record. */
+	importedAt: string;
+}
+
+export interface ImportReport {
+	/** Data rows in the file (blank lines excluded). */
+	rowsRead: number;
+	/** Rows that passed every check and are in the dataset. */
+	rowsLoaded: number;
+	/** Rows kept aside because of at least one error. */
+	rowsRejected: number;
+	/** At most `PROBLEM_LIMIT` problems, in row order; `problemCounts` has them all by kind. */
+	problems: UploadProblem[];
+	problemCounts: Partial<Record<UploadProblemKind, number>>;
+	indicatorIds: string[];
+	/**
+	 * The measure to open each new indicator with: 'gap' when the file gives urban and rural
+	 * values but no totals (a total cannot be made without population weights), else 'total'.
+	 */
+	openWith: Record<string, 'total' | 'gap'>;
+	/** For microdata: cells with fewer than 25 cases (flagged) or 10 (suppressed). */
+	smallCells: { indicatorId: string; region: string; area: string; year: number; n: number }[];
+}

@@ -12,7 +12,8 @@ import { buildSummary } from '$lib/data/summaryBuild';
 import { Dashboard } from '$lib/state/dashboard.svelte';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import type { ImportMapping } from './importSql';
-import { DATASET_DB_NAME, FILES_STORE, openDatasetStore } from './store';
+import { DATASET_DB_NAME, FILES_STORE } from './datasetRecords';
+import { openDatasetStore } from './store';
 import { Uploads, type Draft } from './uploads.svelte';
 import type { SniffResult } from './sniff.worker';
 

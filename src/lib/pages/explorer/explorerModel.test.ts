@@ -4,6 +4,7 @@ import { est, indicatorInfo, regionView } from '$lib/data/views.test-data';
 import { buildViewModel } from '$lib/state/viewModel';
 import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
 import {
+	offersGapShortcut,
 	briefViewOf,
 	catalogOf,
 	chartNotes,
@@ -145,5 +146,14 @@ describe('regionLines', () => {
 	it('gives the name alone, or the code, without a model', () => {
 		expect(regionLines(null, null, { 'TZ-03': 'Dodoma' }, 'TZ-03')).toEqual(['Dodoma']);
 		expect(regionLines(null, null, {}, 'TZ-99')).toEqual(['TZ-99']);
+	});
+});
+
+describe('the gap shortcut', () => {
+	it('is offered only where the indicator has no urban and rural values of its own', () => {
+		expect(offersGapShortcut(plain)).toBe(true);
+		// An indicator with the split offers its own gap in the Measure list.
+		expect(offersGapShortcut(split)).toBe(false);
+		expect(offersGapShortcut(undefined)).toBe(false);
 	});
 });

@@ -29,6 +29,15 @@ export function catalogOf(indicators: readonly IndicatorInfo[]): CatalogEntry[] 
 	}));
 }
 
+/**
+ * Whether the page offers its "Show the urban–rural gap (synthetic survey)" shortcut: only for an
+ * indicator that has no urban and rural values of its own. One that has them offers the gap in
+ * its Measure list, and the shortcut would swap its view for another indicator's.
+ */
+export function offersGapShortcut(indicator: IndicatorInfo | undefined): boolean {
+	return indicator !== undefined && !indicator.hasUrbanRural;
+}
+
 /** The state after choosing an indicator: its latest year, the same measure if it still applies. */
 export function withIndicator(
 	indicators: readonly IndicatorInfo[],

@@ -1,0 +1,298 @@
+/**
+ * The library of uploaded datasets in this browser: it keeps their originals in the dataset store
+ * (the ingest pipeline's store stage), rebuilds every dataset in DuckDB from its original and its
+ * mapping when the page opens or the database restarts, and renames, retries and removes them.
+ * The step-by-step import (uploads.svelte.ts) builds on it.
+ */
+import type { Region } from '$lib/domain/regions';
+import type { Dashboard } from '$lib/state/dashboard.svelte';
+import { dropDataset, importDataset, rejectedRows, stageRaw } from './importer';
+import { datasetKey, type ImportMapping } from './importSql';
+import { prepareFile } from './prepareClient';
+import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
+import { memoryDatasetStore } from './memoryStore';
+import { openDatasetStore } from './store';
+import type { DatasetMeta, ImportReport } from './types';
+import { message, type Draft } from './draft';
+
+export type EntryStatus = 'ready' | 'importing' | 'interrupted' | 'failed' | 'damaged';
+
+export interface DatasetEntry {
+	id: string;
+	key: string;
+	name: string;
+	fileName: string;
+	size: number;
+	createdAt: string;
+	sourceNote: string;
+	status: EntryStatus;
+	/** Saved in the browser's storage (false: this session only). */
+	saved: boolean;
+	rowCount: number | null;
+	mapping: ImportMapping | null;
+	report: ImportReport | null;
+	/** Why the entry is failed or damaged, in the engine's or the store's words. */
+	message: string | null;
+}
+
+export type StoreNoticeKind = null | 'unavailable' | 'not-persistent' | 'full';
+
+export function entryFrom(record: StoredDataset, saved: boolean): DatasetEntry {
+	return {
+		id: record.id,
+		key: datasetKey(record.id),
+		name: record.name,
+		fileName: record.fileName,
+		size: record.size,
+		createdAt: record.createdAt,
+		sourceNote: record.sourceNote,
+		status:
+			record.status === 'importing'
+				? 'interrupted'
+				: record.status === 'failed'
+					? 'failed'
+					: 'importing',
+		saved,
+		rowCount: record.rowCount,
+		mapping: (record.mapping as ImportMapping | null) ?? null,
+		report: null,
+		message: record.error ?? null
+	};
+}
+
+export class DatasetLibrary {
+	datasets = $state.raw<DatasetEntry[]>([]);
+	notice = $state<StoreNoticeKind>(null);
+	/** What runs now (for the progress line) and how far, 0–1, when known. */
+	busy = $state<null | 'reading' | 'staging' | 'profiling' | 'importing' | 'restoring'>(null);
+	progress = $state<number | null>(null);
+
+	protected dashboard: Dashboard;
+	protected store: DatasetStore | null = null;
+	protected memory = memoryDatasetStore();
+	#opened: Promise<void> | undefined;
+
+	constructor(dashboard: Dashboard) {
+		this.dashboard = dashboard;
+	}
+
+	get regions(): Region[] {
+		return this.dashboard.data?.regions ?? [];
+	}
+
+	/** Open the store and rebuild every saved dataset; later calls share the same promise. */
+	open(): Promise<void> {
+		this.#opened ??= this.#open();
+		return this.#opened;
+	}
+
+	async #open(): Promise<void> {
+		try {
+			// Ask for persistent storage only when the person saves a dataset (Firefox asks them with
+			// a prompt); opening the page just checks whether it was granted before.
+			const manager = globalThis.navigator?.storage;
+			const quiet = manager
+				? ({
+						persisted: () => manager.persisted(),
+						estimate: () => manager.estimate()
+					} as StorageManager)
+				: undefined;
+			const opened = await openDatasetStore(undefined, quiet);
+			this.store = opened.store;
+			this.notice = opened.notice;
+		} catch {
+			this.store = null;
+			this.notice = 'unavailable';
+		}
+		if (!this.store) return;
+		const records = await this.store.list().catch(() => []);
+		this.datasets = records.map((r) => entryFrom(r, true));
+		for (const record of records) {
+			if (record.status === 'ready') await this.#restore(record.id);
+		}
+	}
+
+	/** Called when the database stopped answering; set by the app to reload everything. */
+	onCrash: (() => Promise<void>) | null = null;
+	/**
+	 * The database was restarted during the last step (shown with the problem): it crashed, or a
+	 * cancelled statement did not stop at once.
+	 */
+	restarted = $state<false | 'crash' | 'cancel'>(false);
+
+	/** Rebuild every loaded dataset (after the database restarted empty). */
+	async rebuildAll(): Promise<void> {
+		for (const d of this.datasets) {
+			if (d.status === 'ready' || d.status === 'importing') {
+				this.patch(d.id, { status: 'importing' });
+				await this.#restore(d.id);
+			}
+		}
+	}
+
+	/**
+	 * After a failed step: when the database no longer answers, restart it and reload what was
+	 * loaded, so the person keeps every dataset and can try again.
+	 */
+	protected async checkCrash(): Promise<void> {
+		const db = this.dashboard.db;
+		if (!db.healthy || (await db.healthy())) return;
+		this.restarted = 'crash';
+		await this.reloadAfterRestart();
+	}
+
+	/** The database restarted empty: everything loaded comes back. */
+	protected async reloadAfterRestart(): Promise<void> {
+		await this.onCrash?.();
+	}
+
+	protected async askToPersist(): Promise<void> {
+		try {
+			if (await globalThis.navigator?.storage?.persist?.()) this.notice = null;
+		} catch {
+			// Refused or unsupported: the notice stays.
+		}
+	}
+
+	protected patch(id: string, change: Partial<DatasetEntry>): void {
+		this.datasets = this.datasets.map((d) => (d.id === id ? { ...d, ...change } : d));
+	}
+
+	protected storeOf(entry: Pick<DatasetEntry, 'saved'>): DatasetStore {
+		return entry.saved && this.store ? this.store : this.memory;
+	}
+
+	/** Rebuild a stored dataset from its original: hash first, then import, then compare rows. */
+	async #restore(id: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry || !entry.mapping) return;
+		const store = this.storeOf(entry);
+		this.busy = 'restoring';
+		try {
+			const verified = await store.verify(id);
+			if (!verified.ok) {
+				this.patch(id, { status: 'damaged', message: `${verified.reason}: ${verified.detail}` });
+				return;
+			}
+			const report = await this.importFromStore(store, entry, entry.mapping);
+			const rowsOk = entry.rowCount === null || entry.rowCount === report.rowsLoaded;
+			this.patch(id, {
+				status: rowsOk ? 'ready' : 'damaged',
+				report,
+				message: rowsOk ? null : `rows: ${report.rowsLoaded} ≠ ${entry.rowCount}`
+			});
+		} catch (error) {
+			this.patch(id, { status: 'failed', message: message(error) });
+		} finally {
+			this.busy = null;
+			await this.dashboard.refreshCatalog();
+		}
+	}
+
+	protected async importFromStore(
+		store: DatasetStore,
+		entry: DatasetEntry,
+		mapping: ImportMapping
+	): Promise<ImportReport> {
+		const original = await store.readOriginal(entry.id);
+		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
+		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
+		const { utf8, scan } = await prepareFile(
+			new File([original as BlobPart], entry.fileName),
+			mapping.dialect
+		);
+		const structural = await stageRaw(this.dashboard.db, meta, utf8, mapping, scan);
+		return importDataset(this.dashboard.db, meta, mapping, structural);
+	}
+
+	protected meta(
+		id: string,
+		name: string,
+		fileName: string,
+		sourceNote: string,
+		importedAt: string
+	): DatasetMeta {
+		return { id, name, fileName, sourceNote, importedAt };
+	}
+
+	/** Start over with a new file (or a replacement for a stored dataset). */
+
+	/**
+	 * The store stage: keep the original bytes and the choices before the import runs, saved in the
+	 * browser when it can (in this tab's memory when it has no room, and says so). A replacement
+	 * keeps its dataset's id and place.
+	 */
+	protected async keepOriginal(
+		draft: Pick<Draft, 'name' | 'file' | 'sourceNote' | 'replacing'>,
+		bytes: Uint8Array,
+		mapping: ImportMapping
+	): Promise<{ record: StoredDataset; saved: boolean }> {
+		let saved = this.store !== null && this.notice !== 'unavailable';
+		let record: StoredDataset;
+		const meta = {
+			name: draft.name,
+			fileName: draft.file.name,
+			sourceNote: draft.sourceNote,
+			mapping
+		};
+		if (draft.replacing) {
+			const existing = this.datasets.find((d) => d.id === draft.replacing);
+			saved = existing?.saved ?? saved;
+			record = await this.storeOf({ saved }).replace(draft.replacing, bytes, draft.file.name);
+		} else {
+			try {
+				if (saved && this.notice === 'not-persistent') await this.askToPersist();
+				record = await this.storeOf({ saved }).beginImport(meta, bytes);
+			} catch (error) {
+				if (!(error instanceof StoreFullError)) throw error;
+				// No room (or no storage at all): the session keeps the dataset in memory and says so.
+				this.notice = 'full';
+				saved = false;
+				record = await this.memory.beginImport(meta, bytes);
+			}
+		}
+		return { record, saved };
+	}
+
+	async rename(id: string, name: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry || name.trim() === '') return;
+		await this.storeOf(entry).rename(id, name.trim());
+		this.patch(id, { name: name.trim() });
+	}
+
+	async remove(id: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry) return;
+		await dropDataset(this.dashboard.db, id);
+		await this.storeOf(entry).delete(id);
+		this.datasets = this.datasets.filter((d) => d.id !== id);
+		await this.dashboard.refreshCatalog();
+	}
+
+	/** Run an interrupted or failed import again from the stored original and mapping. */
+	async retry(id: string): Promise<void> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry?.mapping) return;
+		this.patch(id, { status: 'importing', message: null });
+		const store = this.storeOf(entry);
+		try {
+			const report = await this.importFromStore(store, entry, entry.mapping);
+			await store.completeImport(id, report.rowsLoaded, entry.mapping);
+			this.patch(id, { status: 'ready', report, rowCount: report.rowsLoaded });
+		} catch (error) {
+			const text = message(error);
+			await store.failImport(id, text).catch(() => undefined);
+			this.patch(id, { status: 'failed', message: text });
+		} finally {
+			await this.dashboard.refreshCatalog();
+		}
+	}
+
+	/** The rows kept aside, with an error column, as [header, ...rows]. */
+	rejected(id: string): Promise<string[][]> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry?.mapping) return Promise.resolve([]);
+		return rejectedRows(this.dashboard.db, id, entry.mapping);
+	}
+}
