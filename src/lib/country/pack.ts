@@ -68,12 +68,19 @@ export interface IslandTotal {
 	regions: readonly string[];
 }
 
-/** A change of the region map: regions that came into being in a year. */
+/**
+ * A change of the region map: regions that came into being in a year, and the regions they were
+ * formed from. Wherever two survey rounds on either side of `year` are compared, every region
+ * named here carries a note (src/lib/domain/boundaries.ts finds them; the UI words them).
+ */
 export interface BoundaryChange {
+	/** The year the new regions were established. */
 	year: number;
+	/** The regions created, by ISO code. */
 	created: readonly string[];
-	/** The regions they were split from, where a source the project holds says so. */
+	/** The regions they were formed from (all or part of their area), by ISO code. */
 	from?: readonly string[];
+	/** The change in a few English words, for developers and logs; the UI words its own notes. */
 	note: string;
 }
 

@@ -13,6 +13,7 @@ import {
 	type RegionProfile
 } from './regionProfile';
 import type { SourcedEstimate } from '$lib/domain/estimate';
+import type { IndicatorInfo } from '$lib/domain/indicators';
 import { profileValuesQuery, ruralHouseholdsQuery } from '$lib/sql/regionProfile';
 import { formatEstimate, formatRange, langSuffix, wrapLabel } from '$lib/ui/profile/format';
 
@@ -141,9 +142,17 @@ describe('region profile on native DuckDB with the bundled data', () => {
 		expect(y.gap.estimate!.significant).toBe(
 			gap - 1.959963984540054 * se > 0 || gap + 1.959963984540054 * se < 0
 		);
-		// Weighted rural households of the survey × shortfall.
+		// Weighted rural households of the survey × shortfall, and × each end of the gap's interval.
 		expect(y.leftBehind!.ruralHouseholds).toBeCloseTo(rural.weight, 6);
 		expect(y.leftBehind!.households).toBeCloseTo((rural.weight * Math.max(0, gap)) / 100, 6);
+		expect(y.leftBehind!.lower).toBeCloseTo(
+			(rural.weight * Math.max(0, gap - 1.959963984540054 * se)) / 100,
+			6
+		);
+		expect(y.leftBehind!.upper).toBeCloseTo(
+			(rural.weight * Math.max(0, gap + 1.959963984540054 * se)) / 100,
+			6
+		);
 		expect(y.leftBehind!.year).toBe(2024);
 		// National figure beside it, from all urban rows of the round.
 		const allUrban = parse('survey-synthetic.csv').filter(
@@ -155,19 +164,81 @@ describe('region profile on native DuckDB with the bundled data', () => {
 		expect(mobile.sources.map((s) => s.id)).toEqual(['synthetic-demo']);
 	});
 
-	it('years to parity: only when the gap is closing, from the last two rounds', () => {
+	it('years to parity: only when the gap is closing measurably, from the last two rounds', () => {
+		// Independent: the gaps and their standard errors from the estimates' own se columns,
+		// the narrowing's se √(se_gap₁² + se_gap₂²), closing when narrowing + 1.96 se < 0.
+		const z95 = 1.959963984540054;
+		let closing = 0;
+		let notClosing = 0;
 		for (const p of profiles) {
 			for (const ind of p.indicators.filter((i) => i.indicator.hasUrbanRural)) {
 				const [a, b] = ind.years;
-				const before = a?.gap.estimate?.gap;
-				const now = b?.gap.estimate?.gap;
-				if (before === undefined || now === undefined || !(now > 0 && before > now)) {
-					expect(ind.yearsToParity, `${p.region.isoCode} ${ind.indicator.id}`).toBeNull();
+				const label = `${p.region.isoCode} ${ind.indicator.id}`;
+				const gapOf = (y: typeof a) =>
+					y && y.urban.value !== null && y.rural.value !== null
+						? {
+								gap: y.urban.value - y.rural.value,
+								se: Math.sqrt(y.urban.se! ** 2 + y.rural.se! ** 2)
+							}
+						: null;
+				const before = gapOf(a);
+				const now = gapOf(b);
+				if (!before || !now || !(now.gap > 0)) {
+					expect(ind.yearsToParity, label).toBeNull();
+					continue;
+				}
+				const d = now.gap - before.gap;
+				const se = Math.sqrt(now.se ** 2 + before.se ** 2);
+				const p2 = ind.yearsToParity!.projection;
+				expect(ind.yearsToParity!.ciLevel).toBe(0.95);
+				expect(p2.narrowing.value, label).toBeCloseTo(d, 9);
+				expect(p2.narrowing.upper, label).toBeCloseTo(d + z95 * se, 9);
+				if (d + z95 * se < 0) {
+					closing++;
+					if (!p2.closing) throw new Error(`${label} should be closing`);
+					expect(p2.years).toBeCloseTo(now.gap / (-d / 3), 9);
+					expect(p2.lower).toBeCloseTo(now.gap / ((-d + z95 * se) / 3), 9);
+					expect(p2.upper).toBeCloseTo(now.gap / ((-d - z95 * se) / 3), 9);
 				} else {
-					expect(ind.yearsToParity!.years).toBeCloseTo(now / ((before - now) / (2024 - 2021)), 9);
+					notClosing++;
+					expect(p2.closing, label).toBe(false);
 				}
 			}
 		}
+		expect(closing + notClosing).toBeGreaterThan(0);
+	});
+
+	it('the change between rounds carries its interval; a round before 2016 meets Songwe', async () => {
+		const [songwe, mbeya] = await fetchRegionProfiles(db, data.regions, data.indicators, [
+			'TZ-31',
+			'TZ-14'
+		]);
+		const women = songwe!.indicators.find((i) => i.indicator.id === 'women_mobile_phone')!;
+		const c = women.latest.totalChange!;
+		// 45.2 (32.2–58.9) → 50.7 (40.2–61.1), both 90%: +5.5 ± √(20.9² + 26.7²) / 2 = ± 16.9536
+		expect(c.fromYear).toBe(2016);
+		expect(c.ciLevel).toBe(0.9);
+		expect(c.seSource).toBe('interval');
+		expect(c.estimate!.value).toBeCloseTo(5.5, 9);
+		expect(c.estimate!.upper! - c.estimate!.value).toBeCloseTo(16.9536, 3);
+		expect(c.estimate!.significant).toBe(false);
+		// 2015-16 began in 2015, before Songwe was split from Mbeya in 2016.
+		expect(c.boundaryNotes).toEqual([
+			{ region: 'TZ-31', role: 'created', year: 2016, others: ['TZ-14'] }
+		]);
+		expect(women.years[0]!.totalChange).toBeNull();
+		const mbeyaWomen = mbeya!.indicators.find((i) => i.indicator.id === 'women_mobile_phone')!;
+		expect(mbeyaWomen.latest.totalChange!.boundaryNotes).toEqual([
+			{ region: 'TZ-14', role: 'source', year: 2016, others: ['TZ-31'] }
+		]);
+		// Dodoma: no boundary change, a change clear of zero.
+		const dodoma = indicator('TZ-03', 'women_mobile_phone').latest.totalChange!;
+		expect(dodoma.boundaryNotes).toEqual([]);
+		expect(dodoma.estimate!.significant).toBe(true);
+		// The synthetic rounds 2021 and 2024 meet no boundary change.
+		const mobile = songwe!.indicators.find((i) => i.indicator.id === 'hh_owns_mobile')!;
+		expect(mobile.latest.totalChange!.boundaryNotes).toEqual([]);
+		expect(mobile.latest.gapChange!.boundaryNotes).toEqual([]);
 	});
 
 	it('Dar es Salaam has no rural stratum: no rural value and no households left behind', () => {
@@ -193,6 +264,18 @@ describe('region profile on native DuckDB with the bundled data', () => {
 		expect(out.map((p) => p.region.isoCode)).toEqual(['TZ-03']);
 	});
 });
+
+/** An indicator of two survey rounds with an urban–rural split, for profiles built by hand. */
+const SURVEY_LIKE: IndicatorInfo = {
+	id: 'x',
+	label: { en: 'X', sw: 'X' },
+	unit: 'percent',
+	definition: { en: '', sw: '' },
+	hasUrbanRural: true,
+	years: [2021, 2024],
+	periods: { 2021: '2021', 2024: '2024' },
+	synthetic: true
+};
 
 describe('gap figures (hand-worked)', () => {
 	const est = (value: number, lower: number, upper: number, ciLevel: number): SourcedEstimate => ({
@@ -227,18 +310,62 @@ describe('gap figures (hand-worked)', () => {
 		expect(g.estimate!.significant).toBe(false);
 	});
 
+	it('a hand-worked profile: gap change, projection with its range, households with theirs', () => {
+		// 2021: urban 80 (se 1.2), rural 50 (se 0.9) → gap 30, se √(1.44 + 0.81) = 1.5
+		// 2024: urban 85 (se 0.96), rural 64 (se 0.72) → gap 21, se √(0.9216 + 0.5184) = 1.2
+		// gap change −9, se √(1.5² + 1.2²) = √3.69 = 1.92094; 95%: −9 ± 3.76497 → −12.765 … −5.235
+		// years: 21 / (9 / 3) = 7; range 63 / 12.76497 = 4.93538 … 63 / 5.23503 = 12.03431
+		// 2024 gap interval 21 ± 1.959964 × 1.2 = 21 ± 2.35196 → 18.64804 … 23.35196;
+		// 10,000 rural households: 2,100 (1,864.80 … 2,335.20)
+		const area = (a: string, value: number, se: number) => ({
+			[`${a}_value`]: value,
+			[`${a}_se`]: se,
+			[`${a}_ci_level`]: 0.95,
+			[`${a}_source_id`]: 'synthetic-demo'
+		});
+		const p = buildIndicatorProfile(
+			SURVEY_LIKE,
+			[
+				{
+					year: 2021,
+					...area('total', 60, 1),
+					...area('urban', 80, 1.2),
+					...area('rural', 50, 0.9)
+				},
+				{
+					year: 2024,
+					...area('total', 70, 1),
+					...area('urban', 85, 0.96),
+					...area('rural', 64, 0.72)
+				}
+			],
+			new Map([[2024, 10_000]]),
+			[],
+			'TZ-03'
+		);
+		const g = p.latest.gapChange!;
+		expect(g.fromYear).toBe(2021);
+		expect(g.seSource).toBe('published');
+		expect(g.estimate!.value).toBeCloseTo(-9, 12);
+		expect(g.estimate!.se).toBeCloseTo(1.92094, 5);
+		expect(g.estimate!.lower).toBeCloseTo(-12.76497, 4);
+		expect(g.estimate!.upper).toBeCloseTo(-5.23503, 4);
+		const proj = p.yearsToParity!.projection;
+		if (!proj.closing) throw new Error('closing expected');
+		expect(proj.years).toBeCloseTo(7, 12);
+		expect(proj.lower).toBeCloseTo(4.93538, 4);
+		expect(proj.upper).toBeCloseTo(12.03431, 4);
+		expect(p.latest.leftBehind).toMatchObject({ households: 2_100, ruralHouseholds: 10_000 });
+		expect(p.latest.leftBehind!.lower).toBeCloseTo(1_864.804, 2);
+		expect(p.latest.leftBehind!.upper).toBeCloseTo(2_335.196, 2);
+		// total 60 (se 1) → 70 (se 1): +10 ± 1.959964 × √2 = ± 2.77181
+		expect(p.latest.totalChange!.estimate!.lower).toBeCloseTo(7.22819, 4);
+		expect(p.latest.totalChange!.estimate!.significant).toBe(true);
+	});
+
 	it('a region with no rows still has one entry per indicator year, all missing', () => {
 		const p = buildIndicatorProfile(
-			{
-				id: 'x',
-				label: { en: 'X', sw: 'X' },
-				unit: 'percent',
-				definition: { en: '', sw: '' },
-				hasUrbanRural: true,
-				years: [2024, 2021],
-				periods: { 2021: '2021', 2024: '2024' },
-				synthetic: true
-			},
+			{ ...SURVEY_LIKE, years: [2024, 2021] },
 			[],
 			new Map([[2024, 1000]]),
 			[]

@@ -3,13 +3,20 @@ import Papa from 'papaparse';
 import type { Connector, Row } from '$lib/db/connector';
 import {
 	change,
+	changeWithInterval,
+	combinedSeSource,
+	differenceWithInterval,
 	gapWithInterval,
+	leftBehindWithRange,
+	parityProjection,
 	parityRatio,
-	peopleLeftBehind,
-	seFromInterval,
-	yearsToParity,
-	type GapEstimate
+	standardError,
+	type ChangeFigures,
+	type GapEstimate,
+	type ParityProjection,
+	type SeSource
 } from '$lib/domain/gaps';
+import { boundaryNotesFor, periodStartYear, type BoundaryNote } from '$lib/domain/boundaries';
 import { country } from '$lib/country';
 import type { Region } from '$lib/domain/regions';
 import { normalCriticalValue } from '$lib/domain/weightedShare';
@@ -34,7 +41,7 @@ export interface NationalFigures {
 }
 
 /** How the standard errors behind a gap interval were found. */
-export type SeSource = 'published' | 'interval';
+export type { SeSource };
 
 export interface GapFigures {
 	estimate: GapEstimate | null;
@@ -47,6 +54,9 @@ export interface GapFigures {
 export interface LeftBehind {
 	/** Rural households (weighted survey count) times the shortfall against the urban rate. */
 	households: number;
+	/** The same count times each end of the gap's interval (a shortfall below zero as none). */
+	lower: number | null;
+	upper: number | null;
 	ruralHouseholds: number;
 	/** Survey round the household count comes from. */
 	year: number;
@@ -66,7 +76,20 @@ export interface ProfileYear {
 	/** Total minus the total of the previous survey year with a value. */
 	changeFromPrevious: number | null;
 	previousYear: number | null;
+	/** The same change with its interval, its significance and the boundary notes it carries. */
+	totalChange: RoundChange | null;
+	/** The gap minus the gap of the previous survey year with a gap, with its interval. */
+	gapChange: RoundChange | null;
 	leftBehind: LeftBehind | null;
+}
+
+/**
+ * A change from an earlier round, with its interval (always computed here: independent rounds,
+ * √(se₁² + se₂²)) and the notes of the boundary changes between the two rounds for this region.
+ */
+export interface RoundChange extends ChangeFigures {
+	fromYear: number;
+	boundaryNotes: BoundaryNote[];
 }
 
 export interface IndicatorProfile {
@@ -74,8 +97,16 @@ export interface IndicatorProfile {
 	/** Every year the indicator has regional data, oldest first; years without a value included. */
 	years: ProfileYear[];
 	latest: ProfileYear;
-	/** Projection: years until the gap closes at the pace seen between the last two rounds. */
-	yearsToParity: { years: number; fromYear: number; toYear: number } | null;
+	/**
+	 * Projection: years until the gap closes at the pace seen between the last two rounds with a
+	 * gap, with its range, only when the narrowing is significant (`projection.closing`).
+	 */
+	yearsToParity: {
+		projection: ParityProjection;
+		fromYear: number;
+		toYear: number;
+		ciLevel: number;
+	} | null;
 	sources: SourceRecord[];
 }
 
@@ -100,10 +131,7 @@ const emptyEstimate = (): SourcedEstimate => estimate(undefined, 'none');
  * its interval as (upper − lower) / (2z), z for the estimate's own confidence level.
  */
 export function estimateSe(e: SourcedEstimate): { se: number; source: SeSource } | null {
-	if (e.se !== null) return { se: e.se, source: 'published' };
-	if (e.ciLevel === null) return null;
-	const se = seFromInterval(e.lower, e.upper, normalCriticalValue(e.ciLevel));
-	return se === null ? null : { se, source: 'interval' };
+	return standardError(e, e.ciLevel);
 }
 
 /** Gap, its interval at the estimates' confidence level, significance and parity. */
@@ -114,12 +142,7 @@ export function gapFigures(urban: SourcedEstimate, rural: SourcedEstimate): GapF
 	const r = estimateSe(rural);
 	return {
 		estimate: gapWithInterval(urban.value, u?.se, rural.value, r?.se, z),
-		seSource:
-			u && r
-				? u.source === 'published' && r.source === 'published'
-					? 'published'
-					: 'interval'
-				: null,
+		seSource: combinedSeSource(u?.source ?? null, r?.source ?? null),
 		ciLevel,
 		z,
 		parity: parityRatio(urban.value, rural.value)
@@ -145,57 +168,119 @@ export function buildIndicatorProfile(
 	indicator: IndicatorInfo,
 	rows: readonly Row[],
 	ruralHouseholds: ReadonlyMap<number, number>,
-	sources: SourceRecord[]
+	sources: SourceRecord[],
+	regionCode: string | null = null
 ): IndicatorProfile {
 	const byYear = new Map(rows.map((r) => [Number(r.year), r]));
 	const years: ProfileYear[] = [];
 	let previous: ProfileYear | null = null;
+	let previousGap: ProfileYear | null = null;
+	const notesBetween = (a: ProfileYear, b: { year: number; period: string }) =>
+		regionCode === null
+			? []
+			: boundaryNotesFor(
+					country.boundaryChanges,
+					regionCode,
+					periodStartYear(a.period, a.year),
+					periodStartYear(b.period, b.year)
+				);
 	for (const year of [...indicator.years].sort((a, b) => a - b)) {
 		const row = byYear.get(year);
 		const total = estimate(row, 'total');
 		const urban = estimate(row, 'urban');
 		const rural = estimate(row, 'rural');
 		const households = ruralHouseholds.get(year);
+		const gap = gapFigures(urban, rural);
 		const behind =
 			indicator.unit === 'percent' && rural.sourceId === SURVEY_SOURCE_ID && households
-				? peopleLeftBehind(households, urban.value, rural.value)
+				? leftBehindWithRange(households, gap.estimate)
+				: null;
+		const period = text(row?.period) ?? indicator.periods[year] ?? String(year);
+		const totalChange: RoundChange | null =
+			previous && total.value !== null
+				? {
+						...changeWithInterval(
+							total,
+							total.ciLevel,
+							previous.total,
+							previous.total.ciLevel,
+							total.ciLevel ?? previous.total.ciLevel ?? DEFAULT_CI_LEVEL
+						),
+						fromYear: previous.year,
+						boundaryNotes: notesBetween(previous, { year, period })
+					}
+				: null;
+		const gapNow = gap.estimate;
+		const gapBefore = previousGap?.gap.estimate;
+		const gapChange: RoundChange | null =
+			previousGap && gapNow && gapBefore
+				? {
+						estimate: differenceWithInterval(
+							gapNow.gap,
+							gapNow.se,
+							gapBefore.gap,
+							gapBefore.se,
+							gap.z
+						),
+						seSource: combinedSeSource(gap.seSource, previousGap.gap.seSource),
+						ciLevel: gap.ciLevel,
+						z: gap.z,
+						fromYear: previousGap.year,
+						boundaryNotes: notesBetween(previousGap, { year, period })
+					}
 				: null;
 		const current: ProfileYear = {
 			year,
-			period: text(row?.period) ?? indicator.periods[year] ?? String(year),
+			period,
 			total,
 			urban,
 			rural,
 			national: national(row),
 			rank: num(row?.total_rank),
 			rankedRegions: num(row?.ranked_regions) ?? 0,
-			gap: gapFigures(urban, rural),
+			gap,
 			changeFromPrevious: change(total.value, previous?.total.value),
 			previousYear: previous?.year ?? null,
+			totalChange,
+			gapChange,
 			leftBehind:
 				behind === null || households === undefined
 					? null
-					: { households: behind, ruralHouseholds: households, year }
+					: {
+							households: behind.value,
+							lower: behind.lower,
+							upper: behind.upper,
+							ruralHouseholds: households,
+							year
+						}
 		};
 		years.push(current);
 		if (total.value !== null) previous = current;
+		if (gap.estimate !== null) previousGap = current;
 	}
 	const latest = years[years.length - 1]!;
-	const before = years
-		.slice(0, -1)
-		.filter((y) => y.gap.estimate !== null)
-		.at(-1);
-	const toParity = before
-		? yearsToParity(latest.gap.estimate?.gap, latest.year, before.gap.estimate?.gap, before.year)
+	const narrowing = latest.gapChange;
+	const projection = narrowing
+		? parityProjection(
+				latest.gap.estimate?.gap,
+				latest.year,
+				narrowing.fromYear,
+				narrowing.estimate
+			)
 		: null;
 	return {
 		indicator,
 		years,
 		latest,
 		yearsToParity:
-			toParity === null || !before
+			projection === null || !narrowing
 				? null
-				: { years: toParity, fromYear: before.year, toYear: latest.year },
+				: {
+						projection,
+						fromYear: narrowing.fromYear,
+						toYear: latest.year,
+						ciLevel: narrowing.ciLevel
+					},
 		sources
 	};
 }
@@ -262,7 +347,8 @@ export async function fetchRegionProfiles(
 					ind,
 					values.filter((v) => v.geo_code === region.isoCode && v.indicator_id === ind.id),
 					counts,
-					sourcesFor(ind.id)
+					sourcesFor(ind.id),
+					region.isoCode
 				)
 			)
 		};

@@ -63,7 +63,9 @@ describe('queryKey', () => {
 			{ a: 1, b: 'x', c: null },
 			{ a: 2.5, b: null, c: true }
 		];
-		expect(encodeAnswer(rows)).toEqual([
+		// Kept as JSON text, parsed when asked.
+		expect(typeof encodeAnswer(rows)).toBe('string');
+		expect(JSON.parse(encodeAnswer(rows))).toEqual([
 			['a', 'b', 'c'],
 			[
 				[1, 'x', null],

@@ -7,7 +7,7 @@ describe('the engine files a prefetch fetches', () => {
 		expect(likelyBundle({})).toBe(ENGINE_BUNDLES.mvp);
 	});
 
-	it('fetches the worker, then the module, reading each body to its end', async () => {
+	it('fetches the worker, then the module, each body to its end', async () => {
 		const asked: string[] = [];
 		const finished: string[] = [];
 		const ok = await prefetchEngineFiles(async (url) => {

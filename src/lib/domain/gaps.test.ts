@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
 	change,
+	changeWithInterval,
+	combinedSeSource,
 	differenceSe,
+	differenceWithInterval,
 	gapWithInterval,
+	leftBehindWithRange,
 	measureValue,
 	measuresFor,
 	parityRatio,
+	parityProjection,
 	peopleLeftBehind,
 	seFromInterval,
+	standardError,
 	urbanRuralGap,
 	yearsToParity
 } from './gaps';
@@ -103,5 +109,145 @@ describe('uncertainty and projections, hand-worked', () => {
 		expect(yearsToParity(30, 2024, 21, 2021)).toBeNull(); // widening
 		expect(yearsToParity(-2, 2024, 5, 2021)).toBeNull(); // already at parity
 		expect(yearsToParity(21, 2021, 30, 2021)).toBeNull(); // same year
+	});
+});
+
+describe('changes between rounds with their intervals, hand-worked', () => {
+	const published = (value: number, se: number) => ({ value, se, lower: null, upper: null });
+	const interval = (value: number, lower: number, upper: number) => ({
+		value,
+		se: null,
+		lower,
+		upper
+	});
+
+	it('a difference of independent estimates: a − b ± z·√(se_a² + se_b²)', () => {
+		// 60 − 50 = 10; se √(3² + 4²) = 5; z = 2: 10 ± 10 → 0 … 20, touches zero: not significant
+		const d = differenceWithInterval(60, 3, 50, 4, 2)!;
+		expect(d).toEqual({ value: 10, se: 5, lower: 0, upper: 20, significant: false });
+		// 60 − 45 = 15 ± 10 → 5 … 25: significant
+		expect(differenceWithInterval(60, 3, 45, 4, 2)!.significant).toBe(true);
+		// a fall: 45 − 60 = −15 ± 10 → −25 … −5: significant too
+		expect(differenceWithInterval(45, 3, 60, 4, 2)!.significant).toBe(true);
+		expect(differenceWithInterval(60, null, 50, 4, 2)!.significant).toBeNull();
+		expect(differenceWithInterval(undefined, 3, 50, 4, 2)).toBeNull();
+	});
+
+	it('the standard error of an estimate: published, else from its interval at its own level', () => {
+		expect(standardError(published(61.6, 4.8), 0.9)).toEqual({ se: 4.8, source: 'published' });
+		// 95% interval 40.2–61.1: (61.1 − 40.2) / (2 × 1.959964) = 20.9 / 3.919928 = 5.3317…
+		const s = standardError(interval(50.7, 40.2, 61.1), 0.95)!;
+		expect(s.source).toBe('interval');
+		expect(s.se).toBeCloseTo(5.3317, 4);
+		expect(standardError(interval(50.7, 40.2, 61.1), null)).toBeNull();
+		expect(combinedSeSource('published', 'published')).toBe('published');
+		expect(combinedSeSource('published', 'interval')).toBe('interval');
+		expect(combinedSeSource(null, 'published')).toBeNull();
+	});
+
+	// Women with a phone, 90% intervals. Each se = width / (2z); at one level the half-width of
+	// the change is z·√((w₁/2z)² + (w₂/2z)²) = √(w₁² + w₂²) / 2.
+	// Songwe 45.2 (32.2–58.9) → 50.7 (40.2–61.1): √(20.9² + 26.7²) / 2 = √(436.81 + 712.89) / 2
+	//   = √1149.70 / 2 = 33.9072 / 2 = 16.9536 → +5.5 ± 17.0 = −11.4536 … 22.4536, includes zero.
+	// Dodoma 38.9 (32.0–46.2) → 61.6 (53.4–69.2): √(15.8² + 14.2²) / 2 = √(249.64 + 201.64) / 2
+	//   = √451.28 / 2 = 21.2434 / 2 = 10.6217 → +22.7 ± 10.6 = 12.0783 … 33.3217, clear of zero.
+	it.each([
+		['Songwe', [50.7, 40.2, 61.1], [45.2, 32.2, 58.9], 5.5, -11.4536, 22.4536, false],
+		['Dodoma', [61.6, 53.4, 69.2], [38.9, 32, 46.2], 22.7, 12.0783, 33.3217, true]
+	] as const)(
+		'%s 2015-16 → 2022: the change, its interval and significance',
+		(_, later, earlier, value, lower, upper, significant) => {
+			const [a, aLow, aHigh] = later;
+			const [b, bLow, bHigh] = earlier;
+			const c = changeWithInterval(
+				interval(a, aLow, aHigh),
+				0.9,
+				interval(b, bLow, bHigh),
+				0.9,
+				0.9
+			);
+			expect(c.estimate!.value).toBeCloseTo(value, 12);
+			expect(c.estimate!.lower).toBeCloseTo(lower, 3);
+			expect(c.estimate!.upper).toBeCloseTo(upper, 3);
+			expect(c.estimate!.significant).toBe(significant);
+			expect(c.seSource).toBe('interval');
+			expect(c.ciLevel).toBe(0.9);
+			expect(c.z).toBeCloseTo(1.6449, 4);
+		}
+	);
+
+	it('published standard errors give a published-SE change at the level asked for', () => {
+		// 60 (se 3) − 50 (se 4) = 10 ± 1.959964 × 5 = 10 ± 9.79982 → 0.20018 … 19.79982
+		const c = changeWithInterval(published(60, 3), 0.95, published(50, 4), 0.95, 0.95);
+		expect(c.seSource).toBe('published');
+		expect(c.estimate!.lower).toBeCloseTo(0.20018, 4);
+		expect(c.estimate!.upper).toBeCloseTo(19.79982, 4);
+		expect(c.estimate!.significant).toBe(true);
+		// No earlier value: no change, no verdict.
+		const none = changeWithInterval(published(60, 3), 0.95, published(Number.NaN, 4), 0.95, 0.95);
+		expect(none.estimate).toBeNull();
+		expect(none.seSource).toBe('published');
+	});
+});
+
+describe('households left behind with a range, hand-worked', () => {
+	it('the rural count times each end of the gap interval', () => {
+		// 120,000 rural households; gap 25 (15 to 35): 30,000 (18,000 to 42,000)
+		expect(leftBehindWithRange(120_000, { gap: 25, lower: 15, upper: 35 })).toEqual({
+			value: 30_000,
+			lower: 18_000,
+			upper: 42_000
+		});
+		// gap 5 (−3 to 13): 6,000 (0 to 15,600): a shortfall below zero counts as none
+		const r = leftBehindWithRange(120_000, { gap: 5, lower: -3, upper: 13 })!;
+		expect(r.value).toBeCloseTo(6_000, 9);
+		expect(r.lower).toBe(0);
+		expect(r.upper).toBeCloseTo(15_600, 9);
+		expect(leftBehindWithRange(120_000, { gap: 5, lower: null, upper: null })).toEqual({
+			value: 6_000,
+			lower: null,
+			upper: null
+		});
+		expect(leftBehindWithRange(null, { gap: 5, lower: 1, upper: 9 })).toBeNull();
+		expect(leftBehindWithRange(120_000, null)).toBeNull();
+	});
+});
+
+describe('years to parity only from a significant narrowing, with its range, hand-worked', () => {
+	it('gap 30 (se 1.6) in 2021 → 21 (se 1.2) in 2024, z = 2', () => {
+		// change −9, se √(1.2² + 1.6²) = √(1.44 + 2.56) = 2, interval −9 ± 4 → −13 … −5: closing.
+		// 3 points a year → 21 / 3 = 7 years; fastest pace 13/3 a year → 63/13 = 4.846 years;
+		// slowest 5/3 a year → 63/5 = 12.6 years.
+		const narrowing = differenceWithInterval(21, 1.2, 30, 1.6, 2);
+		const p = parityProjection(21, 2024, 2021, narrowing);
+		expect(p).toMatchObject({ closing: true });
+		if (!p?.closing) throw new Error('closing expected');
+		expect(p.years).toBeCloseTo(7, 12);
+		expect(p.lower).toBeCloseTo(63 / 13, 12);
+		expect(p.upper).toBeCloseTo(12.6, 12);
+	});
+
+	it('a 0.07-point narrowing with se 6.0 is not closing at a measurable rate', () => {
+		// gap 10.07 → 10 over 3 years: the old projection said 10 / (0.07 / 3) = 428.6 years.
+		// se √(3.6² + 4.8²) = √(12.96 + 23.04) = 6; z = 1.96: −0.07 ± 11.76 → −11.83 … 11.69.
+		const narrowing = differenceWithInterval(10, 3.6, 10.07, 4.8, 1.96);
+		expect(yearsToParity(10, 2024, 10.07, 2021)).toBeCloseTo(428.571, 3);
+		const p = parityProjection(10, 2024, 2021, narrowing);
+		expect(p).toEqual({ closing: false, narrowing });
+		expect(narrowing!.upper).toBeCloseTo(11.69, 9);
+	});
+
+	it('no projection for a widening gap, one without an interval, or no gap left', () => {
+		// widening: 21 → 30, interval 9 ± 4 → 5 … 13
+		expect(
+			parityProjection(30, 2024, 2021, differenceWithInterval(30, 1.2, 21, 1.6, 2))
+		).toMatchObject({ closing: false });
+		// a narrowing with no standard errors cannot be tested: not closing at a measurable rate
+		expect(
+			parityProjection(21, 2024, 2021, differenceWithInterval(21, null, 30, null, 2))
+		).toMatchObject({ closing: false });
+		expect(parityProjection(-2, 2024, 2021, differenceWithInterval(-2, 1, 5, 1, 2))).toBeNull();
+		expect(parityProjection(21, 2021, 2021, differenceWithInterval(21, 1, 30, 1, 2))).toBeNull();
+		expect(parityProjection(21, 2024, 2021, null)).toBeNull();
 	});
 });

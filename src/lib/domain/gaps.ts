@@ -3,6 +3,8 @@
  * every function returns null rather than NaN when an input is missing.
  */
 
+import { normalCriticalValue } from './weightedShare';
+
 export type Maybe = number | null | undefined;
 
 const known = (x: Maybe): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -76,6 +78,37 @@ export function seFromInterval(lower: Maybe, upper: Maybe, z: number): number | 
 	return known(lower) && known(upper) && upper >= lower && z > 0 ? (upper - lower) / (2 * z) : null;
 }
 
+/**
+ * A difference of two estimates from independent samples with its interval: a − b ± z·√(se_a² +
+ * se_b²). Urban against rural (separate strata) and one survey round against another (separate
+ * samples) are both independent by design.
+ */
+export interface DifferenceEstimate {
+	value: number;
+	se: number | null;
+	lower: number | null;
+	upper: number | null;
+	/** False when the interval includes zero: the data cannot tell the difference from none. */
+	significant: boolean | null;
+}
+
+/** a − b with its interval at the critical value z, or null when either value is missing. */
+export function differenceWithInterval(
+	a: Maybe,
+	seA: Maybe,
+	b: Maybe,
+	seB: Maybe,
+	z: number
+): DifferenceEstimate | null {
+	const value = change(a, b);
+	if (value === null) return null;
+	const se = differenceSe(seA, seB);
+	if (se === null) return { value, se: null, lower: null, upper: null, significant: null };
+	const lower = value - z * se;
+	const upper = value + z * se;
+	return { value, se, lower, upper, significant: lower > 0 || upper < 0 };
+}
+
 export interface GapEstimate {
 	gap: number;
 	se: number | null;
@@ -93,13 +126,68 @@ export function gapWithInterval(
 	ruralSe: Maybe,
 	z: number
 ): GapEstimate | null {
-	const gap = urbanRuralGap(urban, rural);
-	if (gap === null) return null;
-	const se = differenceSe(urbanSe, ruralSe);
-	if (se === null) return { gap, se: null, lower: null, upper: null, significant: null };
-	const lower = gap - z * se;
-	const upper = gap + z * se;
-	return { gap, se, lower, upper, significant: lower > 0 || upper < 0 };
+	const d = differenceWithInterval(urban, urbanSe, rural, ruralSe, z);
+	return (
+		d && { gap: d.value, se: d.se, lower: d.lower, upper: d.upper, significant: d.significant }
+	);
+}
+
+/** How a standard error was found: published with the estimate, or recovered from its interval. */
+export type SeSource = 'published' | 'interval';
+
+/**
+ * The standard error of one estimate: the published one when there is one, else recovered from
+ * its interval as (upper − lower) / (2z), z for the interval's own confidence level.
+ */
+export function standardError(
+	e: { se: number | null; lower: number | null; upper: number | null },
+	ciLevel: number | null
+): { se: number; source: SeSource } | null {
+	if (known(e.se)) return { se: e.se, source: 'published' };
+	if (ciLevel === null) return null;
+	const se = seFromInterval(e.lower, e.upper, normalCriticalValue(ciLevel));
+	return se === null ? null : { se, source: 'interval' };
+}
+
+/** The weaker of two ways a pair of standard errors was found; null when either is missing. */
+export function combinedSeSource(a: SeSource | null, b: SeSource | null): SeSource | null {
+	if (a === null || b === null) return null;
+	return a === 'published' && b === 'published' ? 'published' : 'interval';
+}
+
+/**
+ * A change between two survey rounds with its interval, at a stated confidence level. The rounds
+ * are independent samples, so the standard error is √(se_later² + se_earlier²). Sources publish
+ * the estimates and their intervals; the change's interval is always computed here.
+ */
+export interface ChangeFigures {
+	estimate: DifferenceEstimate | null;
+	seSource: SeSource | null;
+	ciLevel: number;
+	z: number;
+}
+
+/**
+ * Later minus earlier estimate with its interval. Each estimate's standard error is its own
+ * (published, or from its interval at its own level `laterLevel`/`earlierLevel`); the change's
+ * interval is drawn at `ciLevel`.
+ */
+export function changeWithInterval(
+	later: { value: number | null; se: number | null; lower: number | null; upper: number | null },
+	laterLevel: number | null,
+	earlier: { value: number | null; se: number | null; lower: number | null; upper: number | null },
+	earlierLevel: number | null,
+	ciLevel: number
+): ChangeFigures {
+	const z = normalCriticalValue(ciLevel);
+	const a = standardError(later, laterLevel);
+	const b = standardError(earlier, earlierLevel);
+	return {
+		estimate: differenceWithInterval(later.value, a?.se, earlier.value, b?.se, z),
+		seSource: combinedSeSource(a?.source ?? null, b?.source ?? null),
+		ciLevel,
+		z
+	};
 }
 
 /**
@@ -130,4 +218,57 @@ export function yearsToParity(
 	if (yearNow <= yearBefore || gapNow <= 0) return null;
 	const closingPerYear = (gapBefore - gapNow) / (yearNow - yearBefore);
 	return closingPerYear > 0 ? gapNow / closingPerYear : null;
+}
+
+/** A figure with the range the interval of its inputs gives it. */
+export interface Ranged {
+	value: number;
+	lower: number | null;
+	upper: number | null;
+}
+
+/**
+ * Households (or people) left behind with a range: the rural count times the gap, and times each
+ * end of the gap's interval, a shortfall below zero counting as none. The count itself is taken
+ * as known (the survey's weighted count); only the gap's uncertainty is carried.
+ */
+export function leftBehindWithRange(
+	ruralPopulation: Maybe,
+	gap: Pick<GapEstimate, 'gap' | 'lower' | 'upper'> | null
+): Ranged | null {
+	if (!gap || !known(ruralPopulation)) return null;
+	const of = (g: number | null) => (g === null ? null : (ruralPopulation * Math.max(0, g)) / 100);
+	return { value: of(gap.gap)!, lower: of(gap.lower), upper: of(gap.upper) };
+}
+
+/**
+ * Years to parity, projected only from a narrowing the data can tell apart from none. `narrowing`
+ * is the gap's change between the rounds (later minus earlier, so closing is negative) with its
+ * interval. The range is the projection at either end of that interval: the gap now divided by
+ * the fastest and by the slowest pace of closing the interval allows.
+ */
+export type ParityProjection =
+	| { closing: true; years: number; lower: number; upper: number; narrowing: DifferenceEstimate }
+	/** The interval of the change includes zero (or runs above it), or has no interval. */
+	| { closing: false; narrowing: DifferenceEstimate };
+
+export function parityProjection(
+	gapNow: Maybe,
+	yearNow: Maybe,
+	yearBefore: Maybe,
+	narrowing: DifferenceEstimate | null
+): ParityProjection | null {
+	if (!narrowing || !known(gapNow) || !known(yearNow) || !known(yearBefore)) return null;
+	if (yearNow <= yearBefore || gapNow <= 0) return null;
+	const { upper, lower } = narrowing;
+	if (upper === null || lower === null || !(upper < 0)) return { closing: false, narrowing };
+	const span = yearNow - yearBefore;
+	const years = yearsToParity(gapNow, yearNow, gapNow - narrowing.value, yearBefore)!;
+	return {
+		closing: true,
+		years,
+		lower: (gapNow * span) / -lower,
+		upper: (gapNow * span) / -upper,
+		narrowing
+	};
 }

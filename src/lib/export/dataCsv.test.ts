@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dataCsv, dataTable } from './dataCsv';
-import { model, TEXT, VIEW, viewExport } from './fixtures.test-data';
+import { est, regionView } from '$lib/data/views.test-data';
+import type { IndicatorView } from '$lib/data/views';
+import { buildViewModel } from '$lib/state/viewModel';
+import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
+import { INDICATOR, model, TEXT, VIEW, viewExport } from './fixtures.test-data';
 
 const name = (r: { nameOfficial: string }) => r.nameOfficial;
 
@@ -151,6 +155,59 @@ describe('dataTable', () => {
 		const t = dataTable(VIEW, model('parity'), viewExport('parity'), name, TEXT);
 		const dodoma = t.rows.find((r) => r[0] === 'TZ-03')!;
 		expect(dodoma.slice(6, 10)).toEqual([55 / 80, null, null, null]);
+	});
+});
+
+describe('dataTable of a change between rounds', () => {
+	// Women with a phone, 90%: Songwe 45.2 (32.2–58.9) → 50.7 (40.2–61.1), Dodoma 38.9 (32.0–46.2)
+	// → 61.6 (53.4–69.2), Mbeya 56.1 (47.2–64.7) → 67.7 (60.7–74.0).
+	const prev = (value: number, lower: number, upper: number) => ({
+		previousYear: 2016,
+		previousTotal: est(value, lower, upper)
+	});
+	const view: IndicatorView = {
+		...VIEW,
+		regions: [
+			regionView('TZ-31', 'Songwe', { total: est(50.7, 40.2, 61.1), ...prev(45.2, 32.2, 58.9) }),
+			regionView('TZ-03', 'Dodoma', { total: est(61.6, 53.4, 69.2), ...prev(38.9, 32, 46.2) }),
+			regionView('TZ-14', 'Mbeya', { total: est(67.7, 60.7, 74), ...prev(56.1, 47.2, 64.7) })
+		],
+		national: null
+	};
+	const drawn = buildViewModel(view, INDICATOR, 'change', (r) => r.nameOfficial, {
+		...VIEW_TEXT,
+		locale: 'en-GB',
+		noData: 'No data',
+		period: (y) => INDICATOR.periods[y] ?? String(y)
+	});
+	const t = dataTable(view, drawn, viewExport('change'), name, TEXT, INDICATOR.periods);
+	const row = (iso: string) => t.rows.find((r) => r[0] === iso)!;
+	const at = (iso: string, column: string) => row(iso)[t.header.indexOf(column)];
+
+	it('gives each change its interval: ± √(width₁² + width₂²) / 2 at one level', () => {
+		// Songwe: √(20.9² + 26.7²) / 2 = √1149.70 / 2 = 16.9536 → −11.4536 … 22.4536
+		expect(at('TZ-31', 'value')).toBeCloseTo(5.5, 12);
+		expect(at('TZ-31', 'lower')).toBeCloseTo(-11.4536, 3);
+		expect(at('TZ-31', 'upper')).toBeCloseTo(22.4536, 3);
+		expect(at('TZ-31', 'ci_level')).toBe(0.9);
+		// Dodoma: √(15.8² + 14.2²) / 2 = √451.28 / 2 = 10.6217 → 12.0783 … 33.3217
+		expect(at('TZ-03', 'lower')).toBeCloseTo(12.0783, 3);
+		expect(at('TZ-03', 'upper')).toBeCloseTo(33.3217, 3);
+	});
+
+	it('marks a change that includes zero and notes the Songwe/Mbeya boundary change', () => {
+		expect(at('TZ-31', 'note')).toBe(
+			'change not significant; Songwe created 2016 (Mbeya), 2015-16–2022'
+		);
+		// Mbeya: 11.6 ± √(13.3² + 17.5²) / 2 = 11.6 ± 10.990 → 0.61 … 22.59, significant
+		expect(at('TZ-14', 'lower')).toBeCloseTo(0.6096, 3);
+		expect(at('TZ-14', 'note')).toBe('Mbeya source 2016 (Songwe), 2015-16–2022');
+		expect(at('TZ-03', 'note')).toBeNull();
+	});
+
+	it('without the periods the 2015-16 round is placed by its row year, 2016: no note', () => {
+		const bare = dataTable(view, drawn, viewExport('change'), name, TEXT);
+		expect(bare.rows.find((r) => r[0] === 'TZ-14')![t.header.indexOf('note')]).toBeNull();
 	});
 });
 

@@ -1,7 +1,8 @@
 import { country } from '$lib/country';
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorView, RegionView } from '$lib/data/views';
-import type { Measure } from '$lib/domain/gaps';
+import { changeWithInterval, type Measure } from '$lib/domain/gaps';
+import { boundaryNotesFor, periodStartYear } from '$lib/domain/boundaries';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { ViewModel } from '$lib/state/viewModel';
 import { writeCsv, type CsvCell } from './csvWriter';
@@ -57,16 +58,31 @@ function areaOf(r: Pick<RegionView, 'total' | 'urban' | 'rural'>, measure: Measu
 }
 
 /**
+ * The change of a region's total since the view's previous round with its interval, at the
+ * view's confidence level: the rounds are independent samples, so se = √(se₁² + se₂²), each se
+ * recovered from its published interval. Null without a level (published counts have none).
+ */
+function changeOf(view: IndicatorView, r: RegionView) {
+	if (view.ciLevel === null) return null;
+	return changeWithInterval(r.total, view.ciLevel, r.previousTotal, view.ciLevel, view.ciLevel)
+		.estimate;
+}
+
+/**
  * The numbers the chart and map draw, one row per region in the chart's order: the measure's
  * value with the interval drawn for it (the area's interval for total/urban/rural, the gap's
- * for the gap; none for parity and change), the respondents behind it, and notes in words.
+ * for the gap, the change's, computed here, for the change; none for parity), the respondents
+ * behind it, and notes in words. Where the view compares two rounds (the change, or the total
+ * with its previous round) and a region's boundaries changed between them, the note says so;
+ * `periods` (the indicator's periods by year) places the previous round.
  */
 export function dataTable(
 	view: IndicatorView,
 	model: DrawnModel,
 	exported: ViewExport & { measure: Measure },
 	regionName: (r: RegionView) => string,
-	text: ExportText
+	text: ExportText,
+	periods: Readonly<Record<number, string>> = {}
 ): DataTable {
 	const { measure } = exported;
 	const byIso = new Map(view.regions.map((r) => [r.iso, r]));
@@ -80,6 +96,22 @@ export function dataTable(
 	const sourceIds = exported.sources.map((s) => s.id).join(';');
 	const noteText = (note: string | null) =>
 		note === NOTE_SUPPRESSED ? text.suppressed : note === NOTE_UNSTABLE ? text.unstable : note;
+	const nameOf = (code: string) => {
+		const r = byIso.get(code);
+		return r ? regionName(r) : code;
+	};
+	const comparesRounds = measure === 'change' || withPrevious;
+	/** The boundary notes of the comparison of a region's previous round with this one. */
+	const boundaryNotes = (r: RegionView): string[] => {
+		if (!comparesRounds || r.previousYear === null) return [];
+		const before = periods[r.previousYear] ?? String(r.previousYear);
+		return boundaryNotesFor(
+			country.boundaryChanges,
+			r.iso,
+			periodStartYear(before, r.previousYear),
+			periodStartYear(exported.period, exported.year)
+		).map((n) => text.boundaryNote(n, before, exported.period, nameOf));
+	};
 
 	const rows = order.flatMap((iso): CsvCell[][] => {
 		const r = byIso.get(iso);
@@ -88,7 +120,9 @@ export function dataTable(
 		const gap = model.gaps[iso] ?? null;
 		let lower: number | null = null;
 		let upper: number | null = null;
+		const change = measure === 'change' ? changeOf(view, r) : null;
 		if (measure === 'gap') [lower, upper] = [gap?.lower ?? null, gap?.upper ?? null];
+		else if (measure === 'change') [lower, upper] = [change?.lower ?? null, change?.upper ?? null];
 		else if (model.chart === 'bars' && AREA_MEASURES.includes(measure))
 			[lower, upper] = [bars.get(iso)?.lower ?? null, bars.get(iso)?.upper ?? null];
 		else if (AREA_MEASURES.includes(measure)) [lower, upper] = [area.lower, area.upper];
@@ -98,6 +132,8 @@ export function dataTable(
 				? [noteText(r.total.note)]
 				: [noteText(r.urban.note), noteText(r.rural.note)];
 		if (measure === 'gap' && gap?.significant === false) notes.push(text.notSignificant);
+		if (change?.significant === false) notes.push(text.changeNotSignificant);
+		notes.push(...boundaryNotes(r));
 		const row: CsvCell[] = [
 			r.iso,
 			regionName(r),

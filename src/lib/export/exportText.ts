@@ -1,11 +1,12 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { boundaryNoteText } from '$lib/i18n/boundaryNotes';
+import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
 import type { ExportText } from './exportView';
 
 /** The fixed words of an export in the current UI language, read at the moment of export. */
 export function exportText(): ExportText {
 	return {
-		locale: getLocale(),
+		locale: i18n.locale,
 		sourceLabel: m.source_label(),
 		licenceLabel: m.licence_label(),
 		madeWith: m.export_made_with(),
@@ -13,9 +14,12 @@ export function exportText(): ExportText {
 		synthetic: m.synthetic_badge(),
 		noData: m.no_data(),
 		notSignificant: m.not_significant(),
+		changeNotSignificant: m.export_change_not_significant(),
 		suppressed: m.suppressed(),
 		unstable: m.unstable(),
 		national: m.export_national(),
+		boundaryNote: (note, from, to, nameOf) =>
+			boundaryNoteText(note, from, to, nameOf, intlLocale(i18n.locale)),
 		readme: {
 			definition: m.export_readme_definition(),
 			measure: m.export_readme_measure(),

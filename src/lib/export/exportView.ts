@@ -1,3 +1,4 @@
+import type { BoundaryNote } from '$lib/domain/boundaries';
 import type { SourceRecord } from '$lib/data/views';
 import { sourceLine } from '$lib/i18n/sourceText';
 
@@ -51,10 +52,22 @@ export interface ExportText {
 	synthetic: string;
 	noData: string;
 	notSignificant: string;
+	/** A change between rounds whose interval includes zero. */
+	changeNotSignificant: string;
 	suppressed: string;
 	unstable: string;
 	/** The name of the national row of a data export: "Tanzania (national)". */
 	national: string;
+	/**
+	 * A boundary note in words for a comparison of the rounds `from` and `to` (periods as
+	 * published), regions named by `nameOf`.
+	 */
+	boundaryNote: (
+		note: BoundaryNote,
+		from: string,
+		to: string,
+		nameOf: (code: string) => string
+	) => string;
 	/** Words of README.txt. */
 	readme: {
 		definition: string;

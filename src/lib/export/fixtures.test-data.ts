@@ -135,9 +135,12 @@ export const TEXT: ExportText = {
 	synthetic: 'Synthetic demonstration data, not official statistics',
 	noData: 'No data',
 	notSignificant: 'not significant',
+	changeNotSignificant: 'change not significant',
 	suppressed: 'Suppressed: fewer than 10 respondents',
 	unstable: 'Unstable: fewer than 25 respondents',
 	national: 'Tanzania (national)',
+	boundaryNote: (note, from, to, nameOf) =>
+		`${nameOf(note.region)} ${note.role} ${note.year} (${note.others.map(nameOf).join(', ')}), ${from}–${to}`,
 	readme: {
 		definition: 'Definition',
 		measure: 'Measure',

@@ -1,6 +1,6 @@
 import type { SourcedEstimate } from '$lib/domain/estimate';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorProfile, ProfileYear } from '$lib/data/regionProfile';
+import type { IndicatorProfile, ProfileYear, RoundChange } from '$lib/data/regionProfile';
 import type { ServicePoint, ServicesView } from '$lib/data/services';
 import { csvField } from './csvWriter';
 import { INDICATOR, SOURCES, TEXT } from './fixtures.test-data';
@@ -21,6 +21,22 @@ const est = (value: number | null, lower: number | null = null, upper: number | 
 		ciLevel: 0.9,
 		sourceId: 'demo-survey'
 	}) as SourcedEstimate;
+
+/** A change from 2016 at 90%, across the Songwe boundary change. */
+const roundChange = (
+	value: number,
+	se: number,
+	lower: number,
+	upper: number,
+	significant: boolean
+): RoundChange => ({
+	estimate: { value, se, lower, upper, significant },
+	seSource: 'interval',
+	ciLevel: 0.9,
+	z: 1.645,
+	fromYear: 2016,
+	boundaryNotes: [{ region: 'TZ-31', role: 'created', year: 2016, others: ['TZ-14'] }]
+});
 
 function year(y: number, total: number | null, urban: number, rural: number): ProfileYear {
 	return {
@@ -47,7 +63,15 @@ function year(y: number, total: number | null, urban: number, rural: number): Pr
 		},
 		changeFromPrevious: y === 2022 ? 10 : null,
 		previousYear: y === 2022 ? 2016 : null,
-		leftBehind: null
+		// 50 → 60: +10, se 3 ⇒ 10 ± 1.645 × 3 = 10 ± 4.935, clear of zero
+		totalChange: y === 2022 ? roundChange(10, 3, 5.065, 14.935, true) : null,
+		// gap 30 → 30: 0 ± 1.645 × 2.83, not significant
+		gapChange: y === 2022 ? roundChange(0, 2.83, -4.655, 4.655, false) : null,
+		// 1,000 rural households × gap 30 (26 to 34) ÷ 100 = 300 (260 to 340)
+		leftBehind:
+			y === 2022
+				? { households: 300, lower: 260, upper: 340, ruralHouseholds: 1000, year: y }
+				: null
 	};
 }
 
@@ -57,14 +81,31 @@ const PROFILE: IndicatorProfile = {
 	indicator: INDICATOR,
 	years: [earlier, latest],
 	latest,
-	yearsToParity: { years: 18, fromYear: 2016, toYear: 2022 },
+	yearsToParity: {
+		projection: {
+			closing: false,
+			narrowing: { value: 0, se: 2.83, lower: -4.655, upper: 4.655, significant: false }
+		},
+		fromYear: 2016,
+		toYear: 2022,
+		ciLevel: 0.9
+	},
 	sources: SOURCES
 };
 const col = (header: readonly string[], row: readonly unknown[], name: string) =>
 	row[header.indexOf(name)];
 
 describe('profileDataTable', () => {
-	const t = profileDataTable({ code: 'TZ-03', name: 'Dodoma', indicators: [PROFILE] }, TEXT);
+	const names: Record<string, string> = { 'TZ-31': 'Songwe', 'TZ-14': 'Mbeya' };
+	const t = profileDataTable(
+		{
+			code: 'TZ-03',
+			name: 'Dodoma',
+			indicators: [PROFILE],
+			nameOf: (c) => names[c] ?? c
+		},
+		TEXT
+	);
 
 	it('has a row per round and the national row after the round that has one', () => {
 		expect(t.header).toEqual([...PROFILE_COLUMNS]);
@@ -89,10 +130,55 @@ describe('profileDataTable', () => {
 		expect([at('rank'), at('ranked_regions'), at('change'), at('change_since_year')]).toEqual([
 			4, 31, 10, 2016
 		]);
-		// The projection belongs to the latest round only.
-		expect(at('years_to_parity')).toBe(18);
-		expect(col(t.header, t.rows[0]!, 'years_to_parity')).toBeNull();
+		expect([at('change_lower'), at('change_upper'), at('change_ci_level')]).toEqual([
+			5.065, 14.935, 0.9
+		]);
+		expect(at('change_significant')).toBe('true');
+		expect([at('gap_change'), at('gap_change_since_year'), at('gap_change_significant')]).toEqual([
+			0,
+			2016,
+			'false'
+		]);
+		expect(at('note')).toBe('gap_change: not significant');
+		expect([
+			at('households_left_behind'),
+			at('households_left_behind_lower'),
+			at('households_left_behind_upper')
+		]).toEqual([300, 260, 340]);
+		// Not closing measurably: no years to parity, and the projection belongs to the latest round.
+		expect(at('gap_closing')).toBe('false');
+		expect(at('years_to_parity')).toBeNull();
+		expect(col(t.header, t.rows[0]!, 'gap_closing')).toBeNull();
+		// One note for the two comparisons that meet the same change, regions by name.
+		expect(at('boundary_note')).toBe('Songwe created 2016 (Mbeya), 2016–2022');
+		expect(col(t.header, t.rows[0]!, 'boundary_note')).toBeNull();
 		expect(at('source_ids')).toBe('demo-survey');
+	});
+
+	it('gives years to parity and its range only for a significant narrowing', () => {
+		const closing: IndicatorProfile = {
+			...PROFILE,
+			yearsToParity: {
+				projection: {
+					closing: true,
+					years: 7,
+					lower: 63 / 13,
+					upper: 12.6,
+					narrowing: { value: -9, se: 2, lower: -13, upper: -5, significant: true }
+				},
+				fromYear: 2016,
+				toYear: 2022,
+				ciLevel: 0.9
+			}
+		};
+		const c = profileDataTable({ code: 'TZ-03', name: 'Dodoma', indicators: [closing] }, TEXT);
+		const at = (name: string) => col(c.header, c.rows[1]!, name);
+		expect([at('gap_closing'), at('years_to_parity'), at('years_to_parity_upper')]).toEqual([
+			'true',
+			7,
+			12.6
+		]);
+		expect(at('years_to_parity_lower')).toBeCloseTo(4.846, 3);
 	});
 
 	it('names the national row and takes its sources from the indicator', () => {

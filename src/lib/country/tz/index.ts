@@ -32,13 +32,33 @@ export const tanzania = {
 	],
 	// The series a planner sees first: real, published, with confidence intervals and a trend.
 	defaultIndicator: 'women_mobile_phone',
-	// Older sources list fewer regions. No source the project holds names the regions the 2012
-	// ones were split from, so none is recorded.
+	// Older sources list fewer regions. One entry per region created; "from" are the regions it
+	// was formed from (data/README.md, "Boundary changes"). Wherever two rounds are compared
+	// across one of these years, the regions named here carry a note (domain/boundaries.ts).
 	boundaryChanges: [
 		{
 			year: 2012,
-			created: ['TZ-27', 'TZ-28', 'TZ-29', 'TZ-30'],
-			note: 'Geita, Katavi, Njombe and Simiyu created'
+			created: ['TZ-27'],
+			from: ['TZ-18', 'TZ-05', 'TZ-22'],
+			note: 'Geita created from parts of Mwanza, Kagera and Shinyanga'
+		},
+		{
+			year: 2012,
+			created: ['TZ-28'],
+			from: ['TZ-20'],
+			note: 'Katavi created from part of Rukwa'
+		},
+		{
+			year: 2012,
+			created: ['TZ-29'],
+			from: ['TZ-04'],
+			note: 'Njombe created from part of Iringa'
+		},
+		{
+			year: 2012,
+			created: ['TZ-30'],
+			from: ['TZ-22'],
+			note: 'Simiyu created from part of Shinyanga'
 		},
 		{
 			year: 2016,
