@@ -206,12 +206,12 @@ test('in Kiswahili with ?lang=sw, and usable 375 px wide', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 800 });
 	await openPanel(page, '?lang=sw');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Hoja za SQL juu ya data iliyopakiwa'
+		'Hoja za SQL juu ya takwimu zilizopakiwa'
 	);
 	await expect(page.getByRole('heading', { name: 'Majedwali na mionekano' })).toBeVisible();
 	await page.getByLabel('Hoja ya SQL', { exact: true }).fill('SELECT 1 AS moja, 2 AS mbili');
 	await page.getByRole('button', { name: 'Endesha', exact: true }).click();
-	await expect(page.getByText(/^Safu mlalo 1 kwa ms \d+$/)).toBeVisible();
+	await expect(page.getByText(/^Safu 1 kwa ms \d+$/)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Pakua CSV' })).toBeVisible();
 	await page.getByLabel('Hoja ya SQL', { exact: true }).fill('DROP TABLE regions');
 	await page.getByRole('button', { name: 'Endesha', exact: true }).click();

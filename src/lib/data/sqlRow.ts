@@ -30,6 +30,9 @@ export interface SourceRecord {
 	year: string | null;
 	licence: string;
 	note: string | null;
+	/** Kiswahili title and licence when the source record has them (see `$lib/i18n/sourceText`). */
+	titleSw?: string | null;
+	licenceSw?: string | null;
 }
 
 export function sourceRecord(s: SqlRow): SourceRecord {
@@ -39,6 +42,8 @@ export function sourceRecord(s: SqlRow): SourceRecord {
 		publisher: String(s.publisher),
 		year: text(s.year),
 		licence: String(s.licence),
-		note: text(s.note)
+		note: text(s.note),
+		titleSw: text(s.title_sw),
+		licenceSw: text(s.licence_sw)
 	};
 }

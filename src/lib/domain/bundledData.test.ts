@@ -188,7 +188,16 @@ describe('regions.csv', () => {
 
 describe('sources.csv and indicator-definitions.csv', () => {
 	it('have the expected columns and unique ids', () => {
-		expect(sources.fields).toEqual(['source_id', 'title', 'publisher', 'year', 'licence', 'note']);
+		expect(sources.fields).toEqual([
+			'source_id',
+			'title',
+			'title_sw',
+			'publisher',
+			'year',
+			'licence',
+			'licence_sw',
+			'note'
+		]);
 		expect(definitions.fields).toEqual([
 			'indicator_id',
 			'label_en',

@@ -30,9 +30,12 @@ export const bundledTables: readonly TableSpec[] = [
 		columns: [
 			{ name: 'source_id', type: 'text', required: true, pattern: '[a-z0-9-]+' },
 			{ name: 'title', type: 'text', required: true },
+			// Kiswahili title and licence; an empty cell falls back to English in the UI.
+			{ name: 'title_sw', type: 'text' },
 			{ name: 'publisher', type: 'text', required: true },
 			{ name: 'year', type: 'text' },
 			{ name: 'licence', type: 'text', required: true },
+			{ name: 'licence_sw', type: 'text' },
 			{ name: 'note', type: 'text' }
 		]
 	},

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dataTable } from './dataCsv';
 import { dataBundle, readmeText } from './exportBundle';
+import { footerLines } from './exportView';
 import { INDICATOR, model, TEXT, VIEW, viewExport } from './fixtures.test-data';
 
 const INDICATOR_DEFINITION = INDICATOR.definition.en;
@@ -44,6 +45,36 @@ describe('dataBundle', () => {
 		expect(meta.columns).toEqual(table.header);
 		expect(meta.synthetic).toBe(true);
 		expect(meta.generator).toBe('Pengo');
+	});
+
+	it('a Kiswahili export cites the Kiswahili title and licence, English where there is none', () => {
+		const sw = {
+			...viewExport('total', false),
+			locale: 'sw' as const,
+			sources: [
+				{
+					...view.sources[0]!,
+					titleSw: 'Utafiti wa majaribio 2024',
+					licenceSw: 'Leseni ya CC BY 4.0'
+				},
+				view.sources[1]!
+			]
+		};
+		const text = { ...TEXT, locale: 'sw', sourceLabel: 'Chanzo', licenceLabel: 'Leseni' };
+		const readme = readmeText(sw, table, 'x.csv', text);
+		expect(readme).toContain(
+			'- demo-survey: Utafiti wa majaribio 2024. Publisher: Pengo test bench'
+		);
+		expect(readme).toContain('Leseni: Leseni ya CC BY 4.0.');
+		const footer = footerLines(sw, text).map((l) => l.text);
+		expect(footer[0]).toBe(
+			'Chanzo: Utafiti wa majaribio 2024. Pengo test bench, 2024. Leseni: Leseni ya CC BY 4.0.'
+		);
+		expect(footer[1]).toContain(`Chanzo: ${view.sources[1]!.title}.`);
+		// The same records on an English export stay English.
+		expect(footerLines({ ...sw, locale: 'en' }, TEXT)[0]!.text).toContain(
+			'Source: Demo survey 2024.'
+		);
 	});
 
 	it('says nothing of synthetic data when the data are real', () => {

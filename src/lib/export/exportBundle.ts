@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { sourceText } from '$lib/i18n/sourceText';
 import { dataCsv, type DataTable } from './dataCsv';
 import { exportDate, sourceLines, subtitle, type ExportText, type ViewExport } from './exportView';
 
@@ -31,10 +32,10 @@ export function readmeText(
 		...(view.notes ?? []),
 		'',
 		`${r.sources}:`,
-		...view.sources.map(
-			(s) =>
-				`- ${s.id}: ${s.title}. ${r.publisher}: ${s.publisher}${s.year ? `, ${s.year}` : ''}. ${text.licenceLabel}: ${s.licence}.`
-		),
+		...view.sources.map((s) => {
+			const { title, licence } = sourceText(s, text.locale);
+			return `- ${s.id}: ${title}. ${r.publisher}: ${s.publisher}${s.year ? `, ${s.year}` : ''}. ${text.licenceLabel}: ${licence}.`;
+		}),
 		'',
 		`${r.files}: ${csvName}, README.txt, metadata.json`,
 		`${r.columns}: ${table.header.join(', ')}`,

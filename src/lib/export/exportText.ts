@@ -6,6 +6,7 @@ import type { ExportText } from './exportView';
 /** The fixed words of an export in the current UI language, read at the moment of export. */
 export function exportText(): ExportText {
 	return {
+		locale: i18n.locale,
 		sourceLabel: m.source_label(),
 		licenceLabel: m.licence_label(),
 		madeWith: m.export_made_with(),

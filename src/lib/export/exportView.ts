@@ -1,5 +1,6 @@
 import type { BoundaryNote } from '$lib/domain/boundaries';
 import type { SourceRecord } from '$lib/data/views';
+import { sourceLine } from '$lib/i18n/sourceText';
 
 /** An indicator a view draws, as the README defines it. */
 export interface ExportedIndicator {
@@ -41,6 +42,8 @@ export interface ViewExport {
 
 /** The fixed words of an export; the i18n layer fills them (see `exportText.ts`). */
 export interface ExportText {
+	/** The language of these words; source titles and licences follow it (`title_sw`, `licence_sw`). */
+	locale: string;
 	sourceLabel: string;
 	licenceLabel: string;
 	madeWith: string;
@@ -96,10 +99,8 @@ export function subtitle(view: ViewExport): string {
 
 /** One line per source record, worded as the page's source line words it. */
 export function sourceLines(sources: readonly SourceRecord[], text: ExportText): string[] {
-	return sources.map(
-		(s) =>
-			`${text.sourceLabel}: ${s.title}. ${s.publisher}${s.year ? `, ${s.year}` : ''}. ${text.licenceLabel}: ${s.licence}.`
-	);
+	const labels = { source: text.sourceLabel, licence: text.licenceLabel };
+	return sources.map((s) => sourceLine(s, text.locale, labels));
 }
 
 /** A footer line; the synthetic label is set in bold so no crop can miss it. */

@@ -127,6 +127,7 @@ export function viewExport(
 }
 
 export const TEXT: ExportText = {
+	locale: 'en',
 	sourceLabel: 'Source',
 	licenceLabel: 'Licence',
 	madeWith: 'Made with Pengo',

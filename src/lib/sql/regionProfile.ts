@@ -79,7 +79,7 @@ export function profileSourcesQuery(codes: readonly string[]): BoundQuery {
 	UNION
 	SELECT NULL, ?
 )
-SELECT u.indicator_id, s.source_id, s.title, s.publisher, s.year, s.licence, s.note
+SELECT u.indicator_id, s.source_id, s.title, s.publisher, s.year, s.licence, s.note, s.title_sw, s.licence_sw
 FROM used u JOIN sources s USING (source_id)
 ORDER BY u.indicator_id NULLS FIRST, s.source_id`,
 		params: [...codes, POPULATION_SOURCE_ID]

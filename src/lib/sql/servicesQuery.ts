@@ -46,7 +46,7 @@ export function servicesSourcesQuery(
 	year: number
 ): BoundQuery {
 	return {
-		sql: `SELECT s.source_id, s.title, s.publisher, s.year, s.licence, s.note
+		sql: `SELECT s.source_id, s.title, s.publisher, s.year, s.licence, s.note, s.title_sw, s.licence_sw
 FROM sources s
 WHERE s.source_id IN (
 	SELECT source_id FROM observations WHERE indicator_id IN (?, ?) AND year = ?

@@ -84,7 +84,7 @@ ORDER BY geo_code`,
 /** The sources behind a view, as their records say. */
 export function viewSourcesQuery(indicatorId: string, year: number): BoundQuery {
 	return {
-		sql: `SELECT s.source_id, s.title, s.publisher, s.year, s.licence, s.note
+		sql: `SELECT s.source_id, s.title, s.publisher, s.year, s.licence, s.note, s.title_sw, s.licence_sw
 FROM sources s
 WHERE s.source_id IN (
 	SELECT o.source_id FROM observations o
