@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, sharePage, test, waitForData } from './fixtures';
+import { expect, test, waitForData } from './fixtures';
+import { resultTable, runButton, runQuery, sharedPanel } from './sqlPanel';
 
 /**
  * The SQL panel against an attacker and a clumsy analyst: the engine reads no URL whatever the
@@ -7,44 +8,14 @@ import { expect, sharePage, test, waitForData } from './fixtures';
  * without losing what was loaded, while the other views keep answering.
  */
 
-const editor = (page: Page) => page.getByLabel('SQL query', { exact: true });
-const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 const cancelButton = (page: Page) => page.getByRole('button', { name: 'Cancel', exact: true });
-const resultTable = (page: Page) => page.getByRole('table', { name: 'Query result' });
 
 const ENDLESS =
 	'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT max(n) AS n FROM r';
 
-async function openPanel(page: Page): Promise<void> {
-	await page.goto('/sql/');
-	await expect(page.getByRole('button', { name: /^Insert regions / })).toBeVisible({
-		timeout: 45_000
-	});
-}
-
-async function runQuery(page: Page, sql: string): Promise<void> {
-	await editor(page).fill(sql);
-	await runButton(page).click();
-}
-
 // The tests take turns with one page, so DuckDB starts once; each waits for its own answer.
 test.describe(() => {
-	const panel = sharePage((page) => openPanel(page));
-
-	/** The shared page on the SQL panel, back by the menu if a test went to another view. */
-	async function backAtPanel(): Promise<Page> {
-		const page = panel.page;
-		if (new URL(page.url()).pathname !== '/sql/') {
-			await page
-				.getByRole('navigation', { name: 'Views' })
-				.getByRole('link', { name: 'SQL queries' })
-				.click();
-		}
-		await expect(page.getByRole('button', { name: /^Insert regions / })).toBeVisible({
-			timeout: 45_000
-		});
-		return page;
-	}
+	const { backAtPanel } = sharedPanel();
 
 	test('an escape string that spells a URL is refused, and the engine itself is locked', async () => {
 		const page = await backAtPanel();

@@ -3,29 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { expect, sharePage, test, waitForData } from './fixtures';
+import { expect, test, waitForData } from './fixtures';
+import { editor, openPanel, resultTable, runButton, runQuery, sharedPanel } from './sqlPanel';
 
 /** The SQL panel, driven as an analyst would: the labelled editor, the Run button, the result. */
 
-const editor = (page: Page) => page.getByLabel('SQL query', { exact: true });
-const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
-const resultTable = (page: Page) => page.getByRole('table', { name: 'Query result' });
 const summary = (page: Page) => page.getByText(/^\d[\d,]* rows? in \d[\d,]* ms$/);
 const errorBox = (page: Page) =>
 	page.getByRole('alert').filter({ hasText: 'The query did not run' });
-
-async function openPanel(page: Page, query = ''): Promise<void> {
-	await page.goto(`/sql/${query}`);
-	// The table list appears once DuckDB has started and loaded the bundled data.
-	await expect(page.getByRole('button', { name: /^(Insert|Ingiza) regions / })).toBeVisible({
-		timeout: 45_000
-	});
-}
-
-async function runQuery(page: Page, sql: string): Promise<void> {
-	await editor(page).fill(sql);
-	await runButton(page).click();
-}
 
 async function headerCells(t: Locator): Promise<string[]> {
 	return t
@@ -60,22 +45,7 @@ function topRegions(): string[][] {
 // once. Each test waits for its own answer, and none starts by reading what the one before left
 // (the result above an error is cleared; consecutive tests expect different row counts).
 test.describe(() => {
-	const panel = sharePage((page) => openPanel(page));
-
-	/** The shared page on the SQL panel, back by the menu if a test went to another view. */
-	async function backAtPanel(): Promise<Page> {
-		const page = panel.page;
-		if (new URL(page.url()).pathname !== '/sql/') {
-			await page
-				.getByRole('navigation', { name: 'Views' })
-				.getByRole('link', { name: 'SQL queries' })
-				.click();
-		}
-		await expect(page.getByRole('button', { name: /^Insert regions / })).toBeVisible({
-			timeout: 45_000
-		});
-		return page;
-	}
+	const { backAtPanel } = sharedPanel();
 
 	test('runs a query: the cells, the row count and the time', async () => {
 		const page = await backAtPanel();
