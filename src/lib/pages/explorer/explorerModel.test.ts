@@ -3,6 +3,7 @@ import type { IndicatorView } from '$lib/data/views';
 import { est, indicatorInfo, regionView } from '$lib/data/views.test-data';
 import { buildViewModel } from '$lib/state/viewModel';
 import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
+import { MEASURES } from '$lib/domain/gaps';
 import {
 	offersGapShortcut,
 	briefViewOf,
@@ -28,7 +29,7 @@ const state: ViewState = {
 
 describe('the measures on offer', () => {
 	it('adds urban, rural, gap and parity with a split, and change after the first year', () => {
-		expect(measuresOf(split, 2022)).toEqual(['total', 'urban', 'rural', 'gap', 'parity', 'change']);
+		expect(measuresOf(split, 2022)).toEqual(MEASURES);
 		expect(measuresOf(split, 2016)).toEqual(['total', 'urban', 'rural', 'gap', 'parity']);
 		expect(measuresOf(plain, 2016)).toEqual(['total']);
 	});
@@ -116,6 +117,9 @@ describe('chartNotes', () => {
 		expect(chartNotes(view, model('total'), 'total')).toEqual({
 			ci: '95',
 			notSignificant: null,
+			changeCi: null,
+			changeNotSignificant: null,
+			rounds: null,
 			noNational: true
 		});
 	});
@@ -129,7 +133,30 @@ describe('chartNotes', () => {
 		expect(chartNotes(view, null, 'total')).toEqual({
 			ci: null,
 			notSignificant: null,
+			changeCi: null,
+			changeNotSignificant: null,
+			rounds: null,
 			noNational: false
+		});
+	});
+
+	it('says the change’s intervals are computed, and marks changes that are not significant', () => {
+		// Dodoma 60 (55–65) then 58 (53–63): +2 ± 7.1, not significant at 95 %
+		const compared: IndicatorView = {
+			...view,
+			regions: [
+				regionView('TZ-03', 'Dodoma', {
+					total: est(60, 55, 65),
+					previousYear: 2016,
+					previousTotal: est(58, 53, 63)
+				})
+			]
+		};
+		const change = buildViewModel(compared, split, 'change', (r) => r.nameOfficial, VIEW_TEXT);
+		expect(chartNotes(compared, change, 'change')).toMatchObject({
+			ci: null,
+			changeCi: '95',
+			changeNotSignificant: '95'
 		});
 	});
 });
