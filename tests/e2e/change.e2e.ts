@@ -68,12 +68,15 @@ test.describe('the change of the total since 2015-16', () => {
 	});
 });
 
-test('the first screen already says where the boundaries moved between its rounds', async ({
+test('the first screen says where the boundaries moved between its rounds, and whose intervals it draws', async ({
 	page
 }) => {
 	await page.goto('/');
 	await waitForData(page);
 	await expect(chartSection(page).getByText(SONGWE_NOTE)).toBeVisible();
+	await expect(
+		chartSection(page).getByText('Lines show the 90% confidence interval published by the source.')
+	).toBeVisible();
 });
 
 test.describe('the change in the gap since 2021', () => {

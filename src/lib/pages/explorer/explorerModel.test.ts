@@ -116,6 +116,8 @@ describe('chartNotes', () => {
 	it('gives the interval level when intervals are drawn', () => {
 		expect(chartNotes(view, model('total'), 'total')).toEqual({
 			ci: '95',
+			ciOrigin: 'published',
+			gapCi: false,
 			notSignificant: null,
 			changeCi: null,
 			changeNotSignificant: null,
@@ -124,14 +126,25 @@ describe('chartNotes', () => {
 		});
 	});
 
-	it('notes gaps that are not significant', () => {
-		expect(chartNotes(view, model('gap'), 'gap').notSignificant).toBe('95');
+	it('notes gaps that are not significant, and that Pengo computed their intervals', () => {
+		expect(chartNotes(view, model('gap'), 'gap')).toMatchObject({
+			notSignificant: '95',
+			gapCi: true
+		});
+	});
+
+	it('says the bundled survey’s intervals are Pengo’s own', () => {
+		const record = { title: 'Survey', publisher: 'Pengo', year: null, licence: '', note: null };
+		const survey = { ...view, sources: [{ ...record, id: 'synthetic-demo' }] };
+		expect(chartNotes(survey, model('total'), 'total').ciOrigin).toBe('survey');
 	});
 
 	it('says nothing without a level or a model', () => {
 		expect(chartNotes({ ...view, ciLevel: null }, model('total'), 'total').ci).toBeNull();
 		expect(chartNotes(view, null, 'total')).toEqual({
 			ci: null,
+			ciOrigin: 'published',
+			gapCi: false,
 			notSignificant: null,
 			changeCi: null,
 			changeNotSignificant: null,

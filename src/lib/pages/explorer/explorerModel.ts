@@ -1,3 +1,4 @@
+import { SURVEY_SOURCE_ID } from '$lib/data/loadBundled';
 import { changeLevel } from '$lib/data/viewChanges';
 import type { IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
@@ -89,6 +90,10 @@ export function briefViewOf(
 export interface ChartNotes {
 	/** The intervals drawn of the estimates themselves (totals, urban, rural). */
 	ci: string | null;
+	/** Who made those intervals: the source, or Pengo from the bundled survey's records. */
+	ciOrigin: 'published' | 'survey';
+	/** The gaps' intervals, always computed by Pengo, are read on this view. */
+	gapCi: boolean;
 	/** The gaps marked not significant. */
 	notSignificant: string | null;
 	/** The intervals drawn of changes between rounds, computed by Pengo. */
@@ -123,8 +128,14 @@ export function chartNotes(
 					? Object.values(model.gapChanges).map((g) => g?.estimate ?? null)
 					: [];
 	const atChangeLevel = view ? String(Math.round(changeLevel(view) * 100)) : null;
+	const fromSurvey = view?.sources.some((s) => s.id === SURVEY_SOURCE_ID) ?? false;
 	return {
 		ci: drawn && !compares ? level : null,
+		ciOrigin: fromSurvey ? 'survey' : 'published',
+		gapCi:
+			model !== null &&
+			measure === 'gap' &&
+			Object.values(model.gaps).some((g) => g?.lower != null),
 		notSignificant: notSignificant ? level : null,
 		changeCi: measure === 'change' && drawn ? atChangeLevel : null,
 		changeNotSignificant: moved.some((c) => c?.significant === false) ? atChangeLevel : null,
