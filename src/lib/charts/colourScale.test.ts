@@ -74,21 +74,23 @@ describe('signedScale', () => {
 			[40, 50]
 		]);
 		expect(s.bins.every((b) => b.from >= 0)).toBe(true);
-		expect(s.colour(12.7)).toBe(RAMPS.positive[4]![0]);
-		expect(s.colour(45.9)).toBe(RAMPS.positive[4]![3]);
+		// Four classes: the darker four of five Oranges (the palest would read as the page).
+		expect(s.colour(12.7)).toBe(RAMPS.positive[5]![1]);
+		expect(s.colour(45.9)).toBe(RAMPS.positive[5]![4]);
 		expect(s.colour(null)).toBe(NO_DATA_COLOUR);
 	});
 	it('is sequential and darker further below zero when every value is negative', () => {
 		const s = signedScale([-1, -9]);
 		expect(s.kind).toBe('sequential');
 		expect(s.bins.every((b) => b.to <= 0)).toBe(true);
-		// −9 … −1: 8 / 5 = 1.6 → step 2, −10 … 0, five classes of Purples, the darkest lowest
+		// −9 … −1: 8 / 5 = 1.6 → step 2, −10 … 0, five classes: the darker five of six Purples,
+		// the darkest lowest
 		expect(edgesOf(s)).toEqual([
 			[-10, -8],
 			[-2, 0]
 		]);
-		expect(s.colour(-9)).toBe(RAMPS.negative[5]![4]);
-		expect(s.colour(-1)).toBe(RAMPS.negative[5]![0]);
+		expect(s.colour(-9)).toBe(RAMPS.negative[6]![5]);
+		expect(s.colour(-1)).toBe(RAMPS.negative[6]![1]);
 	});
 	it('diverges at zero only when both signs occur, with classes only where the values are', () => {
 		// −0.5 … 12: edges −5, 0, 5, 10, 15 (see roundEdges); one class below zero, three above

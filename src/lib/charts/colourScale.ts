@@ -63,9 +63,12 @@ function classed(
 	};
 }
 
-/** `n` colours of a ColorBrewer ramp, light to dark; fewer than 3 are its darker end. */
+/**
+ * `n` colours of a ColorBrewer ramp, light to dark, leaving out its palest colour (almost white,
+ * it would read as the page, not as a class); fewer than 2 are its darker end.
+ */
 function ramp(scheme: readonly (readonly string[])[], n: number): string[] {
-	const k = Math.min(9, Math.max(3, n));
+	const k = Math.min(9, Math.max(3, n + 1));
 	return [...scheme[k]!].slice(k - n);
 }
 
