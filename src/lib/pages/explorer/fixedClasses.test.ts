@@ -6,7 +6,9 @@ import { openNativeConnector, type NativeConnector } from '../../../../tests/nat
 import { signedScale } from '$lib/charts/colourScale';
 import { loadBundled } from '$lib/data/loadBundled';
 import { fetchIndicatorView, type IndicatorView } from '$lib/data/views';
-import { est, regionView } from '$lib/data/views.test-data';
+import { est, indicatorInfo, regionView } from '$lib/data/views.test-data';
+import { buildViewModel } from '$lib/state/viewModel';
+import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
 import { classesAcrossYears } from './fixedClasses';
 
 function view(year: number, totals: (number | null)[], previous: (number | null)[] = []) {
@@ -43,6 +45,39 @@ describe('classesAcrossYears', () => {
 			values: [null, null, 10, 1],
 			years: [2024]
 		});
+	});
+});
+
+describe('a view model with fixed classes', () => {
+	it('colours its own year by the classes of every year', () => {
+		// 2021's totals 40 and 30 alone: 30 … 40 in classes of 2; with 2024's 50, 30 … 50 by 4.
+		const views = [view(2021, [40, 30]), view(2024, [50, 31], [40, 30])];
+		const fixed = classesAcrossYears(views, 'total');
+		const own = buildViewModel(
+			views[0]!,
+			indicatorInfo(true, 2021),
+			'total',
+			(r) => r.iso,
+			VIEW_TEXT
+		);
+		const across = buildViewModel(
+			views[0]!,
+			indicatorInfo(true, 2021),
+			'total',
+			(r) => r.iso,
+			VIEW_TEXT,
+			fixed.values
+		);
+		expect(own.scale.bins.map((b) => [b.from, b.to])).toEqual([
+			[30, 32],
+			[38, 40]
+		]);
+		expect(across.scale.bins.map((b) => [b.from, b.to])).toEqual([
+			[30, 34],
+			[38, 42],
+			[46, 50]
+		]);
+		expect(across.fills['TZ-01']).toBe(across.scale.colour(40));
 	});
 });
 
