@@ -46,3 +46,20 @@ export function barDomain(
 		nationalOnScale: national !== null && national >= domain[0] && national <= domain[1]
 	};
 }
+
+/**
+ * The x scale of a ranked chart of points: over the values drawn (missing ones skipped), always
+ * including 0 and at least 1, or over a fixed domain, rounded to nice ticks, between the margins.
+ */
+export function pointScale(
+	values: readonly (number | null)[],
+	width: number,
+	margin: { left: number; right: number },
+	domain?: [number, number]
+) {
+	const known = values.filter((v): v is number => v !== null);
+	return scaleLinear()
+		.domain(domain ?? [Math.min(0, ...known), Math.max(1, ...known)])
+		.nice()
+		.range([margin.left, Math.max(margin.left + 50, width - margin.right)]);
+}

@@ -66,6 +66,7 @@ describe('a view model with fixed classes', () => {
 			'total',
 			(r) => r.iso,
 			VIEW_TEXT,
+			() => [],
 			fixed.values
 		);
 		expect(own.scale.bins.map((b) => [b.from, b.to])).toEqual([
