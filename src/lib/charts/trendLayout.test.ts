@@ -7,6 +7,7 @@ import {
 	roundX,
 	seriesPoints,
 	spreadLabels,
+	ticksToLabel,
 	trendLayout,
 	valueDomain
 } from './trendLayout';
@@ -204,5 +205,14 @@ describe('spreadLabels', () => {
 
 	it('never goes above the top, even with no room', () => {
 		expect(spreadLabels([1, 2, 3], 10, 0, 5)).toEqual([0, 10, 20]);
+	});
+});
+
+describe('ticksToLabel', () => {
+	it('writes the first label and each one far enough from the last written', () => {
+		// 2015, 2021, 2022, 2024 on a 260 px axis: 0, 173, 202, 260.
+		expect(ticksToLabel([0, 173.3, 202.2, 260], 36)).toEqual([true, true, false, true]);
+		expect(ticksToLabel([0, 100, 200], 36)).toEqual([true, true, true]);
+		expect(ticksToLabel([], 36)).toEqual([]);
 	});
 });

@@ -207,3 +207,16 @@ export function roundSteps(code: string, points: readonly TrendPoint[]): RoundSt
 		};
 	});
 }
+
+/**
+ * Which tick labels of a time axis to write, given their positions in pixels: the first, then each
+ * one at least `minGap` from the last one written (rounds a year apart crowd a narrow screen).
+ */
+export function ticksToLabel(positions: readonly number[], minGap: number): boolean[] {
+	let last = -Infinity;
+	return positions.map((x) => {
+		if (x - last < minGap) return false;
+		last = x;
+		return true;
+	});
+}
