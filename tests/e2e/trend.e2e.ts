@@ -161,11 +161,12 @@ test('on a 375 px phone, in Kiswahili, the panel fits the screen and its round l
 			.filter((t) => /^\d{4}/.test(t.textContent ?? ''))
 			.map((t) => {
 				const r = t.getBoundingClientRect();
-				return [r.left, r.right];
+				return { left: r.left, right: r.right };
 			})
 	);
 	expect(labels.length).toBeGreaterThan(0);
-	for (let i = 1; i < labels.length; i++) expect(labels[i]![0]).toBeGreaterThan(labels[i - 1]![1]);
+	for (let i = 1; i < labels.length; i++)
+		expect(labels[i]!.left).toBeGreaterThan(labels[i - 1]!.right);
 });
 
 test.describe('an upload of one indicator over three years', () => {
