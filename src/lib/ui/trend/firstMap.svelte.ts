@@ -6,6 +6,11 @@ import { MAP_PAINTED_EVENT } from '$lib/map/mapEvents';
  */
 export const firstMap = $state({ painted: false });
 
+/** A map that cannot be drawn (its file failed) must not keep the panel away for good. */
+const FALLBACK_MS = 10_000;
+
 if (typeof window !== 'undefined') {
-	window.addEventListener(MAP_PAINTED_EVENT, () => (firstMap.painted = true), { once: true });
+	const painted = () => (firstMap.painted = true);
+	window.addEventListener(MAP_PAINTED_EVENT, painted, { once: true });
+	setTimeout(painted, FALLBACK_MS);
 }
