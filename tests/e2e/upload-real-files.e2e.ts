@@ -74,3 +74,34 @@ test('a TCRA table of subscriptions is taken as counts, with the evidence shown,
 	await loadAllMatched(page, '31 data rows read: 31 loaded, 0 kept aside.');
 	await expect(addSection(page)).not.toContainText('between 0 and 100');
 });
+
+test('a file for one region shows on the map under its own name, the rest not in this file', async ({
+	page
+}) => {
+	await toRoles(
+		page,
+		csvFile(
+			'kigoma_radio.csv',
+			'region,area,year,value\nKigoma,urban,2022,41.5\nKigoma,rural,2022,12\n'
+		)
+	);
+	await page
+		.getByRole('textbox', { name: 'Indicator name (when no column names it)' })
+		.fill('Radio in Kigoma');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Check and load' }).click();
+	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
+	await expect(addSection(page).getByRole('status')).toHaveText(
+		'2 data rows read: 2 loaded, 0 kept aside.'
+	);
+	const item = addSection(page)
+		.getByRole('listitem')
+		.filter({ hasText: /^Radio in Kigoma/ });
+	await item.getByRole('link', { name: 'Show on the map' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Radio in Kigoma', {
+		timeout: 60_000
+	});
+	await expect(page.getByText(/No indicator with the code/)).toHaveCount(0);
+	await expect(page.getByText('No data, or not in this file')).toBeVisible();
+});
