@@ -230,7 +230,8 @@ export class ExplorerPage {
 							legendTitle: this.legendTitle,
 							legendFormat: this.legendFormat,
 							regionName,
-							locale: i18n.locale
+							locale: i18n.locale,
+							mapDrawing: this.mapDrawing
 						}
 					: null,
 			elements
