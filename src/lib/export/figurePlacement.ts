@@ -67,8 +67,8 @@ export function columnStrips(rows: RowBands, columns: number): Strip[] {
 		const rowsEnd = rows.top + rows.count * rows.rowHeight;
 		strips.push(
 			{ column, y0: 0, y1: rows.top, dy: 0 },
-			{ column, y0: bandTop, y1: bandTop + n * rows.rowHeight, dy: -first * rows.rowHeight },
-			{ column, y0: rowsEnd, y1: rows.height, dy: -(rows.count - n) * rows.rowHeight }
+			{ column, y0: bandTop, y1: bandTop + n * rows.rowHeight, dy: (0 - first) * rows.rowHeight },
+			{ column, y0: rowsEnd, y1: rows.height, dy: (n - rows.count) * rows.rowHeight }
 		);
 		first += n;
 	}

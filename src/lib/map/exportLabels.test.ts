@@ -74,6 +74,19 @@ function checkLayout(scale: number, fontSize: number, height: number) {
 	}
 	// No two names overlap, and every name is inside the figure's height.
 	const boxes = layout.labels.map((l) => labelBox(l, fontSize));
+	// A leader line crosses no other name on its way.
+	for (const l of layout.labels) {
+		if (!l.leader) continue;
+		const { x1, y1, x2, y2 } = l.leader;
+		for (const [j, box] of boxes.entries()) {
+			if (layout.labels[j]!.iso === l.iso) continue;
+			for (let t = 0; t <= 1; t += 1 / 64) {
+				const [x, y] = [x1 + (x2 - x1) * t, y1 + (y2 - y1) * t];
+				const inBox = x > box.left && x < box.right && y > box.top && y < box.bottom;
+				expect(inBox, `${l.name}'s leader crosses ${layout.labels[j]!.name}`).toBe(false);
+			}
+		}
+	}
 	for (const [i, a] of boxes.entries()) {
 		expect(a.top, layout.labels[i]!.name).toBeGreaterThanOrEqual(0);
 		expect(a.bottom, layout.labels[i]!.name).toBeLessThanOrEqual(height);
@@ -95,12 +108,17 @@ describe('placeExportLabels on the Tanzania drawing', () => {
 		// Large regions keep their names on the map.
 		expect(byIso.get('TZ-24')!.leader).toBeNull();
 		expect(byIso.get('TZ-16')!.leader).toBeNull();
-		console.log(layout.labels.filter((l) => l.leader).map((l) => l.name));
 	});
 
-	it('labels every region at print size and at a small size', () => {
-		checkLayout(1.1, 11, 1100);
-		const small = checkLayout(0.33, 9, 330);
-		console.log(small.layout.labels.filter((l) => l.leader).map((l) => l.name));
+	it('labels every region at every size an export draws, from a slide to A4', () => {
+		// A 16:9 slide leaves the map about 330 px of height; a square about 400; A4 about 700.
+		for (const [scale, height] of [
+			[0.33, 330],
+			[0.4, 400],
+			[0.5, 500],
+			[0.7, 700],
+			[1.1, 1100]
+		] as const)
+			checkLayout(scale, 11, height);
 	});
 });

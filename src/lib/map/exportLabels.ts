@@ -117,21 +117,44 @@ export function placeExportLabels(
 	const placed: ExportLabel[] = [];
 	const boxes: Box[] = [];
 	const callouts: typeof candidates = [];
+	// Where a name may sit: on its label point, else nudged a little up, down or sideways, as
+	// long as the middle of the text stays on its own region.
+	const step = fontSize * 0.9;
+	const nudges: [number, number][] = [
+		[0, 0],
+		[0, -step],
+		[0, step],
+		[-step * 2, 0],
+		[step * 2, 0],
+		[-step * 2, -step],
+		[step * 2, -step],
+		[-step * 2, step],
+		[step * 2, step],
+		[0, -2 * step],
+		[0, 2 * step]
+	];
 	for (const c of candidates) {
 		const region = regions.get(c.iso)!;
-		const label = { ...c, anchor: 'middle' as const, leader: null };
-		const box = labelBox(label, fontSize, letterShare);
-		const fits =
-			region.area >= smallShare * largest &&
-			insideRings(pathRings(region.d), [c.x / scale, c.y / scale]) &&
-			box.left >= 0 &&
-			box.right <= mapWidth &&
-			box.top >= 0 &&
-			box.bottom <= mapHeight &&
-			boxes.every((b) => !boxesOverlap(b, box));
-		if (fits) {
-			placed.push(label);
-			boxes.push(box);
+		const rings = pathRings(region.d);
+		const small = region.area < smallShare * largest;
+		const spot = small
+			? undefined
+			: nudges
+					.map(([dx, dy]) => ({ ...c, x: c.x + dx, y: c.y + dy, anchor: 'middle' as const }))
+					.find((at) => {
+						const box = labelBox(at, fontSize, letterShare);
+						return (
+							insideRings(rings, [at.x / scale, at.y / scale]) &&
+							box.left >= 0 &&
+							box.right <= mapWidth &&
+							box.top >= 0 &&
+							box.bottom <= mapHeight &&
+							boxes.every((b) => !boxesOverlap(b, box))
+						);
+					});
+		if (spot) {
+			placed.push({ ...spot, leader: null });
+			boxes.push(labelBox(spot, fontSize, letterShare));
 		} else callouts.push(c);
 	}
 
