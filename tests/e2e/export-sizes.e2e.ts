@@ -33,6 +33,14 @@ async function readSvg(page: Page, svg: string, selector: string) {
 	);
 }
 
+/** A PNG download: its name, its size in pixels, and pixels that are not blank. */
+function expectPng(file: { name: string; bytes: Buffer }, name: string, size: [number, number]) {
+	expect(file.name).toBe(name);
+	const info = pngInfo(file.bytes);
+	expect([info.width, info.height]).toEqual(size);
+	expect(info.distinctBytes).toBeGreaterThan(20);
+}
+
 test.describe('export sizes', () => {
 	const dashboard = sharePage(async (page) => {
 		await openDashboard(page);
@@ -41,10 +49,7 @@ test.describe('export sizes', () => {
 	test('the chart as a 16:9 slide: 1920 × 1080 pixels, every region, the key to its marks', async () => {
 		const page = dashboard.page;
 		const png = await download(page, chartSection(page), /^PNG image of the chart/, 'slide');
-		expect(png.name).toBe('pengo-women-mobile-phone-total-2022-chart-16x9.png');
-		const info = pngInfo(png.bytes);
-		expect([info.width, info.height]).toEqual([1920, 1080]);
-		expect(info.distinctBytes).toBeGreaterThan(20);
+		expectPng(png, 'pengo-women-mobile-phone-total-2022-chart-16x9.png', [1920, 1080]);
 
 		const svg = (await download(page, chartSection(page), /^SVG of the chart/, 'slide')).bytes;
 		const text = svg.toString('utf8');
@@ -92,10 +97,7 @@ test.describe('export sizes', () => {
 	test('the map as an A4 PNG at 200 dpi: 1654 × 2339 pixels, not blank', async () => {
 		const page = dashboard.page;
 		const file = await download(page, mapSection(page), /^PNG image of the map/, 'a4');
-		expect(file.name).toBe('pengo-women-mobile-phone-total-2022-map-a4.png');
-		const info = pngInfo(file.bytes);
-		expect([info.width, info.height]).toEqual([1654, 2339]);
-		expect(info.distinctBytes).toBeGreaterThan(20);
+		expectPng(file, 'pengo-women-mobile-phone-total-2022-map-a4.png', [1654, 2339]);
 		// The menu keeps the size chosen; leave it as a person finds it.
 		await download(page, mapSection(page), /^SVG of the map/, 'natural');
 	});
