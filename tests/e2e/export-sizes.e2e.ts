@@ -133,7 +133,7 @@ test('the gap view: ns and computed intervals in the key; CSV rounded, full prec
 	expect(csv.metadata.decimals).toMatchObject({ value: 1, lower: 2, upper: 2 });
 	expect(Object.keys(csv.rows[0]!)).not.toContain('value_full');
 
-	const full = unzipData((await download(page, section, /^Data with full-precision/)).bytes);
+	const full = unzipData((await download(page, section, /^Full-precision data/)).bytes);
 	expect(full.readme).toContain('_full');
 	// The exact gap beside its rounding, for every region: computed gaps need more decimals.
 	const exact = full.rows.map((r) => r.value_full!);
