@@ -72,6 +72,18 @@ test.describe('export sizes', () => {
 		// Row names are 12 px in the chart: at least 8 layout px, 16 image px, on the slide.
 		expect(12 * scale).toBeGreaterThanOrEqual(8);
 
+		// A square has less room still: the chart is drawn again narrower to keep its rows readable.
+		const square = (await download(page, chartSection(page), /^SVG of the chart/, 'square')).bytes;
+		const squareText = square.toString('utf8');
+		expect(squareText).toContain('width="1080" height="1080" viewBox="0 0 540 540"');
+		const squareScale = Number(
+			/class="chart columns" transform="translate\([\d.]+ [\d.]+\) scale\(([\d.]+)\)/.exec(
+				squareText
+			)![1]
+		);
+		expect(12 * squareScale).toBeGreaterThanOrEqual(8);
+		for (const name of REGION_NAMES) expect(squareText).toContain(`>${name}</text>`);
+
 		// Back to the size on screen: the file is named as before and is not a slide.
 		const natural = await download(page, chartSection(page), /^PNG image of the chart/, 'natural');
 		expect(natural.name).toBe('pengo-women-mobile-phone-total-2022-chart.png');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	COLUMN_GAP,
 	columnStrips,
+	largestFigure,
 	MIN_FONT,
 	placeFigure,
 	ROW_FONT,
@@ -67,6 +68,20 @@ describe('placeFigure', () => {
 		);
 		expect(p.columns).toBe(1);
 		expect(p.scale).toBeCloseTo(Math.min(795 / 640, 950 / BARS.height), 6);
+	});
+});
+
+describe('largestFigure', () => {
+	it('picks the drawing whose rows read largest: a narrow chart in two columns on a square', () => {
+		const area = { width: 508, height: 270 };
+		const wide = { width: 900, height: BARS.height, rows: BARS };
+		const narrow = { width: 340, height: BARS.height, rows: BARS };
+		expect(largestFigure([wide, narrow], area)).toBe(1);
+		// 900 wide: 1 column by height, 270 / 734 × 12 = 4.4 px. 340 wide, 2 columns:
+		// min(484 / 2 / 340, 270 / 404) × 12 = 8.0 px.
+		expect(ROW_FONT * placeFigure(wide, area).scale).toBeLessThan(MIN_FONT);
+		expect(ROW_FONT * placeFigure(narrow, area).scale).toBeGreaterThanOrEqual(MIN_FONT);
+		expect(largestFigure([narrow, narrow], area)).toBe(0);
 	});
 });
 

@@ -112,6 +112,20 @@ export function placeFigure(
 	return best!;
 }
 
+/** Which of several drawings of one figure reads largest in `area`; the first on a tie. */
+export function largestFigure(
+	figures: readonly { width: number; height: number; rows?: RowBands | null }[],
+	area: { width: number; height: number }
+): number {
+	let best = 0;
+	let scale = -Infinity;
+	for (const [i, f] of figures.entries()) {
+		const s = placeFigure(f, area).scale;
+		if (s > scale + 1e-9) [best, scale] = [i, s];
+	}
+	return best;
+}
+
 /** The figure as it is, at its own size. */
 export function naturalPlacement(figure: { width: number; height: number }): Placement {
 	return { scale: 1, columns: 1, ...figure, strips: [], columnStep: figure.width };

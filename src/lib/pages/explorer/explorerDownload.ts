@@ -11,7 +11,15 @@ import { exportText } from '$lib/export/exportText';
 import { footerLines, subtitle, type ExportText, type ViewExport } from '$lib/export/exportView';
 import { mapFigure, mapScaleFor } from '$lib/export/mapFigure';
 import { contentArea, legendFromScale, type Legend } from '$lib/export/svgLayout';
-import { chartFigure, figureDocument, imageDownloads, saveData } from '$lib/export/viewDownloads';
+import { largestFigure } from '$lib/export/figurePlacement';
+import {
+	chartFigure,
+	figureDocument,
+	figureMarks,
+	imageDownloads,
+	saveData
+} from '$lib/export/viewDownloads';
+import { redrawnChart, REDRAW_WIDTHS } from './chartRedraw';
 
 /** What the explorer page knows about the view on screen; it hands this over as it is. */
 export interface ExplorerExportInput {
@@ -29,6 +37,8 @@ export interface ExplorerExportInput {
 	legendFormat: (v: number) => string;
 	regionName: (r: RegionView) => string;
 	locale: Locale;
+	/** The bar chart's key for the previous round's marks; null when they are not drawn. */
+	previousLabel: string | null;
 	/** The map's regions as the build projected them; undefined while they load. */
 	mapDrawing: MapDrawing | undefined;
 }
@@ -74,7 +84,7 @@ function scaleLegend(input: ExplorerExportInput): Legend {
 }
 
 /** What a frame says around a figure, for measuring the room it leaves. */
-function frameWords(view: ViewExport, text: ExportText, legend: Legend, credits: string[]) {
+function frameWords(view: ViewExport, text: ExportText, legend: Legend | null, credits: string[]) {
 	return {
 		title: view.title,
 		subtitle: subtitle(view),
@@ -106,11 +116,32 @@ export function explorerExports(
 		return { input, view: viewExport(input), text: exportText() };
 	};
 
+	/**
+	 * The chart as drawn on screen; on a page, drawn again narrower when that reads larger (two
+	 * columns of a 380-wide chart on a slide, rather than of a 900-wide one).
+	 */
 	function chartDocument(size: ExportSize) {
 		const { input, view, text } = need();
 		// Bars take the map's colours, so they need its legend; dumbbells carry their own key.
 		const legend = input.model.chart === 'bars' ? scaleLegend(input) : null;
-		const figure = chartFigure(elements.chart());
+		const onScreen = chartFigure(elements.chart());
+		const box = layoutBox(size);
+		let figure = onScreen;
+		if (box && onScreen.rows) {
+			const marks = figureMarks(view, onScreen, text);
+			const area = contentArea({ ...frameWords(view, text, legend, []), marks }, box);
+			const props = {
+				model: input.model,
+				locale: input.locale,
+				previous: input.previousLabel,
+				label: input.title
+			};
+			const drawings = [
+				onScreen,
+				...REDRAW_WIDTHS.filter((w) => w < onScreen.width).map((w) => redrawnChart(props, w))
+			];
+			figure = drawings[largestFigure(drawings, area)]!;
+		}
 		return { view, doc: figureDocument(view, figure, legend, text, [], size) };
 	}
 

@@ -231,6 +231,7 @@ export class ExplorerPage {
 							legendFormat: this.legendFormat,
 							regionName,
 							locale: i18n.locale,
+							previousLabel: this.previousLabel,
 							mapDrawing: this.mapDrawing
 						}
 					: null,
