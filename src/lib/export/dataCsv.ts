@@ -1,7 +1,7 @@
 import { country } from '$lib/country';
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorView, RegionView } from '$lib/data/views';
-import { changeWithInterval, type Measure } from '$lib/domain/gaps';
+import type { Measure } from '$lib/domain/gaps';
 import { boundaryNotesFor, periodStartYear } from '$lib/domain/boundaries';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { ViewModel } from '$lib/state/viewModel';
@@ -38,6 +38,17 @@ export const DUMBBELL_COLUMNS = [
 	'rural_upper'
 ] as const;
 
+/** Drawn by the chart of the change in the gap: the gap of each round with its interval. */
+export const ROUNDS_COLUMNS = [
+	'previous_year',
+	'previous_gap',
+	'previous_gap_lower',
+	'previous_gap_upper',
+	'gap',
+	'gap_lower',
+	'gap_upper'
+] as const;
+
 /** Drawn as the hollow diamond of the bar chart when the measure is the total. */
 export const PREVIOUS_COLUMNS = ['previous_year', 'previous_value'] as const;
 
@@ -50,7 +61,16 @@ export interface DataTable {
 
 type DrawnModel = Pick<
 	ViewModel,
-	'chart' | 'values' | 'gaps' | 'barRows' | 'dumbbellRows' | 'national' | 'nationalSplit'
+	| 'chart'
+	| 'values'
+	| 'gaps'
+	| 'changes'
+	| 'gapChanges'
+	| 'barRows'
+	| 'dumbbellRows'
+	| 'roundsRows'
+	| 'national'
+	| 'nationalSplit'
 >;
 
 /** The code of the national row: the country's ISO 3166-1 code, as the source files use it. */
@@ -60,17 +80,6 @@ const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
 
 function areaOf(r: Pick<RegionView, 'total' | 'urban' | 'rural'>, measure: Measure): Estimate {
 	return measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
-}
-
-/**
- * The change of a region's total since the view's previous round with its interval, at the
- * view's confidence level: the rounds are independent samples, so se = √(se₁² + se₂²), each se
- * recovered from its published interval. Null without a level (published counts have none).
- */
-function changeOf(view: IndicatorView, r: RegionView) {
-	if (view.ciLevel === null) return null;
-	return changeWithInterval(r.total, view.ciLevel, r.previousTotal, view.ciLevel, view.ciLevel)
-		.estimate;
 }
 
 /**
@@ -91,7 +100,14 @@ export function dataTable(
 ): DataTable {
 	const { measure } = exported;
 	const byIso = new Map(view.regions.map((r) => [r.iso, r]));
-	const order = (model.chart === 'dumbbell' ? model.dumbbellRows : model.barRows).map((r) => r.iso);
+	const drawnRows =
+		model.chart === 'dumbbell'
+			? model.dumbbellRows
+			: model.chart === 'rounds'
+				? model.roundsRows
+				: model.barRows;
+	const order = drawnRows.map((r) => r.iso);
+	const withRounds = model.chart === 'rounds';
 	const bars = new Map(model.barRows.map((r) => [r.iso, r]));
 	const withDumbbell = model.chart === 'dumbbell';
 	const withPrevious =
@@ -105,7 +121,7 @@ export function dataTable(
 		const r = byIso.get(code);
 		return r ? regionName(r) : code;
 	};
-	const comparesRounds = measure === 'change' || withPrevious;
+	const comparesRounds = measure === 'change' || measure === 'gapChange' || withPrevious;
 	/** The boundary notes of the comparison of a region's previous round with this one. */
 	const boundaryNotes = (r: RegionView): string[] => {
 		if (!comparesRounds || r.previousYear === null) return [];
@@ -125,9 +141,15 @@ export function dataTable(
 		const gap = model.gaps[iso] ?? null;
 		let lower: number | null = null;
 		let upper: number | null = null;
-		const change = measure === 'change' ? changeOf(view, r) : null;
+		const gapChange = model.gapChanges[iso] ?? null;
+		const change =
+			measure === 'change'
+				? (model.changes[iso] ?? null)
+				: measure === 'gapChange'
+					? (gapChange?.estimate ?? null)
+					: null;
 		if (measure === 'gap') [lower, upper] = [gap?.lower ?? null, gap?.upper ?? null];
-		else if (measure === 'change') [lower, upper] = [change?.lower ?? null, change?.upper ?? null];
+		else if (change) [lower, upper] = [change.lower, change.upper];
 		else if (model.chart === 'bars' && AREA_MEASURES.includes(measure))
 			[lower, upper] = [bars.get(iso)?.lower ?? null, bars.get(iso)?.upper ?? null];
 		else if (AREA_MEASURES.includes(measure)) [lower, upper] = [area.lower, area.upper];
@@ -164,6 +186,11 @@ export function dataTable(
 				r.rural.upper
 			);
 		if (withPrevious) row.push(r.previousYear, r.previousTotal.value);
+		if (withRounds) {
+			const [then, now] = [gapChange?.then ?? null, gapChange?.now ?? null];
+			row.push(r.previousYear, then?.gap ?? null, then?.lower ?? null, then?.upper ?? null);
+			row.push(now?.gap ?? null, now?.lower ?? null, now?.upper ?? null);
+		}
 		return [row];
 	});
 	const national = nationalRow(view, model, exported, text, sourceIds, withPrevious);
@@ -172,7 +199,8 @@ export function dataTable(
 		header: [
 			...DATA_COLUMNS,
 			...(withDumbbell ? DUMBBELL_COLUMNS : []),
-			...(withPrevious ? PREVIOUS_COLUMNS : [])
+			...(withPrevious ? PREVIOUS_COLUMNS : []),
+			...(withRounds ? ROUNDS_COLUMNS : [])
 		],
 		rows
 	};
@@ -231,13 +259,15 @@ function nationalRow(
 /**
  * The decimals of each column of the explorer's data for an indicator's unit and a measure:
  * the measure's value and interval in the measure's unit (percentage points for a gap, a ratio
- * for parity), the urban, rural and previous values in the indicator's own.
+ * for parity), the urban, rural and previous values in the indicator's own, each round's gap
+ * (of a change in the gap) in the gap's.
  */
 export function dataDecimals(
 	unit: IndicatorInfo['unit'],
 	measure: Measure
 ): Record<string, number> {
 	const shown = displayUnit(unit, measure);
+	const gap = displayUnit(unit, 'gap');
 	return {
 		year: 0,
 		previous_year: 0,
@@ -252,12 +282,25 @@ export function dataDecimals(
 		urban_lower: intervalDecimals(unit),
 		urban_upper: intervalDecimals(unit),
 		rural_lower: intervalDecimals(unit),
-		rural_upper: intervalDecimals(unit)
+		rural_upper: intervalDecimals(unit),
+		previous_gap: valueDecimals(gap),
+		gap: valueDecimals(gap),
+		previous_gap_lower: intervalDecimals(gap),
+		previous_gap_upper: intervalDecimals(gap),
+		gap_lower: intervalDecimals(gap),
+		gap_upper: intervalDecimals(gap)
 	};
 }
 
 /** Columns whose exact numbers a full-precision export repeats (years and counts are exact). */
-const MEASURED = ['value', 'lower', 'upper', ...DUMBBELL_COLUMNS, 'previous_value'];
+const MEASURED = [
+	'value',
+	'lower',
+	'upper',
+	...DUMBBELL_COLUMNS,
+	'previous_value',
+	...ROUNDS_COLUMNS.filter((c) => c !== 'previous_year')
+];
 
 /**
  * The table rounded to the precision of its unit; `full` adds each measured column's exact

@@ -123,7 +123,7 @@ export function explorerExports(
 	function chartDocument(size: ExportSize) {
 		const { input, view, text } = need();
 		// Bars take the map's colours, so they need its legend; dumbbells carry their own key.
-		const legend = input.model.chart === 'bars' ? scaleLegend(input) : null;
+		const legend = input.model.chart !== 'dumbbell' ? scaleLegend(input) : null;
 		const onScreen = chartFigure(elements.chart());
 		const box = layoutBox(size);
 		let figure = onScreen;
