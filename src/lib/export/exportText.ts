@@ -26,6 +26,10 @@ export function exportText(): ExportText {
 					? m.export_mark_interval_computed({ level })
 					: m.export_mark_interval_published({ level }),
 			notSignificant: m.export_mark_not_significant({ mark: m.not_significant_mark() }),
+			changeNotSignificant: m.export_mark_change_not_significant({
+				mark: m.not_significant_mark()
+			}),
+			notSignificantMark: m.not_significant_mark(),
 			national: m.export_mark_national()
 		},
 		readme: {

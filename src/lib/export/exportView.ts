@@ -78,6 +78,10 @@ export interface ExportText {
 		/** "Lines: 90% confidence interval, published by the source". */
 		interval: (level: string, computed: boolean) => string;
 		notSignificant: string;
+		/** The same mark on a change between rounds. */
+		changeNotSignificant: string;
+		/** The mark itself, as the charts write it after a value: "(ns)". */
+		notSignificantMark: string;
 		national: string;
 	};
 	/** Words of README.txt. */

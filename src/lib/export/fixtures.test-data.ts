@@ -145,6 +145,8 @@ export const TEXT: ExportText = {
 		interval: (level, computed) =>
 			`Lines: ${level}% confidence interval, ${computed ? 'computed by Pengo' : 'published by the source'}`,
 		notSignificant: '(ns) = not significant',
+		changeNotSignificant: '(ns) = change not significant',
+		notSignificantMark: '(ns)',
 		national: 'Dashed line: national value'
 	},
 	readme: {

@@ -27,6 +27,12 @@ describe('marksInFigure', () => {
 		// An empty national group (no national figure) draws no line.
 		expect(marksInFigure(el('g', { class: 'national' }))).toEqual([]);
 	});
+
+	it('finds "(ns)" written after a value, when told the mark', () => {
+		const row = el('g', { class: 'row mark' }, [el('text', { class: 'value' }, ['+5.5 pp (ns)'])]);
+		expect(marksInFigure(row)).toEqual([]);
+		expect(marksInFigure(row, '(ns)')).toEqual(['notSignificant']);
+	});
 });
 
 describe('markItems and marksNodes', () => {

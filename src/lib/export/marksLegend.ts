@@ -19,11 +19,16 @@ function classesOf(node: SvgNode): string[] {
 	return typeof c === 'string' ? c.split(/\s+/) : [];
 }
 
-/** Which marks a chart's tree draws, by the classes the charts give them, in a fixed order. */
-export function marksInFigure(node: SvgNode): MarkKind[] {
+/**
+ * Which marks a chart's tree draws, by the classes the charts give them (or, for "(ns)", the
+ * mark written after a value: `nsMark`), in a fixed order.
+ */
+export function marksInFigure(node: SvgNode, nsMark?: string): MarkKind[] {
 	const found = new Set<MarkKind>();
 	const visit = (n: SvgNode) => {
 		const classes = classesOf(n);
+		if (nsMark && n.children.some((c) => typeof c === 'string' && c.includes(nsMark)))
+			found.add('notSignificant');
 		if (classes.includes('ci')) found.add('interval');
 		if (classes.includes('not-significant')) found.add('notSignificant');
 		if (classes.includes('national') && n.children.some((c) => typeof c !== 'string'))

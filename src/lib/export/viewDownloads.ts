@@ -67,10 +67,11 @@ export function tableElementFigure(container: Element | null | undefined): Figur
 /** The key to the marks a figure draws, in the words of the export. */
 export function figureMarks(view: ViewExport, figure: Figure, text: ExportText): MarkItem[] {
 	const level = view.ciLevel === null ? null : String(Math.round(view.ciLevel * 100));
-	return markItems(marksInFigure(figure.node), {
+	const change = view.measure === 'change' || view.measure === 'gapChange';
+	return markItems(marksInFigure(figure.node, text.marks.notSignificantMark), {
 		interval:
 			level === null ? null : text.marks.interval(level, view.intervalsComputed ?? view.synthetic),
-		notSignificant: text.marks.notSignificant,
+		notSignificant: change ? text.marks.changeNotSignificant : text.marks.notSignificant,
 		national: text.marks.national
 	});
 }
