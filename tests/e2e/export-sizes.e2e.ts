@@ -155,3 +155,29 @@ test('the gap view: ns and computed intervals in the key; CSV rounded, full prec
 		expect(Math.abs(Number(r.value) - Number(r.value_full))).toBeLessThanOrEqual(0.05 + 1e-9);
 	}
 });
+
+test('on a 375 px phone, by keyboard alone: the size is chosen and the square PNG saved', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 375, height: 740 });
+	await openDashboard(page);
+	const section = chartSection(page);
+	const menu = section.getByRole('button', { name: 'Download' });
+	await menu.focus();
+	await page.keyboard.press('Enter');
+	const size = section.getByLabel('Image size');
+	await expect(size).toBeVisible();
+	// The open menu stays inside the phone's width.
+	const box = (await size.boundingBox())!;
+	expect(box.x).toBeGreaterThanOrEqual(0);
+	expect(box.x + box.width).toBeLessThanOrEqual(375);
+	await page.keyboard.press('Tab');
+	await expect(size).toBeFocused();
+	await size.selectOption('square');
+	await page.keyboard.press('Tab');
+	await expect(section.getByRole('button', { name: /^PNG image of the chart/ })).toBeFocused();
+	const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+	expect(file.suggestedFilename()).toBe('pengo-women-mobile-phone-total-2022-chart-square.png');
+	// Focus returns to the menu's button once the file is made.
+	await expect(menu).toBeFocused();
+});
