@@ -9,14 +9,17 @@ import { expect } from './fixtures';
 
 /**
  * Opens a section's Download menu (either language), picks an item and returns the downloaded
- * file's suggested name and bytes.
+ * file's suggested name and bytes. With `size` (`natural`, `slide`, `a4`, `square`), the menu's
+ * image size is chosen first.
  */
 export async function download(
 	page: Page,
 	section: Locator,
-	item: RegExp
+	item: RegExp,
+	size?: string
 ): Promise<{ name: string; bytes: Buffer }> {
 	await section.getByRole('button', { name: /^(Download|Pakua)$/ }).click();
+	if (size) await section.getByLabel(/^(Image size|Ukubwa wa picha)/).selectOption(size);
 	const [file] = await Promise.all([
 		page.waitForEvent('download'),
 		section.getByRole('button', { name: item }).click()

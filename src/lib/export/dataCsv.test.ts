@@ -1,6 +1,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DATA_COLUMNS, ROUNDS_COLUMNS, dataCsv, dataTable } from './dataCsv';
+import {
+	DATA_COLUMNS,
+	ROUNDS_COLUMNS,
+	dataCsv,
+	dataDecimals,
+	dataTable,
+	roundedDataTable
+} from './dataCsv';
 import { est, regionView } from '$lib/data/views.test-data';
 import type { IndicatorView } from '$lib/data/views';
 import { buildViewModel } from '$lib/state/viewModel';
@@ -155,6 +162,49 @@ describe('dataTable', () => {
 		const t = dataTable(VIEW, model('parity'), viewExport('parity'), name, TEXT);
 		const dodoma = t.rows.find((r) => r[0] === 'TZ-03')!;
 		expect(dodoma.slice(6, 10)).toEqual([55 / 80, null, null, null]);
+	});
+});
+
+describe('roundedDataTable', () => {
+	it('rounds a gap to 1 decimal and its computed interval to 2, exact numbers only on request', () => {
+		const raw = dataTable(VIEW, model('gap'), viewExport('gap'), name, TEXT);
+		const t = roundedDataTable(raw, 'percent', 'gap');
+		const dodoma = t.rows.find((r) => r[0] === 'TZ-03')!;
+		const at = (col: string) => dodoma[t.header.indexOf(col)];
+		// By hand: 25 ± 1.6449 × √((5/1.6449)² + (7/1.6449)²) = 25 ± √(25 + 49) = 25 ± 8.6023.
+		expect([at('value'), at('lower'), at('upper')]).toEqual([25, 16.4, 33.6]);
+		expect(t.header).toEqual(raw.header);
+		expect(t.decimals).toMatchObject({ value: 1, lower: 2, upper: 2, urban: 1, urban_lower: 2 });
+		const csv = Papa.parse<Record<string, string>>(dataCsv(t), { header: true }).data;
+		for (const row of csv.filter((r) => r.region_code))
+			for (const c of ['value', 'lower', 'upper', 'urban', 'rural'])
+				expect(/\.\d{3,}$/.test(row[c] ?? ''), `${row.region_code} ${c}`).toBe(false);
+
+		const full = roundedDataTable(raw, 'percent', 'gap', true);
+		const exact = full.rows.find((r) => r[0] === 'TZ-03')!;
+		const col = (c: string) => exact[full.header.indexOf(c)] as number;
+		expect(full.header.slice(raw.header.length)).toEqual([
+			'value_full',
+			'lower_full',
+			'upper_full',
+			'urban_full',
+			'urban_lower_full',
+			'urban_upper_full',
+			'rural_full',
+			'rural_lower_full',
+			'rural_upper_full'
+		]);
+		expect(col('lower')).toBe(16.4);
+		expect(col('lower_full')).toBeCloseTo(25 - Math.hypot(5, 7), 9);
+	});
+
+	it('gives a parity ratio 3 decimals and a count none', () => {
+		const raw = dataTable(VIEW, model('parity'), viewExport('parity'), name, TEXT);
+		const t = roundedDataTable(raw, 'percent', 'parity');
+		// 55 / 80 = 0.6875, half away from zero: 0.688.
+		expect(t.rows.find((r) => r[0] === 'TZ-03')![t.header.indexOf('value')]).toBe(0.688);
+		expect(dataDecimals('count', 'total')).toMatchObject({ value: 0, lower: 0 });
+		expect(dataDecimals('count', 'parity')).toMatchObject({ value: 3 });
 	});
 });
 

@@ -5,6 +5,9 @@ import type { Measure } from '$lib/domain/gaps';
 import { boundaryNotesFor, periodStartYear } from '$lib/domain/boundaries';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { ViewModel } from '$lib/state/viewModel';
+import { displayUnit } from '$lib/i18n/format';
+import type { IndicatorInfo } from '$lib/domain/indicators';
+import { intervalDecimals, roundColumns, valueDecimals } from './csvPrecision';
 import { writeCsv, type CsvCell } from './csvWriter';
 import type { ExportText, ViewExport } from './exportView';
 
@@ -52,6 +55,8 @@ export const PREVIOUS_COLUMNS = ['previous_year', 'previous_value'] as const;
 export interface DataTable {
 	header: string[];
 	rows: CsvCell[][];
+	/** The decimals each rounded column keeps (see csvPrecision.ts), for metadata.json. */
+	decimals?: Record<string, number>;
 }
 
 type DrawnModel = Pick<
@@ -249,6 +254,69 @@ function nationalRow(
 		);
 	if (withPrevious) row.push(null, null);
 	return row;
+}
+
+/**
+ * The decimals of each column of the explorer's data for an indicator's unit and a measure:
+ * the measure's value and interval in the measure's unit (percentage points for a gap, a ratio
+ * for parity), the urban, rural and previous values in the indicator's own, each round's gap
+ * (of a change in the gap) in the gap's.
+ */
+export function dataDecimals(
+	unit: IndicatorInfo['unit'],
+	measure: Measure
+): Record<string, number> {
+	const shown = displayUnit(unit, measure);
+	const gap = displayUnit(unit, 'gap');
+	return {
+		year: 0,
+		previous_year: 0,
+		n: 0,
+		ci_level: 2,
+		value: valueDecimals(shown),
+		lower: intervalDecimals(shown),
+		upper: intervalDecimals(shown),
+		urban: valueDecimals(unit),
+		rural: valueDecimals(unit),
+		previous_value: valueDecimals(unit),
+		urban_lower: intervalDecimals(unit),
+		urban_upper: intervalDecimals(unit),
+		rural_lower: intervalDecimals(unit),
+		rural_upper: intervalDecimals(unit),
+		previous_gap: valueDecimals(gap),
+		gap: valueDecimals(gap),
+		previous_gap_lower: intervalDecimals(gap),
+		previous_gap_upper: intervalDecimals(gap),
+		gap_lower: intervalDecimals(gap),
+		gap_upper: intervalDecimals(gap)
+	};
+}
+
+/** Columns whose exact numbers a full-precision export repeats (years and counts are exact). */
+const MEASURED = [
+	'value',
+	'lower',
+	'upper',
+	...DUMBBELL_COLUMNS,
+	'previous_value',
+	...ROUNDS_COLUMNS.filter((c) => c !== 'previous_year')
+];
+
+/**
+ * The table rounded to the precision of its unit; `full` adds each measured column's exact
+ * numbers at the end (`value_full`, …) for whoever needs to redo the arithmetic.
+ */
+export function roundedDataTable(
+	table: DataTable,
+	unit: IndicatorInfo['unit'],
+	measure: Measure,
+	full = false
+): DataTable {
+	const decimals = dataDecimals(unit, measure);
+	const kept = Object.fromEntries(
+		Object.entries(decimals).filter(([column]) => table.header.includes(column))
+	);
+	return { ...roundColumns(table, kept, full ? MEASURED : []), decimals: kept };
 }
 
 export function dataCsv(table: DataTable): string {

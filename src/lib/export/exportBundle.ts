@@ -39,6 +39,8 @@ export function readmeText(
 		'',
 		`${r.files}: ${csvName}, README.txt, metadata.json`,
 		`${r.columns}: ${table.header.join(', ')}`,
+		...(table.decimals ? [r.rounding] : []),
+		...(table.header.some((h) => h.endsWith('_full')) ? [r.full] : []),
 		'',
 		`${text.madeWith} · ${text.exported(exportDate(view.exportedAt))}`
 	];
@@ -64,6 +66,7 @@ export function metadata(view: ViewExport, table: DataTable, csvName: string, te
 		sourceLines: sourceLines(view.sources, text),
 		files: { data: csvName, readme: 'README.txt' },
 		columns: table.header,
+		...(table.decimals ? { decimals: table.decimals } : {}),
 		rows: table.rows.length,
 		language: view.locale,
 		exportedAt: view.exportedAt.toISOString(),

@@ -20,6 +20,18 @@ export function exportText(): ExportText {
 		national: m.export_national(),
 		boundaryNote: (note, from, to, nameOf) =>
 			boundaryNoteText(note, from, to, nameOf, intlLocale(i18n.locale)),
+		marks: {
+			interval: (level, computed) =>
+				computed
+					? m.export_mark_interval_computed({ level })
+					: m.export_mark_interval_published({ level }),
+			notSignificant: m.export_mark_not_significant({ mark: m.not_significant_mark() }),
+			changeNotSignificant: m.export_mark_change_not_significant({
+				mark: m.not_significant_mark()
+			}),
+			notSignificantMark: m.not_significant_mark(),
+			national: m.export_mark_national()
+		},
 		readme: {
 			definition: m.export_readme_definition(),
 			measure: m.export_readme_measure(),
@@ -29,7 +41,9 @@ export function exportText(): ExportText {
 			sources: m.export_readme_sources(),
 			publisher: m.export_readme_publisher(),
 			files: m.export_readme_files(),
-			columns: m.export_readme_columns()
+			columns: m.export_readme_columns(),
+			rounding: m.export_readme_rounding(),
+			full: m.export_readme_full()
 		}
 	};
 }

@@ -38,6 +38,11 @@ export interface ViewExport {
 	notes?: readonly string[];
 	/** The file name's stem after `pengo`, when indicator, measure and period do not name the view. */
 	fileStem?: readonly string[];
+	/**
+	 * Whether the intervals drawn were computed by Pengo (a gap, a change, an estimate from
+	 * microdata) rather than published by the source; taken as `synthetic` when not given.
+	 */
+	intervalsComputed?: boolean;
 }
 
 /** The fixed words of an export; the i18n layer fills them (see `exportText.ts`). */
@@ -68,6 +73,17 @@ export interface ExportText {
 		to: string,
 		nameOf: (code: string) => string
 	) => string;
+	/** The key to a chart's marks: interval lines, "(ns)", the dashed national line. */
+	marks: {
+		/** "Lines: 90% confidence interval, published by the source". */
+		interval: (level: string, computed: boolean) => string;
+		notSignificant: string;
+		/** The same mark on a change between rounds. */
+		changeNotSignificant: string;
+		/** The mark itself, as the charts write it after a value: "(ns)". */
+		notSignificantMark: string;
+		national: string;
+	};
 	/** Words of README.txt. */
 	readme: {
 		definition: string;
@@ -79,6 +95,10 @@ export interface ExportText {
 		publisher: string;
 		files: string;
 		columns: string;
+		/** The numbers are rounded; metadata.json says to how many decimals. */
+		rounding: string;
+		/** What the `_full` columns are. */
+		full: string;
 	};
 }
 

@@ -141,6 +141,14 @@ export const TEXT: ExportText = {
 	national: 'Tanzania (national)',
 	boundaryNote: (note, from, to, nameOf) =>
 		`${nameOf(note.region)} ${note.role} ${note.year} (${note.others.map(nameOf).join(', ')}), ${from}–${to}`,
+	marks: {
+		interval: (level, computed) =>
+			`Lines: ${level}% confidence interval, ${computed ? 'computed by Pengo' : 'published by the source'}`,
+		notSignificant: '(ns) = not significant',
+		changeNotSignificant: '(ns) = change not significant',
+		notSignificantMark: '(ns)',
+		national: 'Dashed line: national value'
+	},
 	readme: {
 		definition: 'Definition',
 		measure: 'Measure',
@@ -150,6 +158,8 @@ export const TEXT: ExportText = {
 		sources: 'Sources',
 		publisher: 'Publisher',
 		files: 'Files',
-		columns: 'Columns of the CSV'
+		columns: 'Columns of the CSV',
+		rounding: 'Numbers are rounded; metadata.json gives the decimals of each column.',
+		full: 'Columns ending in _full hold the same numbers unrounded.'
 	}
 };

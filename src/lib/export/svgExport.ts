@@ -104,7 +104,12 @@ export function chartToTree(element: Element): SvgNode | null {
 }
 
 /** The composed document as SVG text: built as DOM (never markup) and written by XMLSerializer. */
-export function svgDocumentText(frame: Frame, chart: SvgNode | null, title: string): string {
-	const tree = composeDocument(frame, chart, title);
+export function svgDocumentText(
+	frame: Frame,
+	chart: SvgNode | null,
+	title: string,
+	pixels?: { width: number; height: number }
+): string {
+	const tree = composeDocument(frame, chart, title, pixels);
 	return XML_DECLARATION + new XMLSerializer().serializeToString(treeToDom(document, tree)) + '\n';
 }

@@ -159,3 +159,42 @@ describe('golden: a bar chart document', () => {
 		expect(svg).toBe(readFileSync(golden, 'utf8'));
 	});
 });
+
+describe('composeFrame on a page of fixed size', () => {
+	const rows = { top: 40, rowHeight: 22, count: 31, height: 40 + 31 * 22 + 12 };
+	const input = {
+		title: 'Women who own a mobile phone: Total, 2022',
+		subtitle: 'A definition. 2022. Tanzania, 31 regions.',
+		legend: null,
+		marks: [{ kind: 'interval' as const, label: 'Lines: 90% confidence interval' }],
+		footer: [{ text: 'Source: a survey' }, { text: 'Made with Pengo' }],
+		content: { width: 640, height: rows.height, rows },
+		box: { width: 960, height: 540 }
+	};
+
+	it('is the page, with the footer at its foot and the figure in between', () => {
+		const f = composeFrame(input);
+		expect([f.width, f.height]).toEqual([960, 540]);
+		expect(f.placement.columns).toBe(2);
+		const bottom = f.content.y + f.content.height;
+		const texts = f.nodes.filter((n) => n.name === 'text');
+		const last = texts.at(-1)!;
+		expect(last.children).toEqual(['Made with Pengo']);
+		// The last footer line's baseline is within the page's bottom padding.
+		expect(Number(last.attrs.y)).toBeLessThanOrEqual(540 - PAD);
+		expect(Number(last.attrs.y)).toBeGreaterThan(540 - PAD - 13);
+		// Nothing of the frame below the title overlaps the figure.
+		for (const t of texts.slice(2)) expect(Number(t.attrs.y)).toBeGreaterThan(bottom);
+	});
+
+	it('writes the columns as clipped uses of one figure, sized in image pixels', () => {
+		const f = composeFrame(input);
+		const doc = serializeSvg(
+			composeDocument(f, el('g', { class: 'bars' }), 'T', { width: 1920, height: 1080 })
+		);
+		expect(doc).toContain('width="1920" height="1080" viewBox="0 0 960 540"');
+		expect(doc.match(/<use href="#figure"\/>/g)).toHaveLength(6);
+		expect(doc.match(/<clipPath id="strip-\d"/g)).toHaveLength(6);
+		expect(doc.match(/class="bars"/g)).toHaveLength(1);
+	});
+});

@@ -1,6 +1,8 @@
 import type { ColourScale } from '$lib/charts/colourScale';
 import type { FooterLine } from './exportView';
-import { el, SVG_NS, type SvgNode } from './svgTree';
+import { naturalPlacement, placeFigure, type Placement, type RowBands } from './figurePlacement';
+import { marksNodes, type MarkItem } from './marksLegend';
+import { el, num, SVG_NS, type SvgNode } from './svgTree';
 
 /**
  * Where the title, subtitle, legend and footer of an exported image go, around a chart or map of
@@ -37,16 +39,22 @@ export interface FrameInput {
 	title: string;
 	subtitle: string;
 	legend: Legend | null;
+	/** The key to the chart's marks (intervals, "ns", the national line): only those drawn. */
+	marks?: readonly MarkItem[];
 	footer: FooterLine[];
-	/** Size of the chart or map, in CSS pixels. */
-	content: { width: number; height: number };
+	/** Size of the chart or map, in CSS pixels; its rows, when it may be cut into columns. */
+	content: { width: number; height: number; rows?: RowBands | null };
+	/** The page's size in layout pixels (a slide, A4); without one, the page fits the content. */
+	box?: { width: number; height: number } | null;
 }
 
 export interface Frame {
 	width: number;
 	height: number;
-	/** Where the chart or map goes. */
+	/** Where the chart or map goes, and the size it takes there. */
 	content: { x: number; y: number; width: number; height: number };
+	/** How the figure is scaled and cut into columns to take that place. */
+	placement: Placement;
 	nodes: SvgNode[];
 }
 
@@ -128,11 +136,10 @@ export function legendNodes(legend: Legend, x: number, top: number, width: numbe
 	return { nodes, height: itemsTop - top + rows * item.line };
 }
 
-export function composeFrame(input: FrameInput): Frame {
-	const width = Math.max(MIN_WIDTH, Math.ceil(input.content.width) + 2 * PAD);
-	const inner = width - 2 * PAD;
+/** Title and subtitle from `top`; returns their nodes and the y below them. */
+function headNodes(input: FrameInput, inner: number, top: number) {
 	const nodes: SvgNode[] = [];
-	let y = PAD;
+	let y = top;
 	const block = (text: string, style: TextStyle) => {
 		const lines = wrapText(text, inner, style.size);
 		nodes.push(...textLines(lines, PAD, y, style));
@@ -141,20 +148,75 @@ export function composeFrame(input: FrameInput): Frame {
 	block(input.title, STYLE.title);
 	y += 2;
 	block(input.subtitle, STYLE.subtitle);
-	y += 10;
-	const content = { x: PAD, y, width: input.content.width, height: input.content.height };
-	y += input.content.height + 12;
+	return { nodes, bottom: y + 10 };
+}
+
+/** Legend, marks, rule and footer from `top`; returns their nodes and the y below them. */
+function footNodes(input: FrameInput, width: number, top: number) {
+	const inner = width - 2 * PAD;
+	const nodes: SvgNode[] = [];
+	let y = top;
 	if (input.legend) {
 		const legend = legendNodes(input.legend, PAD, y, inner);
 		nodes.push(...legend.nodes);
 		y += legend.height + 10;
 	}
+	if (input.marks && input.marks.length > 0) {
+		const marks = marksNodes(input.marks, PAD, y, inner, textWidth);
+		nodes.push(...marks.nodes);
+		y += marks.height + 8;
+	}
 	nodes.push(
 		el('line', { x1: PAD, x2: width - PAD, y1: y, y2: y, stroke: '#dde3ea', 'stroke-width': 1 })
 	);
 	y += 6;
-	for (const line of input.footer) block(line.text, line.strong ? STYLE.strong : STYLE.footer);
-	return { width, height: Math.ceil(y + PAD), content, nodes };
+	for (const line of input.footer) {
+		const style = line.strong ? STYLE.strong : STYLE.footer;
+		const lines = wrapText(line.text, inner, style.size);
+		nodes.push(...textLines(lines, PAD, y, style));
+		y += lines.length * style.line;
+	}
+	return { nodes, bottom: y };
+}
+
+/** Space left for the figure on a page of `box`, after title, subtitle, legends and footer. */
+export function contentArea(
+	input: Omit<FrameInput, 'content'>,
+	box: { width: number; height: number }
+): { width: number; height: number } {
+	const head = headNodes({ ...input, content: { width: 0, height: 0 } }, box.width - 2 * PAD, PAD);
+	const foot = footNodes({ ...input, content: { width: 0, height: 0 } }, box.width, 0);
+	return {
+		width: box.width - 2 * PAD,
+		height: Math.max(40, box.height - PAD - head.bottom - 12 - foot.bottom)
+	};
+}
+
+export function composeFrame(input: FrameInput): Frame {
+	const box = input.box ?? null;
+	const width = box ? box.width : Math.max(MIN_WIDTH, Math.ceil(input.content.width) + 2 * PAD);
+	const inner = width - 2 * PAD;
+	const head = headNodes(input, inner, PAD);
+	const placement = box
+		? placeFigure(input.content, contentArea(input, box))
+		: naturalPlacement(input.content);
+	const content = {
+		x: box ? PAD + (inner - placement.width) / 2 : PAD,
+		y: head.bottom,
+		width: placement.width,
+		height: placement.height
+	};
+	const footHeight = footNodes(input, width, 0).bottom;
+	// On a page the footer sits at its foot; otherwise right under the figure.
+	const footTop = box ? box.height - PAD - footHeight : content.y + content.height + 12;
+	const foot = footNodes(input, width, footTop);
+	return {
+		width,
+		height: box ? box.height : Math.ceil(foot.bottom + PAD),
+		content,
+		placement,
+		nodes: [...head.nodes, ...foot.nodes]
+	};
 }
 
 /** The legend of a classed colour scale: one swatch per class, then "No data". */
@@ -176,26 +238,63 @@ export function legendFromScale(
 	};
 }
 
+/** The figure at its place: whole, or in strips (a clip and a shift each) for columns. */
+function placedFigure(frame: Frame, chart: SvgNode): SvgNode[] {
+	const { x, y } = frame.content;
+	const { scale, strips, columnStep } = frame.placement;
+	const at =
+		scale === 1
+			? `translate(${num(x)} ${num(y)})`
+			: `translate(${num(x)} ${num(y)}) scale(${scale})`;
+	if (strips.length === 0) return [el('g', { class: 'chart', transform: at }, [chart])];
+	const wide = columnStep * 4;
+	return [
+		el('defs', {}, [
+			el('g', { id: 'figure' }, [chart]),
+			...strips.map((s, i) =>
+				el('clipPath', { id: `strip-${i}` }, [
+					el('rect', { x: -wide, y: s.y0, width: 2 * wide, height: s.y1 - s.y0 })
+				])
+			)
+		]),
+		el(
+			'g',
+			{ class: 'chart columns', transform: at },
+			strips.map((s, i) =>
+				el('g', { transform: `translate(${num(s.column * columnStep)} ${num(s.dy)})` }, [
+					el('g', { 'clip-path': `url(#strip-${i})` }, [el('use', { href: '#figure' })])
+				])
+			)
+		)
+	];
+}
+
 /**
  * The whole document: white page, frame, and the chart moved to its place. `chart` is the chart
  * as a tree (see `chartToTree`); without one (the map) the content area is left for a raster.
+ * `pixels`, when given, is the document's size in image pixels (a preset's 1920 × 1080); the
+ * layout keeps its own units in the viewBox.
  */
-export function composeDocument(frame: Frame, chart: SvgNode | null, title: string): SvgNode {
-	const { x, y } = frame.content;
+export function composeDocument(
+	frame: Frame,
+	chart: SvgNode | null,
+	title: string,
+	pixels?: { width: number; height: number }
+): SvgNode {
 	return el(
 		'svg',
 		{
 			xmlns: SVG_NS,
-			width: frame.width,
-			height: frame.height,
-			viewBox: `0 0 ${frame.width} ${frame.height}`,
+			width: pixels?.width ?? frame.width,
+			height: pixels?.height ?? frame.height,
+			viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
 			'font-family': FONT_FAMILY
 		},
 		[
 			el('title', {}, [title]),
 			el('rect', { x: 0, y: 0, width: frame.width, height: frame.height, fill: '#ffffff' }),
 			...frame.nodes,
-			...(chart ? [el('g', { class: 'chart', transform: `translate(${x} ${y})` }, [chart])] : [])
+			...(chart ? placedFigure(frame, chart) : [])
 		]
 	);
 }

@@ -1,3 +1,4 @@
+import type { RowBands } from './figurePlacement';
 import { FONT_FAMILY, textWidth } from './svgLayout';
 import { el, type SvgNode } from './svgTree';
 
@@ -12,6 +13,8 @@ export interface Figure {
 	node: SvgNode;
 	width: number;
 	height: number;
+	/** Its rows, when it is a ranked chart or a table that may be set in columns on a page. */
+	rows?: RowBands | null;
 }
 
 export interface FigureRow {
@@ -95,6 +98,8 @@ export function tableFigure(header: readonly string[], rows: readonly FigureRow[
 	return {
 		node: el('g', { class: 'table', 'font-family': FONT_FAMILY }, [head, ...body]),
 		width,
-		height
+		height,
+		// The head repeats atop each column; the rule under the last row is its foot.
+		rows: { top: rowHeight, rowHeight, count: rows.length, height }
 	};
 }

@@ -2,12 +2,15 @@ import { m } from '$lib/paraglide/messages.js';
 import type { DataTable } from './dataCsv';
 import { downloadBlob } from './download';
 import { dataBundle } from './exportBundle';
+import { imagePixels, layoutBox, sizeSuffix, type ExportSize } from './exportSize';
 import { exportText } from './exportText';
 import { fileParts, footerLines, subtitle, type ExportText, type ViewExport } from './exportView';
 import { safeFileName } from './fileName';
+import { rowBandsFromCentres } from './figurePlacement';
+import { markItems, marksInFigure, type MarkItem } from './marksLegend';
 import { svgToPng, type Raster } from './pngExport';
 import { chartToTree, svgDocumentText } from './svgExport';
-import { composeFrame, type Legend } from './svgLayout';
+import { composeFrame, type Frame, type Legend } from './svgLayout';
 import { tableFigure, type Figure, type FigureRow } from './tableFigure';
 
 /**
@@ -26,12 +29,20 @@ function sizeOf(element: Element): { width: number; height: number } {
 	return { width: box.width, height: box.height };
 }
 
-/** The first `<svg>` drawn inside `container`, as a figure; throws when none is drawn. */
+/**
+ * The first `<svg>` drawn inside `container`, as a figure; throws when none is drawn. A ranked
+ * chart's rows (ChartRows: `g.row` with a `text.name` at each row's middle) are noted, so a
+ * slide can set them in columns.
+ */
 export function chartFigure(container: Element | null | undefined): Figure {
 	const svg = container?.querySelector('svg');
 	const node = svg ? chartToTree(svg) : null;
 	if (!svg || !node) throw new Error('no chart is drawn (the table is shown)');
-	return { node, ...sizeOf(svg) };
+	const size = sizeOf(svg);
+	const centres = [...svg.querySelectorAll('g.row > text.name')].map((t) =>
+		Number(t.getAttribute('y'))
+	);
+	return { node, ...size, rows: rowBandsFromCentres(centres, size.height) };
 }
 
 const cellText = (cell: Element) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -53,39 +64,88 @@ export function tableElementFigure(container: Element | null | undefined): Figur
 	return tableFigure(header, rows);
 }
 
-/** The composed SVG document of a figure: title, subtitle, figure, legend and footer. */
+/** The key to the marks a figure draws, in the words of the export. */
+export function figureMarks(view: ViewExport, figure: Figure, text: ExportText): MarkItem[] {
+	const level = view.ciLevel === null ? null : String(Math.round(view.ciLevel * 100));
+	const change = view.measure === 'change' || view.measure === 'gapChange';
+	return markItems(marksInFigure(figure.node, text.marks.notSignificantMark), {
+		interval:
+			level === null ? null : text.marks.interval(level, view.intervalsComputed ?? view.synthetic),
+		notSignificant: change ? text.marks.changeNotSignificant : text.marks.notSignificant,
+		national: text.marks.national
+	});
+}
+
+/** A composed image: its layout, its SVG text and its size in image pixels. */
+export interface FigureDocument {
+	frame: Frame;
+	svg: string;
+	pixels: { width: number; height: number };
+	size: ExportSize;
+}
+
+/**
+ * The composed SVG document of a figure: title, subtitle, figure, legend, the key to its marks
+ * and footer, at its natural size or on a page of `size`.
+ */
 export function figureDocument(
 	view: ViewExport,
 	figure: Figure,
 	legend: Legend | null,
 	text: ExportText,
-	credits: readonly string[] = []
-) {
+	credits: readonly string[] = [],
+	size: ExportSize = 'natural'
+): FigureDocument {
 	const frame = composeFrame({
 		title: view.title,
 		subtitle: subtitle(view),
 		legend,
+		marks: figureMarks(view, figure, text),
 		footer: footerLines(view, text, credits),
-		content: { width: figure.width, height: figure.height }
+		content: { width: figure.width, height: figure.height, rows: figure.rows ?? null },
+		box: layoutBox(size)
 	});
-	return { frame, svg: svgDocumentText(frame, figure.node, view.title) };
+	const pixels = size === 'natural' ? undefined : imagePixels(frame);
+	return {
+		frame,
+		svg: svgDocumentText(frame, figure.node, view.title, pixels),
+		pixels: imagePixels(frame),
+		size
+	};
 }
 
-export function saveSvg(view: ViewExport, svg: string, kind: string): void {
+export function saveSvg(view: ViewExport, doc: FigureDocument, kind: string): void {
 	downloadBlob(
-		new Blob([svg], { type: 'image/svg+xml' }),
-		safeFileName(fileParts(view, kind), 'svg')
+		new Blob([doc.svg], { type: 'image/svg+xml' }),
+		safeFileName(fileParts(view, kind, ...sizeSuffix(doc.size)), 'svg')
 	);
 }
 
 export async function savePng(
 	view: ViewExport,
-	doc: { frame: { width: number; height: number }; svg: string },
+	doc: FigureDocument,
 	kind: string,
 	raster?: Raster
 ): Promise<void> {
 	const png = await svgToPng(doc.svg, doc.frame.width, doc.frame.height, raster);
-	downloadBlob(png, safeFileName(fileParts(view, kind), 'png'));
+	downloadBlob(png, safeFileName(fileParts(view, kind, ...sizeSuffix(doc.size)), 'png'));
+}
+
+/** The SVG and PNG downloads of a figure, its document made at the moment of the click. */
+export function imageDownloads(
+	kind: string,
+	make: (size: ExportSize) => { view: ViewExport; doc: FigureDocument }
+) {
+	return {
+		async svg(size: ExportSize = 'natural') {
+			const { view, doc } = make(size);
+			saveSvg(view, doc, kind);
+		},
+		async png(size: ExportSize = 'natural') {
+			const { view, doc } = make(size);
+			await savePng(view, doc, kind);
+		}
+	};
 }
 
 /** The data zip: the CSV, README.txt and metadata.json. */
@@ -116,19 +176,16 @@ export function viewDownloads(current: () => ViewDownloadInput | null) {
 		if (!input) throw new Error(m.export_not_ready());
 		return { input, text: exportText() };
 	};
-	const document = () => {
+	const image = (size: ExportSize) => {
 		const { input, text } = need();
-		return { input, doc: figureDocument(input.view, input.figure(), input.legend ?? null, text) };
+		const legend = input.legend ?? null;
+		const doc = figureDocument(input.view, input.figure(), legend, text, [], size);
+		return { view: input.view, doc };
 	};
+	const images = () => imageDownloads(current()?.kind ?? 'chart', image);
 	return {
-		async chartSvg() {
-			const { input, doc } = document();
-			saveSvg(input.view, doc.svg, input.kind ?? 'chart');
-		},
-		async chartPng() {
-			const { input, doc } = document();
-			await savePng(input.view, doc, input.kind ?? 'chart');
-		},
+		chartSvg: (size: ExportSize = 'natural') => images().svg(size),
+		chartPng: (size: ExportSize = 'natural') => images().png(size),
 		async data() {
 			const { input, text } = need();
 			saveData(input.view, input.table(text), text);

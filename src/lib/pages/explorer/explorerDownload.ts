@@ -4,12 +4,22 @@ import type { Measure } from '$lib/domain/gaps';
 import type { Locale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
 import type { ViewModel } from '$lib/state/viewModel';
-import { dataTable } from '$lib/export/dataCsv';
+import type { MapDrawing } from '$lib/map/mapDrawing';
+import { dataTable, roundedDataTable } from '$lib/export/dataCsv';
+import { layoutBox, type ExportSize } from '$lib/export/exportSize';
 import { exportText } from '$lib/export/exportText';
-import { footerLines, subtitle, type ViewExport } from '$lib/export/exportView';
-import { svgDocumentText } from '$lib/export/svgExport';
-import { composeFrame, legendFromScale, type Legend } from '$lib/export/svgLayout';
-import { chartFigure, figureDocument, saveData, savePng, saveSvg } from '$lib/export/viewDownloads';
+import { footerLines, subtitle, type ExportText, type ViewExport } from '$lib/export/exportView';
+import { mapFigure, mapScaleFor } from '$lib/export/mapFigure';
+import { contentArea, legendFromScale, type Legend } from '$lib/export/svgLayout';
+import { largestFigure } from '$lib/export/figurePlacement';
+import {
+	chartFigure,
+	figureDocument,
+	figureMarks,
+	imageDownloads,
+	saveData
+} from '$lib/export/viewDownloads';
+import { redrawnChart, REDRAW_WIDTHS } from './chartRedraw';
 
 /** What the explorer page knows about the view on screen; it hands this over as it is. */
 export interface ExplorerExportInput {
@@ -27,6 +37,10 @@ export interface ExplorerExportInput {
 	legendFormat: (v: number) => string;
 	regionName: (r: RegionView) => string;
 	locale: Locale;
+	/** The bar chart's key for the previous round's marks; null when they are not drawn. */
+	previousLabel: string | null;
+	/** The map's regions as the build projected them; undefined while they load. */
+	mapDrawing: MapDrawing | undefined;
 }
 
 /** Where the drawn chart and map are: containers the page binds, searched at export time. */
@@ -50,11 +64,15 @@ function viewExport(input: ExplorerExportInput): ViewExport & { measure: Measure
 		area: m.export_area(),
 		ciLevel: view.ciLevel,
 		synthetic: indicator.synthetic,
+		// Gaps, parity and changes are Pengo's arithmetic on the published intervals.
+		intervalsComputed: indicator.synthetic || !AREA_MEASURES.includes(input.measure),
 		sources: view.sources,
 		exportedAt: new Date(),
 		locale
 	};
 }
+
+const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
 
 function scaleLegend(input: ExplorerExportInput): Legend {
 	return legendFromScale(
@@ -65,8 +83,27 @@ function scaleLegend(input: ExplorerExportInput): Legend {
 	);
 }
 
+/** What a frame says around a figure, for measuring the room it leaves. */
+function frameWords(view: ViewExport, text: ExportText, legend: Legend | null, credits: string[]) {
+	return {
+		title: view.title,
+		subtitle: subtitle(view),
+		legend,
+		footer: footerLines(view, text, credits)
+	};
+}
+
+/** The on-screen map's frame, plus room for the column of names; a square 600 when unseen. */
+function mapArea(container: Element | null | undefined): { width: number; height: number } {
+	const box = (
+		container?.querySelector('[role="application"]') ?? container
+	)?.getBoundingClientRect();
+	const side = box && box.width > 0 && box.height > 0 ? Math.min(box.width, box.height) : 600;
+	return { width: side + 160, height: side };
+}
+
 /**
- * The four downloads of the explorer, each reading the view at the moment of the click, so the
+ * The downloads of the explorer, each reading the view at the moment of the click, so the
  * file follows the view and the language on screen.
  */
 export function explorerExports(
@@ -79,59 +116,89 @@ export function explorerExports(
 		return { input, view: viewExport(input), text: exportText() };
 	};
 
-	function chartDocument() {
+	/**
+	 * The chart as drawn on screen; on a page, drawn again narrower when that reads larger (two
+	 * columns of a 380-wide chart on a slide, rather than of a 900-wide one).
+	 */
+	function chartDocument(size: ExportSize) {
 		const { input, view, text } = need();
 		// Bars take the map's colours, so they need its legend; dumbbells carry their own key.
 		const legend = input.model.chart !== 'dumbbell' ? scaleLegend(input) : null;
-		return { view, doc: figureDocument(view, chartFigure(elements.chart()), legend, text) };
+		const onScreen = chartFigure(elements.chart());
+		const box = layoutBox(size);
+		let figure = onScreen;
+		if (box && onScreen.rows) {
+			const marks = figureMarks(view, onScreen, text);
+			const area = contentArea({ ...frameWords(view, text, legend, []), marks }, box);
+			const props = {
+				model: input.model,
+				locale: input.locale,
+				previous: input.previousLabel,
+				label: input.title
+			};
+			const drawings = [
+				onScreen,
+				...REDRAW_WIDTHS.filter((w) => w < onScreen.width).map((w) => redrawnChart(props, w))
+			];
+			figure = drawings[largestFigure(drawings, area)]!;
+		}
+		return { view, doc: figureDocument(view, figure, legend, text, [], size) };
 	}
 
+	/**
+	 * The whole country from the build's drawing, whatever the page's zoom, with every region
+	 * named: on its region, or in a column with a leader line. On a page the map is drawn to fill
+	 * the room the frame leaves it; at the natural size, as large as it is on screen.
+	 */
+	function mapDocument(size: ExportSize) {
+		const { input, view, text } = need();
+		const drawing = input.mapDrawing;
+		if (!drawing) throw new Error('the map is not drawn yet');
+		const names = Object.fromEntries(input.view.regions.map((r) => [r.iso, input.regionName(r)]));
+		const map = {
+			drawing,
+			fills: input.model.fills,
+			noDataColour: input.model.scale.noData,
+			names
+		};
+		const legend = scaleLegend(input);
+		const credits = [m.map_credit()];
+		const box = layoutBox(size);
+		const area = box
+			? contentArea(frameWords(view, text, legend, credits), box)
+			: mapArea(elements.map());
+		const figure = mapFigure(map, mapScaleFor(map, area));
+		return { view, doc: figureDocument(view, figure, legend, text, credits, size) };
+	}
+
+	/** The data behind the view, rounded to its unit's precision; `full` adds exact columns. */
+	function saveExplorerData(full: boolean) {
+		const { input, view, text } = need();
+		// The indicator's period names place each round by the year it began, so rows that
+		// compare rounds carry the note of a boundary change between them (Songwe, 2016).
+		const table = dataTable(
+			input.view,
+			input.model,
+			view,
+			input.regionName,
+			text,
+			input.indicator.periods
+		);
+		saveData(view, roundedDataTable(table, input.indicator.unit, input.measure, full), text);
+	}
+
+	const chart = imageDownloads('chart', chartDocument);
+	const map = imageDownloads('map', mapDocument);
 	return {
-		async chartSvg() {
-			const { view, doc } = chartDocument();
-			saveSvg(view, doc.svg, 'chart');
-		},
-		async chartPng() {
-			const { view, doc } = chartDocument();
-			await savePng(view, doc, 'chart');
-		},
-		async mapPng() {
-			const { input, view, text } = need();
-			const container = elements.map();
-			// The SVG map unless MapLibre took over (after a zoom): then its canvas, as it stands.
-			if (container?.querySelector('svg')) {
-				const doc = figureDocument(view, chartFigure(container), scaleLegend(input), text, [
-					m.map_credit()
-				]);
-				await savePng(view, doc, 'map');
-				return;
-			}
-			const canvas = container?.querySelector('canvas');
-			if (!canvas || canvas.clientWidth === 0) throw new Error('the map is not drawn yet');
-			const size = { width: canvas.clientWidth, height: canvas.clientHeight };
-			const frame = composeFrame({
-				title: view.title,
-				subtitle: subtitle(view),
-				legend: scaleLegend(input),
-				footer: footerLines(view, text, [m.map_credit()]),
-				content: size
-			});
-			const svg = svgDocumentText(frame, null, view.title);
-			await savePng(view, { frame, svg }, 'map', { canvas, ...frame.content });
-		},
+		chartSvg: chart.svg,
+		chartPng: chart.png,
+		mapSvg: map.svg,
+		mapPng: map.png,
 		async data() {
-			const { input, view, text } = need();
-			// The indicator's period names place each round by the year it began, so rows that
-			// compare rounds carry the note of a boundary change between them (Songwe, 2016).
-			const table = dataTable(
-				input.view,
-				input.model,
-				view,
-				input.regionName,
-				text,
-				input.indicator.periods
-			);
-			saveData(view, table, text);
+			saveExplorerData(false);
+		},
+		async dataFull() {
+			saveExplorerData(true);
 		}
 	};
 }

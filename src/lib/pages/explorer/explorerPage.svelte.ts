@@ -300,7 +300,9 @@ export class ExplorerPage {
 							legendTitle: this.legendTitle,
 							legendFormat: this.legendFormat,
 							regionName,
-							locale: i18n.locale
+							locale: i18n.locale,
+							previousLabel: this.previousLabel,
+							mapDrawing: this.mapDrawing
 						}
 					: null,
 			elements
