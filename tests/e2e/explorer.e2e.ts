@@ -118,25 +118,32 @@ test('a gap marked not significant has an interval that includes zero', async ({
 	test.info().annotations.push({ type: 'not significant', description: String(marked) });
 });
 
-test('the map works from the keyboard: arrows move between regions, Enter selects', async ({
+test('the map works from the keyboard: arrows move to the neighbour that way, Enter selects', async ({
 	page
 }) => {
 	await page.goto('/');
 	await waitForData(page);
 	const map = page.getByRole('application', { name: /^Map of Tanzania's 31 regions/ });
 	await map.focus();
+	// The first arrow shows the region in the middle of the map; the next go by position.
 	await page.keyboard.press('ArrowRight');
 	const card = page.getByRole('tooltip');
-	await expect(card).toContainText('Arusha');
-	await expect(card).toContainText('65.2%');
+	await expect(card).toContainText('Singida');
 	await page.keyboard.press('ArrowRight');
-	await expect(card).toContainText('Dar es Salaam');
+	await expect(card).toContainText('Dodoma');
+	await expect(card).toContainText('61.6%');
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('region', { name: 'Selected region' })).toContainText(
-		'Dar es Salaam'
-	);
-	await expect(page).toHaveURL(/region=TZ-02/);
+	await expect(page.getByRole('region', { name: 'Selected region' })).toContainText('Dodoma');
+	await expect(page).toHaveURL(/region=TZ-03/);
+	await page.keyboard.press('ArrowUp');
+	await expect(card).toContainText('Manyara');
+	await page.keyboard.press('ArrowDown');
+	await expect(card).toContainText('Dodoma');
+	await page.keyboard.press('ArrowDown');
+	await expect(card).toContainText('Iringa');
 	// Home and End jump to the first and last region in name order.
+	await page.keyboard.press('Home');
+	await expect(card).toContainText('Arusha');
 	await page.keyboard.press('End');
 	await expect(card).toContainText('Tanga');
 	await page.keyboard.press('Escape');

@@ -157,7 +157,9 @@ test.describe(() => {
 		const page = await backAtPanel();
 		await editor(page).fill('SELECT count(*) AS n FROM ');
 		await editor(page).press('End');
-		await page.getByRole('button', { name: 'Insert survey_households into the query' }).focus();
+		await page
+			.getByRole('button', { name: 'Insert survey_households view into the query' })
+			.focus();
 		await page.keyboard.press('Enter');
 		await expect(editor(page)).toHaveValue('SELECT count(*) AS n FROM "survey_households"');
 		await expect(editor(page)).toBeFocused();
