@@ -224,9 +224,9 @@ test('interval lines are spoken of only on a page that draws them, and small map
 	await expect(doc).not.toContainText('Lines show');
 	await expect(doc.locator('.ci line')).toHaveCount(0);
 	const map = doc.getByRole('img', { name: /^Map of the regions/ });
-	await expect(
-		map.locator('text').filter({ hasText: `1  ${mostImprovedRegion()}: +` })
-	).toHaveCount(1);
+	await expect(map.locator('text').filter({ hasText: `1 ${mostImprovedRegion()}: +` })).toHaveCount(
+		1
+	);
 	await expect(map.locator('text').filter({ hasText: 'Women who own a mobile phone' })).toHaveCount(
 		1
 	);
