@@ -1,3 +1,5 @@
+import { scaleLinear } from 'd3';
+
 /** About how wide a character of a 12 px label is. */
 const CHAR_WIDTH = 6.5;
 
@@ -16,4 +18,21 @@ export function rowMargins(
 		left: Math.min(nameWidth, width * 0.45),
 		right: Math.min(Math.max(minRight, valueWidth), width * 0.3)
 	};
+}
+
+/**
+ * The x scale of a ranked chart of points: over the values drawn (missing ones skipped), always
+ * including 0 and at least 1, or over a fixed domain, rounded to nice ticks, between the margins.
+ */
+export function pointScale(
+	values: readonly (number | null)[],
+	width: number,
+	margin: { left: number; right: number },
+	domain?: [number, number]
+) {
+	const known = values.filter((v): v is number => v !== null);
+	return scaleLinear()
+		.domain(domain ?? [Math.min(0, ...known), Math.max(1, ...known)])
+		.nice()
+		.range([margin.left, Math.max(margin.left + 50, width - margin.right)]);
 }

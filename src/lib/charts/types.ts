@@ -35,3 +35,16 @@ export interface ChartRowData {
 	valueText: string;
 	description: string;
 }
+
+/** One region's measure in two survey rounds (the gap then and now), and the change between. */
+export interface RoundsRow {
+	iso: string;
+	name: string;
+	earlier: number | null;
+	later: number | null;
+	/** later − earlier with its interval; `significant` false when the interval includes zero. */
+	change: number | null;
+	significant: boolean | null;
+	valueText: string;
+	description: string;
+}

@@ -109,8 +109,33 @@ describe('loadBundled on native DuckDB', () => {
 		const dodoma = view.regions.find((r) => r.iso === 'TZ-03')!;
 		expect(dodoma.total).toMatchObject({ value: 61.6, lower: 53.4, upper: 69.2 });
 		expect(dodoma.previousYear).toBe(2016);
-		expect(dodoma.previousTotal.value).toBe(38.9);
+		expect(dodoma.previousTotal).toMatchObject({ value: 38.9, lower: 32, upper: 46.2 });
+		expect(view.previousCiLevel).toBe(0.9);
 		expect(view.national).toBeNull();
+	});
+
+	it('gives each region the previous round’s urban and rural estimates as that round’s view has them', async () => {
+		db = await openNativeConnector();
+		await loadBundled(db, files());
+		const now = await fetchIndicatorView(db, 'hh_used_internet', 2024);
+		const then = await fetchIndicatorView(db, 'hh_used_internet', 2021);
+		expect(now.previousCiLevel).toBe(then.ciLevel);
+		for (const r of now.regions) {
+			const earlier = then.regions.find((x) => x.iso === r.iso)!;
+			expect(r.previousYear).toBe(2021);
+			for (const [mine, theirs] of [
+				[r.previousUrban, earlier.urban],
+				[r.previousRural, earlier.rural],
+				[r.previousTotal, earlier.total]
+			] as const) {
+				expect(mine).toMatchObject({
+					value: theirs.value,
+					lower: theirs.lower,
+					upper: theirs.upper,
+					se: theirs.se
+				});
+			}
+		}
 	});
 
 	it('turns the synthetic survey into urban, rural and total estimates in percent', async () => {

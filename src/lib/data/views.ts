@@ -20,6 +20,9 @@ export interface RegionView {
 	rural: Estimate;
 	previousYear: number | null;
 	previousTotal: Estimate;
+	/** Urban and rural of the previous round, for the change in the gap; absent in older fixtures. */
+	previousUrban?: Estimate;
+	previousRural?: Estimate;
 }
 
 export type { SourceRecord } from './sqlRow';
@@ -30,6 +33,8 @@ export interface IndicatorView {
 	regions: RegionView[];
 	/** Confidence level of the intervals drawn (0.90 for DHS, 0.95 for our estimates), if any. */
 	ciLevel: number | null;
+	/** Confidence level of the previous round's intervals, when it has any. */
+	previousCiLevel?: number | null;
 	national: { total: Estimate; urban: Estimate; rural: Estimate } | null;
 	sources: SourceRecord[];
 	islands: { code: string; value: number | null }[];
@@ -59,6 +64,7 @@ export async function fetchIndicatorView(
 		indicatorId,
 		year,
 		ciLevel: regions.map((r) => num(r.ci_level)).find((l) => l !== null) ?? null,
+		previousCiLevel: regions.map((r) => num(r.previous_ci_level)).find((l) => l !== null) ?? null,
 		regions: regions.map((r) => ({
 			iso: String(r.iso_code),
 			nbsCode: String(r.nbs_code),
@@ -70,14 +76,9 @@ export async function fetchIndicatorView(
 			urban: area(r, 'urban'),
 			rural: area(r, 'rural'),
 			previousYear: num(r.previous_year),
-			previousTotal: {
-				value: num(r.previous_total),
-				lower: num(r.previous_total_lower),
-				upper: num(r.previous_total_upper),
-				se: null,
-				n: null,
-				note: null
-			}
+			previousTotal: area(r, 'previous_total'),
+			previousUrban: area(r, 'previous_urban'),
+			previousRural: area(r, 'previous_rural')
 		})),
 		national:
 			nationalView &&

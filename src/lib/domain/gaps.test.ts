@@ -5,8 +5,10 @@ import {
 	combinedSeSource,
 	differenceSe,
 	differenceWithInterval,
+	gapChangeWithInterval,
 	gapWithInterval,
 	leftBehindWithRange,
+	MEASURES,
 	measureValue,
 	measuresFor,
 	parityRatio,
@@ -48,14 +50,23 @@ describe('gap measures, hand-worked', () => {
 });
 
 describe('measureValue', () => {
-	const v = { total: 60, urban: 80, rural: 50, previousTotal: 45 };
+	const v = {
+		total: 60,
+		urban: 80,
+		rural: 50,
+		previousTotal: 45,
+		previousUrban: 70,
+		previousRural: 30
+	};
 	it.each([
 		['total', 60],
 		['urban', 80],
 		['rural', 50],
 		['gap', 30],
 		['parity', 0.625],
-		['change', 15]
+		['change', 15],
+		// gap now 80 − 50 = 30, gap then 70 − 30 = 40: the gap narrowed by 10 points
+		['gapChange', -10]
 	] as const)('%s → %d', (measure, expected) => {
 		expect(measureValue(v, measure)).toBeCloseTo(expected, 12);
 	});
@@ -65,6 +76,10 @@ describe('measureValue', () => {
 	it('offers split measures only where a split exists', () => {
 		expect(measuresFor(false, true)).toEqual(['total', 'change']);
 		expect(measuresFor(true, false)).toEqual(['total', 'urban', 'rural', 'gap', 'parity']);
+		expect(measuresFor(true, true)).toEqual(MEASURES);
+	});
+	it('has no change in the gap without both rounds split', () => {
+		expect(measureValue({ urban: 80, rural: 50, previousUrban: 70 }, 'gapChange')).toBeNull();
 	});
 });
 
@@ -249,5 +264,80 @@ describe('years to parity only from a significant narrowing, with its range, han
 		expect(parityProjection(-2, 2024, 2021, differenceWithInterval(-2, 1, 5, 1, 2))).toBeNull();
 		expect(parityProjection(21, 2021, 2021, differenceWithInterval(21, 1, 30, 1, 2))).toBeNull();
 		expect(parityProjection(21, 2024, 2021, null)).toBeNull();
+	});
+});
+
+describe('the change in the gap with its interval, hand-worked', () => {
+	const e = (value: number, se: number | null, lower: number | null = null, upper = lower) => ({
+		value,
+		se,
+		lower,
+		upper
+	});
+	it('adds the four variances of two independent gaps', () => {
+		// now: 60 (se 2) − 40 (se 1.5) = 20, se √(4 + 2.25) = 2.5
+		// then: 50 (se 2) − 35 (se 1) = 15, se √(4 + 1) = √5
+		// change 20 − 15 = 5, se √(6.25 + 5) = √11.25 = 3.354102; at 95 % z = 1.959964:
+		// 5 ± 6.573919 → −1.573919 … 11.573919, which includes zero
+		const f = gapChangeWithInterval(
+			{ urban: e(60, 2), rural: e(40, 1.5) },
+			null,
+			{ urban: e(50, 2), rural: e(35, 1) },
+			null,
+			0.95
+		);
+		expect(f.now?.gap).toBe(20);
+		expect(f.now?.se).toBeCloseTo(2.5, 12);
+		expect(f.then?.gap).toBe(15);
+		expect(f.then?.se).toBeCloseTo(Math.sqrt(5), 12);
+		expect(f.estimate?.value).toBe(5);
+		expect(f.estimate?.se).toBeCloseTo(3.354102, 6);
+		expect(f.estimate?.lower).toBeCloseTo(-1.573919, 5);
+		expect(f.estimate?.upper).toBeCloseTo(11.573919, 5);
+		expect(f.estimate?.significant).toBe(false);
+		expect(f.seSource).toBe('published');
+	});
+	it('recovers each se from its round’s own interval level', () => {
+		// now at 90 %: urban 70 (66.710–73.290) → se 3.290/1.644854 = 2.000178; rural 30 (28.355–31.645)
+		// → se 1.000089; gap 40, se √(2.000178² + 1.000089²) = 2.236267
+		// then at 95 %: urban 50 (48.040–51.960) → se 1.000018; rural 40 (40 ± 0) → se 0; gap 10, se 1.000018
+		// change 30, se √(2.236267² + 1.000018²) = 2.449679; at 90 %: 30 ± 4.029363 → significant
+		const f = gapChangeWithInterval(
+			{ urban: e(70, null, 66.71, 73.29), rural: e(30, null, 28.355, 31.645) },
+			0.9,
+			{ urban: e(50, null, 48.04, 51.96), rural: e(40, null, 40, 40) },
+			0.95,
+			0.9
+		);
+		expect(f.estimate?.value).toBe(30);
+		expect(f.estimate?.se).toBeCloseTo(2.449679, 5);
+		expect(f.estimate?.lower).toBeCloseTo(30 - 4.029363, 4);
+		expect(f.estimate?.significant).toBe(true);
+		expect(f.seSource).toBe('interval');
+	});
+	it('has a change without an interval when a round has no uncertainty, and none without a gap', () => {
+		const noSe = gapChangeWithInterval(
+			{ urban: e(60, 2), rural: e(40, 1.5) },
+			null,
+			{ urban: e(50, null), rural: e(35, null) },
+			null,
+			0.95
+		);
+		expect(noSe.estimate).toEqual({
+			value: 5,
+			se: null,
+			lower: null,
+			upper: null,
+			significant: null
+		});
+		const missing = gapChangeWithInterval(
+			{ urban: e(60, 2), rural: { value: null, se: null, lower: null, upper: null } },
+			null,
+			{ urban: e(50, 2), rural: e(35, 1) },
+			null,
+			0.95
+		);
+		expect(missing.estimate).toBeNull();
+		expect(missing.now).toBeNull();
 	});
 });

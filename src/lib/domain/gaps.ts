@@ -34,13 +34,30 @@ export function differenceSe(se1: Maybe, se2: Maybe): number | null {
 	return known(se1) && known(se2) ? Math.sqrt(se1 * se1 + se2 * se2) : null;
 }
 
-export type Measure = 'total' | 'urban' | 'rural' | 'gap' | 'parity' | 'change';
+/** `change`: the total's change since the previous round; `gapChange`: the gap's change. */
+export type Measure = 'total' | 'urban' | 'rural' | 'gap' | 'parity' | 'change' | 'gapChange';
+
+/** Every measure, in the order the Measure list offers them. */
+export const MEASURES: readonly Measure[] = [
+	'total',
+	'urban',
+	'rural',
+	'gap',
+	'parity',
+	'change',
+	'gapChange'
+];
+
+/** Measures that compare two survey rounds. */
+export const ROUND_MEASURES: readonly Measure[] = ['change', 'gapChange'];
 
 export interface RegionValues {
 	total?: Maybe;
 	urban?: Maybe;
 	rural?: Maybe;
 	previousTotal?: Maybe;
+	previousUrban?: Maybe;
+	previousRural?: Maybe;
 }
 
 /** The number a measure shows for one region. */
@@ -58,14 +75,20 @@ export function measureValue(values: RegionValues, measure: Measure): number | n
 			return parityRatio(values.urban, values.rural);
 		case 'change':
 			return change(values.total, values.previousTotal);
+		case 'gapChange':
+			return change(
+				urbanRuralGap(values.urban, values.rural),
+				urbanRuralGap(values.previousUrban, values.previousRural)
+			);
 	}
 }
 
-/** Measures that take an urban/rural split, and the one that takes two survey rounds. */
+/** Measures that take an urban/rural split, those that take two survey rounds, and both. */
 export function measuresFor(hasUrbanRural: boolean, hasPreviousYear: boolean): Measure[] {
 	const out: Measure[] = ['total'];
 	if (hasUrbanRural) out.push('urban', 'rural', 'gap', 'parity');
 	if (hasPreviousYear) out.push('change');
+	if (hasPreviousYear && hasUrbanRural) out.push('gapChange');
 	return out;
 }
 
@@ -187,6 +210,63 @@ export function changeWithInterval(
 		seSource: combinedSeSource(a?.source ?? null, b?.source ?? null),
 		ciLevel,
 		z
+	};
+}
+
+type Measured = {
+	value: number | null;
+	se: number | null;
+	lower: number | null;
+	upper: number | null;
+};
+
+/** One round's urban–rural gap with its interval at z, and how its standard error was found. */
+function roundGap(
+	urban: Measured,
+	rural: Measured,
+	level: number | null,
+	z: number
+): { gap: GapEstimate | null; source: SeSource | null } {
+	const u = standardError(urban, level);
+	const r = standardError(rural, level);
+	return {
+		gap: gapWithInterval(urban.value, u?.se, rural.value, r?.se, z),
+		source: combinedSeSource(u?.source ?? null, r?.source ?? null)
+	};
+}
+
+/** The change in the gap, with the gap of each round it compares. */
+export interface GapChangeFigures extends ChangeFigures {
+	now: GapEstimate | null;
+	then: GapEstimate | null;
+}
+
+/**
+ * The change in the urban–rural gap between two rounds: gap(now) − gap(then), each gap urban minus
+ * rural of its own round. The four estimates come from independent samples (two strata, two
+ * rounds), so se = √(se_gap,now² + se_gap,then²) = √(se_u1² + se_r1² + se_u0² + se_r0²). Each
+ * estimate's se is its own (published, or from its interval at its round's level); the gaps and
+ * the change are drawn at `ciLevel`.
+ */
+export function gapChangeWithInterval(
+	now: { urban: Measured; rural: Measured },
+	nowLevel: number | null,
+	then: { urban: Measured; rural: Measured },
+	thenLevel: number | null,
+	ciLevel: number
+): GapChangeFigures {
+	const z = normalCriticalValue(ciLevel);
+	const a = roundGap(now.urban, now.rural, nowLevel, z);
+	const b = roundGap(then.urban, then.rural, thenLevel, z);
+	const estimate =
+		a.gap && b.gap ? differenceWithInterval(a.gap.gap, a.gap.se, b.gap.gap, b.gap.se, z) : null;
+	return {
+		estimate,
+		seSource: combinedSeSource(a.source, b.source),
+		ciLevel,
+		z,
+		now: a.gap,
+		then: b.gap
 	};
 }
 

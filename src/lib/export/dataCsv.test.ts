@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { dataCsv, dataTable } from './dataCsv';
+import { DATA_COLUMNS, ROUNDS_COLUMNS, dataCsv, dataTable } from './dataCsv';
 import { est, regionView } from '$lib/data/views.test-data';
 import type { IndicatorView } from '$lib/data/views';
 import { buildViewModel } from '$lib/state/viewModel';
@@ -208,6 +208,34 @@ describe('dataTable of a change between rounds', () => {
 	it('without the periods the 2015-16 round is placed by its row year, 2016: no note', () => {
 		const bare = dataTable(view, drawn, viewExport('change'), name, TEXT);
 		expect(bare.rows.find((r) => r[0] === 'TZ-14')![t.header.indexOf('note')]).toBeNull();
+	});
+
+	it('holds the change in the gap with its interval and the gap of both rounds', () => {
+		// Songwe at 90 %: urban 70 (60–80), rural 40 (34–46) now; 66 (56–76), 30 (24–36) in 2015-16.
+		// Gaps 30 and 36, each ± √(10² + 6²) = 11.6619; the change −6 ± √(4 · … ) = √272 = 16.4924
+		const songwe = {
+			...view.regions[0]!,
+			urban: est(70, 60, 80),
+			rural: est(40, 34, 46),
+			previousUrban: est(66, 56, 76),
+			previousRural: est(30, 24, 36)
+		};
+		const v: IndicatorView = { ...view, regions: [songwe] };
+		const gapModel = buildViewModel(v, INDICATOR, 'gapChange', (r) => r.nameOfficial, {
+			...VIEW_TEXT,
+			period: (y) => INDICATOR.periods[y] ?? String(y)
+		});
+		const g = dataTable(v, gapModel, viewExport('gapChange'), name, TEXT, INDICATOR.periods);
+		const cell = (column: string) => g.rows[0]![g.header.indexOf(column)];
+		expect(g.header).toEqual([...DATA_COLUMNS, ...ROUNDS_COLUMNS]);
+		expect(cell('value')).toBe(-6);
+		expect(cell('lower')).toBeCloseTo(-22.4924, 3);
+		expect(cell('upper')).toBeCloseTo(10.4924, 3);
+		expect(cell('previous_gap')).toBe(36);
+		expect(cell('previous_gap_lower')).toBeCloseTo(24.3381, 3);
+		expect(cell('gap_upper')).toBeCloseTo(41.6619, 3);
+		// Mbeya is not in this view, so the note names it by its code
+		expect(cell('note')).toBe('change not significant; Songwe created 2016 (TZ-14), 2015-16–2022');
 	});
 });
 

@@ -1,7 +1,7 @@
 import { country } from '$lib/country';
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorView, RegionView } from '$lib/data/views';
-import { changeWithInterval, type Measure } from '$lib/domain/gaps';
+import type { Measure } from '$lib/domain/gaps';
 import { boundaryNotesFor, periodStartYear } from '$lib/domain/boundaries';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { ViewModel } from '$lib/state/viewModel';
@@ -35,6 +35,17 @@ export const DUMBBELL_COLUMNS = [
 	'rural_upper'
 ] as const;
 
+/** Drawn by the chart of the change in the gap: the gap of each round with its interval. */
+export const ROUNDS_COLUMNS = [
+	'previous_year',
+	'previous_gap',
+	'previous_gap_lower',
+	'previous_gap_upper',
+	'gap',
+	'gap_lower',
+	'gap_upper'
+] as const;
+
 /** Drawn as the hollow diamond of the bar chart when the measure is the total. */
 export const PREVIOUS_COLUMNS = ['previous_year', 'previous_value'] as const;
 
@@ -45,7 +56,16 @@ export interface DataTable {
 
 type DrawnModel = Pick<
 	ViewModel,
-	'chart' | 'values' | 'gaps' | 'barRows' | 'dumbbellRows' | 'national' | 'nationalSplit'
+	| 'chart'
+	| 'values'
+	| 'gaps'
+	| 'changes'
+	| 'gapChanges'
+	| 'barRows'
+	| 'dumbbellRows'
+	| 'roundsRows'
+	| 'national'
+	| 'nationalSplit'
 >;
 
 /** The code of the national row: the country's ISO 3166-1 code, as the source files use it. */
@@ -55,17 +75,6 @@ const AREA_MEASURES: readonly Measure[] = ['total', 'urban', 'rural'];
 
 function areaOf(r: Pick<RegionView, 'total' | 'urban' | 'rural'>, measure: Measure): Estimate {
 	return measure === 'urban' ? r.urban : measure === 'rural' ? r.rural : r.total;
-}
-
-/**
- * The change of a region's total since the view's previous round with its interval, at the
- * view's confidence level: the rounds are independent samples, so se = √(se₁² + se₂²), each se
- * recovered from its published interval. Null without a level (published counts have none).
- */
-function changeOf(view: IndicatorView, r: RegionView) {
-	if (view.ciLevel === null) return null;
-	return changeWithInterval(r.total, view.ciLevel, r.previousTotal, view.ciLevel, view.ciLevel)
-		.estimate;
 }
 
 /**
@@ -86,7 +95,14 @@ export function dataTable(
 ): DataTable {
 	const { measure } = exported;
 	const byIso = new Map(view.regions.map((r) => [r.iso, r]));
-	const order = (model.chart === 'dumbbell' ? model.dumbbellRows : model.barRows).map((r) => r.iso);
+	const drawnRows =
+		model.chart === 'dumbbell'
+			? model.dumbbellRows
+			: model.chart === 'rounds'
+				? model.roundsRows
+				: model.barRows;
+	const order = drawnRows.map((r) => r.iso);
+	const withRounds = model.chart === 'rounds';
 	const bars = new Map(model.barRows.map((r) => [r.iso, r]));
 	const withDumbbell = model.chart === 'dumbbell';
 	const withPrevious =
@@ -100,7 +116,7 @@ export function dataTable(
 		const r = byIso.get(code);
 		return r ? regionName(r) : code;
 	};
-	const comparesRounds = measure === 'change' || withPrevious;
+	const comparesRounds = measure === 'change' || measure === 'gapChange' || withPrevious;
 	/** The boundary notes of the comparison of a region's previous round with this one. */
 	const boundaryNotes = (r: RegionView): string[] => {
 		if (!comparesRounds || r.previousYear === null) return [];
@@ -120,9 +136,15 @@ export function dataTable(
 		const gap = model.gaps[iso] ?? null;
 		let lower: number | null = null;
 		let upper: number | null = null;
-		const change = measure === 'change' ? changeOf(view, r) : null;
+		const gapChange = model.gapChanges[iso] ?? null;
+		const change =
+			measure === 'change'
+				? (model.changes[iso] ?? null)
+				: measure === 'gapChange'
+					? (gapChange?.estimate ?? null)
+					: null;
 		if (measure === 'gap') [lower, upper] = [gap?.lower ?? null, gap?.upper ?? null];
-		else if (measure === 'change') [lower, upper] = [change?.lower ?? null, change?.upper ?? null];
+		else if (change) [lower, upper] = [change.lower, change.upper];
 		else if (model.chart === 'bars' && AREA_MEASURES.includes(measure))
 			[lower, upper] = [bars.get(iso)?.lower ?? null, bars.get(iso)?.upper ?? null];
 		else if (AREA_MEASURES.includes(measure)) [lower, upper] = [area.lower, area.upper];
@@ -159,6 +181,11 @@ export function dataTable(
 				r.rural.upper
 			);
 		if (withPrevious) row.push(r.previousYear, r.previousTotal.value);
+		if (withRounds) {
+			const [then, now] = [gapChange?.then ?? null, gapChange?.now ?? null];
+			row.push(r.previousYear, then?.gap ?? null, then?.lower ?? null, then?.upper ?? null);
+			row.push(now?.gap ?? null, now?.lower ?? null, now?.upper ?? null);
+		}
 		return [row];
 	});
 	const national = nationalRow(view, model, exported, text, sourceIds, withPrevious);
@@ -167,7 +194,8 @@ export function dataTable(
 		header: [
 			...DATA_COLUMNS,
 			...(withDumbbell ? DUMBBELL_COLUMNS : []),
-			...(withPrevious ? PREVIOUS_COLUMNS : [])
+			...(withPrevious ? PREVIOUS_COLUMNS : []),
+			...(withRounds ? ROUNDS_COLUMNS : [])
 		],
 		rows
 	};

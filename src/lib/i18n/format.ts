@@ -1,3 +1,4 @@
+import type { Measure } from '$lib/domain/gaps';
 /**
  * Number formats a person reads. Pure: locale in, string out, so each can be checked in a test.
  * Missing values never print as "NaN": they print as the caller's "no data" text.
@@ -49,10 +50,11 @@ export function formatValue(
 /** The unit a measure is shown in, given the indicator's own unit. */
 export function displayUnit(
 	indicatorUnit: 'percent' | 'count' | 'per100',
-	measure: 'total' | 'urban' | 'rural' | 'gap' | 'parity' | 'change'
+	measure: Measure
 ): DisplayUnit {
 	if (measure === 'parity') return 'ratio';
-	if ((measure === 'gap' || measure === 'change') && indicatorUnit === 'percent') return 'pp';
+	const difference = measure === 'gap' || measure === 'change' || measure === 'gapChange';
+	if (difference && indicatorUnit === 'percent') return 'pp';
 	return indicatorUnit;
 }
 

@@ -40,6 +40,12 @@ export function measureLabel(
 				? m.measure_change_plain()
 				: m.measure_change({ year: periodLabel(indicator, previous) });
 		}
+		case 'gapChange': {
+			const previous = previousYearOf(indicator, year);
+			return previous === null
+				? m.measure_gap_change_plain()
+				: m.measure_gap_change({ year: periodLabel(indicator, previous) });
+		}
 	}
 }
 
@@ -70,6 +76,10 @@ export function viewText(locale: string, indicator: IndicatorInfo | undefined): 
 		parity: m.measure_parity(),
 		notSignificant: m.not_significant(),
 		notSignificantMark: m.not_significant_mark(),
+		changeNotSignificant: m.change_not_significant(),
+		gapIn: (period: string) => m.gap_in_period({ period }),
+		changeSince: (period: string) => m.measure_change({ year: period }),
+		gapChangeSince: (period: string) => m.measure_gap_change({ year: period }),
 		suppressed: m.suppressed(),
 		unstable: m.unstable(),
 		period: (year: number) => periodLabel(indicator, year)
@@ -88,6 +98,12 @@ export interface ViewText {
 	/** "not significant" in full, and its short mark after a gap value. */
 	notSignificant: string;
 	notSignificantMark: string;
+	/** "not significant" said of a change between rounds. */
+	changeNotSignificant: string;
+	/** "Gap in 2015-16", "Change since 2015-16", "Change in the gap since 2015-16". */
+	gapIn: (period: string) => string;
+	changeSince: (period: string) => string;
+	gapChangeSince: (period: string) => string;
 	/** Words for the survey note codes (fewer than 10 / 25 respondents). */
 	suppressed: string;
 	unstable: string;

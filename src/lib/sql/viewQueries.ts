@@ -30,9 +30,21 @@ const AREA_COLUMNS = ['total', 'urban', 'rural']
 	)
 	.join(',\n\t');
 
+/** The same estimates of the closest earlier round, as previous_total, previous_urban_se, … */
+const PREVIOUS_COLUMNS = ['total', 'urban', 'rural']
+	.map((a) =>
+		['value', 'lower', 'upper', 'se']
+			.map(
+				(c) =>
+					`max(p.${c}) FILTER (WHERE p.area = '${a}') AS previous_${a}${c === 'value' ? '' : `_${c}`}`
+			)
+			.join(',\n\t')
+	)
+	.join(',\n\t');
+
 /**
  * One row per region (all 31, with NULLs where the indicator has no value) for an indicator and
- * year, with the total of the closest earlier year for the change measure.
+ * year, with the estimates of the closest earlier round for the change measures.
  */
 export function regionValuesQuery(indicatorId: string, year: number): BoundQuery {
 	return {
@@ -42,16 +54,15 @@ export function regionValuesQuery(indicatorId: string, year: number): BoundQuery
 	SELECT max(year) AS year FROM observations
 	WHERE indicator_id = ? AND year < ? AND geo_level = 'region'
 ), prev AS (
-	SELECT o.geo_code, o.year, o.value, o.lower, o.upper FROM observations o JOIN prev_year USING (year)
-	WHERE o.indicator_id = ? AND o.geo_level = 'region' AND o.area = 'total'
+	SELECT o.* FROM observations o JOIN prev_year USING (year)
+	WHERE o.indicator_id = ? AND o.geo_level = 'region'
 )
 SELECT r.iso_code, r.nbs_code, r.name_official, r.name_en, r.zone, r.population_2022,
 	${AREA_COLUMNS},
 	max(o.ci_level) AS ci_level,
 	any_value(p.year) AS previous_year,
-	any_value(p.value) AS previous_total,
-	any_value(p.lower) AS previous_total_lower,
-	any_value(p.upper) AS previous_total_upper
+	max(p.ci_level) AS previous_ci_level,
+	${PREVIOUS_COLUMNS}
 FROM regions r
 LEFT JOIN cur o ON o.geo_code = r.iso_code
 LEFT JOIN prev p ON p.geo_code = r.iso_code

@@ -11,6 +11,10 @@ export const VIEW_TEXT: ViewText = {
 	parity: 'Parity',
 	notSignificant: 'not significant',
 	notSignificantMark: '(ns)',
+	changeNotSignificant: 'change not significant',
+	gapIn: (period) => `Gap in ${period}`,
+	changeSince: (period) => `Change since ${period}`,
+	gapChangeSince: (period) => `Change in the gap since ${period}`,
 	suppressed: 'suppressed',
 	unstable: 'unstable',
 	period: (y) => (y === 2016 ? '2015-16' : String(y))

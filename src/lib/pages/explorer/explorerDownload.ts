@@ -82,7 +82,7 @@ export function explorerExports(
 	function chartDocument() {
 		const { input, view, text } = need();
 		// Bars take the map's colours, so they need its legend; dumbbells carry their own key.
-		const legend = input.model.chart === 'bars' ? scaleLegend(input) : null;
+		const legend = input.model.chart !== 'dumbbell' ? scaleLegend(input) : null;
 		return { view, doc: figureDocument(view, chartFigure(elements.chart()), legend, text) };
 	}
 

@@ -3,6 +3,7 @@ import type { IndicatorView } from '$lib/data/views';
 import { est, indicatorInfo, regionView } from '$lib/data/views.test-data';
 import { buildViewModel } from '$lib/state/viewModel';
 import { VIEW_TEXT } from '$lib/state/viewModel.test-data';
+import { MEASURES } from '$lib/domain/gaps';
 import {
 	offersGapShortcut,
 	briefViewOf,
@@ -28,7 +29,7 @@ const state: ViewState = {
 
 describe('the measures on offer', () => {
 	it('adds urban, rural, gap and parity with a split, and change after the first year', () => {
-		expect(measuresOf(split, 2022)).toEqual(['total', 'urban', 'rural', 'gap', 'parity', 'change']);
+		expect(measuresOf(split, 2022)).toEqual(MEASURES);
 		expect(measuresOf(split, 2016)).toEqual(['total', 'urban', 'rural', 'gap', 'parity']);
 		expect(measuresOf(plain, 2016)).toEqual(['total']);
 	});
@@ -115,21 +116,60 @@ describe('chartNotes', () => {
 	it('gives the interval level when intervals are drawn', () => {
 		expect(chartNotes(view, model('total'), 'total')).toEqual({
 			ci: '95',
+			ciOrigin: 'published',
+			gapCi: false,
 			notSignificant: null,
+			changeCi: null,
+			changeNotSignificant: null,
+			rounds: null,
 			noNational: true
 		});
 	});
 
-	it('notes gaps that are not significant', () => {
-		expect(chartNotes(view, model('gap'), 'gap').notSignificant).toBe('95');
+	it('notes gaps that are not significant, and that Pengo computed their intervals', () => {
+		expect(chartNotes(view, model('gap'), 'gap')).toMatchObject({
+			notSignificant: '95',
+			gapCi: true
+		});
+	});
+
+	it('says the bundled survey’s intervals are Pengo’s own', () => {
+		const record = { title: 'Survey', publisher: 'Pengo', year: null, licence: '', note: null };
+		const survey = { ...view, sources: [{ ...record, id: 'synthetic-demo' }] };
+		expect(chartNotes(survey, model('total'), 'total').ciOrigin).toBe('survey');
 	});
 
 	it('says nothing without a level or a model', () => {
 		expect(chartNotes({ ...view, ciLevel: null }, model('total'), 'total').ci).toBeNull();
 		expect(chartNotes(view, null, 'total')).toEqual({
 			ci: null,
+			ciOrigin: 'published',
+			gapCi: false,
 			notSignificant: null,
+			changeCi: null,
+			changeNotSignificant: null,
+			rounds: null,
 			noNational: false
+		});
+	});
+
+	it('says the change’s intervals are computed, and marks changes that are not significant', () => {
+		// Dodoma 60 (55–65) then 58 (53–63): +2 ± 7.1, not significant at 95 %
+		const compared: IndicatorView = {
+			...view,
+			regions: [
+				regionView('TZ-03', 'Dodoma', {
+					total: est(60, 55, 65),
+					previousYear: 2016,
+					previousTotal: est(58, 53, 63)
+				})
+			]
+		};
+		const change = buildViewModel(compared, split, 'change', (r) => r.nameOfficial, VIEW_TEXT);
+		expect(chartNotes(compared, change, 'change')).toMatchObject({
+			ci: null,
+			changeCi: '95',
+			changeNotSignificant: '95'
 		});
 	});
 });

@@ -1,3 +1,5 @@
+import { SURVEY_SOURCE_ID } from '$lib/data/loadBundled';
+import { changeLevel } from '$lib/data/viewChanges';
 import type { IndicatorView } from '$lib/data/views';
 import { measuresFor, type Measure } from '$lib/domain/gaps';
 import type { IndicatorInfo } from '$lib/domain/indicators';
@@ -86,10 +88,20 @@ export function briefViewOf(
 
 /** Which notes stand under the chart: the interval level (a percentage) for each, or null. */
 export interface ChartNotes {
-	/** The intervals drawn. */
+	/** The intervals drawn of the estimates themselves (totals, urban, rural). */
 	ci: string | null;
+	/** Who made those intervals: the source, or Pengo from the bundled survey's records. */
+	ciOrigin: 'published' | 'survey';
+	/** The gaps' intervals, always computed by Pengo, are read on this view. */
+	gapCi: boolean;
 	/** The gaps marked not significant. */
 	notSignificant: string | null;
+	/** The intervals drawn of changes between rounds, computed by Pengo. */
+	changeCi: string | null;
+	/** The changes marked not significant. */
+	changeNotSignificant: string | null;
+	/** The key of the chart of the gap in two rounds, at the level its changes are judged. */
+	rounds: string | null;
 	/** No national figure to draw. */
 	noNational: boolean;
 }
@@ -100,15 +112,34 @@ export function chartNotes(
 	measure: Measure
 ): ChartNotes {
 	const level = view?.ciLevel ? String(Math.round(view.ciLevel * 100)) : null;
-	const intervals =
+	const compares = measure === 'change' || measure === 'gapChange';
+	const drawn =
 		model !== null && (model.barRows.some((r) => r.lower !== null) || model.chart === 'dumbbell');
 	const notSignificant =
 		model !== null &&
 		measure === 'gap' &&
 		Object.values(model.gaps).some((g) => g?.significant === false);
+	const moved =
+		model === null
+			? []
+			: measure === 'change'
+				? Object.values(model.changes)
+				: measure === 'gapChange'
+					? Object.values(model.gapChanges).map((g) => g?.estimate ?? null)
+					: [];
+	const atChangeLevel = view ? String(Math.round(changeLevel(view) * 100)) : null;
+	const fromSurvey = view?.sources.some((s) => s.id === SURVEY_SOURCE_ID) ?? false;
 	return {
-		ci: intervals ? level : null,
+		ci: drawn && !compares ? level : null,
+		ciOrigin: fromSurvey ? 'survey' : 'published',
+		gapCi:
+			model !== null &&
+			measure === 'gap' &&
+			Object.values(model.gaps).some((g) => g?.lower != null),
 		notSignificant: notSignificant ? level : null,
+		changeCi: measure === 'change' && drawn ? atChangeLevel : null,
+		changeNotSignificant: moved.some((c) => c?.significant === false) ? atChangeLevel : null,
+		rounds: model?.chart === 'rounds' ? atChangeLevel : null,
 		noNational: model !== null && model.national === null && model.nationalSplit === null
 	};
 }

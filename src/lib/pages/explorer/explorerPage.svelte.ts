@@ -1,6 +1,9 @@
 import { onMount, untrack } from 'svelte';
 import { base } from '$app/paths';
+import { country } from '$lib/country';
+import { viewBoundaryNotes } from '$lib/data/viewChanges';
 import type { Measure } from '$lib/domain/gaps';
+import { boundaryNoteText } from '$lib/i18n/boundaryNotes';
 import { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
 import type { UrlProblem } from '$lib/domain/urlProblem';
 import { formatTick } from '$lib/i18n/format';
@@ -68,10 +71,32 @@ export class ExplorerPage {
 					dashboard.indicator,
 					dashboard.state.measure,
 					regionName,
-					viewText(this.locale, dashboard.indicator)
+					viewText(this.locale, dashboard.indicator),
+					(iso) => this.boundaryNotes.filter((n) => n.iso === iso).map((n) => n.text)
 				)
 			: null
 	);
+	/**
+	 * What changed on the region map between the view's round and the previous one, region by
+	 * region, in words: every view compares the rounds somewhere (the earlier value's tick, the
+	 * earlier gap in the hover card, the change measures).
+	 */
+	boundaryNotes = $derived.by(() => {
+		const view = dashboard.view;
+		const indicator = dashboard.indicator;
+		if (!view || !indicator || view.indicatorId !== indicator.id) return [];
+		const found = viewBoundaryNotes(view, indicator.periods, country.boundaryChanges);
+		const nameOf = (code: string) => this.names[code] ?? code;
+		return (found?.notes ?? []).map((note) => ({
+			iso: note.region,
+			text: boundaryNoteText(note, found!.from, found!.to, nameOf, this.locale)
+		}));
+	});
+	/** The two rounds the change measures compare, as published. */
+	rounds = $derived({
+		earlier: this.period(this.previousYear),
+		later: this.period(dashboard.state.year)
+	});
 	unitLabel = $derived(this.model ? labelOfUnit(this.model.unit) : m.unit_per100());
 	names = $derived(
 		Object.fromEntries((dashboard.data?.regions ?? []).map((r) => [r.isoCode, r.nameOfficial]))

@@ -9,7 +9,9 @@ const dodoma: RegionView = regionView('TZ-03', 'Dodoma', {
 	urban: est(80, 75, 85),
 	rural: est(50, 45, 55),
 	previousYear: 2016,
-	previousTotal: est(38.9)
+	previousTotal: est(38.9, 30.9, 46.9),
+	previousUrban: est(70, 65, 75),
+	previousRural: est(35, 30, 40)
 });
 const view: IndicatorView = {
 	indicatorId: 'x',
@@ -33,6 +35,8 @@ const t: TableText = {
 	interval: 'interval',
 	change: (y) => `Change since ${y}`,
 	previous: (y) => `Total ${y}`,
+	gapIn: (y) => `Gap in ${y}`,
+	gapChange: (y) => `Change in the gap since ${y}`,
 	respondents: 'Respondents',
 	notSignificantMark: '(ns)',
 	reliability: 'Few respondents',
@@ -48,7 +52,10 @@ describe('explorerTableColumns', () => {
 			['Total', '61.6%'],
 			['Total, interval', '53.4% – 69.2%'],
 			['Total 2016', '38.9%'],
+			// 61.6 − 38.9 = 22.7; both rounds at 90 %, half-widths 7.9 and 8: the change's is
+			// √(7.9² + 8²) = 11.243 → 11.457 … 33.943
 			['Change since 2016', '+22.7 pp'],
+			['Change since 2016, interval', '+11.5 pp – +33.9 pp'],
 			['Respondents', '900'],
 			['Few respondents', '']
 		]);
@@ -68,6 +75,12 @@ describe('explorerTableColumns', () => {
 		expect(cell('gap_ci')).toBe('+20.2 pp – +39.8 pp');
 		expect(cell('parity')).toBe('0.63');
 		expect(columns.find((c) => c.key === 'gap')!.value(dodoma)).toBe(30);
+		// The earlier gap beside it: 70 − 35 = 35 in 2016, so −5 since; each of the four estimates
+		// ± 5 at 90 %, so the change's half-width is √(4 · 5²) = 10: −15 … +5, not significant
+		expect(columns.find((c) => c.key === 'gap_previous')!.label).toBe('Gap in 2016');
+		expect(cell('gap_previous')).toBe('+35.0 pp');
+		expect(cell('gapChange')).toBe('-5.0 pp (ns)');
+		expect(cell('gapChange_ci')).toBe('-15.0 pp – +5.0 pp');
 	});
 
 	it('flags estimates on few respondents per area, suppressed ones weighing more in the sort', () => {

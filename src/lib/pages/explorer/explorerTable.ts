@@ -1,7 +1,13 @@
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorInfo } from '$lib/domain/indicators';
+import { gapChangeOf, totalChangeOf } from '$lib/data/viewChanges';
 import type { IndicatorView, RegionView } from '$lib/data/views';
-import { change, parityRatio, type GapEstimate } from '$lib/domain/gaps';
+import {
+	parityRatio,
+	type DifferenceEstimate,
+	type GapChangeFigures,
+	type GapEstimate
+} from '$lib/domain/gaps';
 import { displayUnit, formatValue, type DisplayUnit } from '$lib/i18n/format';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { TableColumn } from '$lib/ui/tableSort';
@@ -20,6 +26,9 @@ export interface TableText {
 	interval: string;
 	change: (year: string) => string;
 	previous: (year: string) => string;
+	/** "Gap in 2015-16", "Change in the gap since 2015-16". */
+	gapIn: (year: string) => string;
+	gapChange: (year: string) => string;
 	respondents: string;
 	notSignificantMark: string;
 	/** Header of the column that flags estimates on few respondents, and the two flags. */
@@ -99,23 +108,59 @@ export function explorerTableColumns(
 			}
 		);
 	}
+	/** A change with its "ns" mark, and its interval in a column of its own. */
+	const moved = (
+		key: string,
+		label: string,
+		pick: (r: RegionView) => DifferenceEstimate | null | undefined
+	): TableColumn<RegionView>[] => [
+		{
+			key,
+			label,
+			numeric: true,
+			value: (r) => pick(r)?.value ?? null,
+			text: (r) => {
+				const d = pick(r);
+				if (!d) return t.noData;
+				return `${fmt(d.value, diffUnit)}${d.significant === false ? ` ${t.notSignificantMark}` : ''}`;
+			}
+		},
+		{
+			key: `${key}_ci`,
+			label: `${label}, ${t.interval}`,
+			numeric: true,
+			value: (r) => pick(r)?.lower ?? null,
+			text: (r) => range(pick(r)?.lower ?? null, pick(r)?.upper ?? null, diffUnit)
+		}
+	];
 	if (hasPrevious && previousYear !== null) {
-		const label = t.previous(String(previousYear));
+		const year = String(previousYear);
 		columns.push(
 			{
 				key: 'previous',
-				label,
+				label: t.previous(year),
 				numeric: true,
 				value: (r) => r.previousTotal.value,
 				text: (r) => fmt(r.previousTotal.value)
 			},
+			...moved('change', t.change(year), (r) => totalChangeOf(view, r).estimate)
+		);
+	}
+	const gapChanges = indicator.hasUrbanRural
+		? new Map(view.regions.map((r) => [r.iso, gapChangeOf(view, r)]))
+		: new Map<string, GapChangeFigures>();
+	const hasPreviousGap = [...gapChanges.values()].some((g) => g.then);
+	if (hasPreviousGap && previousYear !== null) {
+		const year = String(previousYear);
+		columns.push(
 			{
-				key: 'change',
-				label: t.change(String(previousYear)),
+				key: 'gap_previous',
+				label: t.gapIn(year),
 				numeric: true,
-				value: (r) => change(r.total.value, r.previousTotal.value),
-				text: (r) => fmt(change(r.total.value, r.previousTotal.value), diffUnit)
-			}
+				value: (r) => gapChanges.get(r.iso)?.then?.gap ?? null,
+				text: (r) => fmt(gapChanges.get(r.iso)?.then?.gap ?? null, diffUnit)
+			},
+			...moved('gapChange', t.gapChange(year), (r) => gapChanges.get(r.iso)?.estimate)
 		);
 	}
 	if (hasN) {

@@ -15,6 +15,8 @@ export function tableText(locale: string, period: (year: number) => string): Tab
 		interval: m.table_interval(),
 		change: (y) => m.measure_change({ year: period(Number(y)) }),
 		previous: (y) => m.table_previous({ year: period(Number(y)) }),
+		gapIn: (y) => m.gap_in_period({ period: period(Number(y)) }),
+		gapChange: (y) => m.measure_gap_change({ year: period(Number(y)) }),
 		respondents: m.table_respondents(),
 		notSignificantMark: m.not_significant_mark(),
 		reliability: m.table_reliability(),

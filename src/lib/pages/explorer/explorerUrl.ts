@@ -1,5 +1,5 @@
 import type { UrlProblem } from '$lib/domain/urlProblem';
-import type { Measure } from '$lib/domain/gaps';
+import { MEASURES, type Measure } from '$lib/domain/gaps';
 import type { ViewState } from '$lib/state/dashboard.svelte';
 
 /**
@@ -14,8 +14,6 @@ export interface CatalogEntry {
 	years: readonly number[];
 	measures: (year: number) => readonly Measure[];
 }
-
-const MEASURES: readonly Measure[] = ['total', 'urban', 'rural', 'gap', 'parity', 'change'];
 
 export function parseViewState(
 	params: URLSearchParams,
