@@ -218,11 +218,25 @@ test('the note survives a reload from the share link, as text', async ({ page })
 test('interval lines are spoken of only on a page that draws them, and small maps name regions', async ({
 	page
 }) => {
-	await page.goto('/brief/?views=women_mobile_phone.change.2022');
+	// TCRA's SIM counts come without intervals: no lines, and no sentence about lines.
+	await page.goto('/brief/?views=active_sims.total.2022');
 	await waitForDocument(page, 1);
 	const doc = page.getByRole('article', { name: 'The brief as it will print' });
-	await expect(doc).not.toContainText('Lines show');
+	await expect(
+		doc.getByRole('heading', { name: 'Active SIM cards: Total, 2022-06' })
+	).toBeVisible();
 	await expect(doc.locator('.ci line')).toHaveCount(0);
+	await expect(doc).not.toContainText('Lines show');
+	await expect(doc).not.toContainText('confidence interval');
+
+	// A chart of changes draws Pengo's intervals of the changes, and says so.
+	await page.goto('/brief/?views=women_mobile_phone.change.2022');
+	await waitForDocument(page, 1);
+	await expect(doc.locator('.ci line').first()).toBeAttached();
+	await expect(doc).toContainText(
+		'Lines show the 90% confidence interval of each change, computed by Pengo'
+	);
+	await expect(doc).not.toContainText('shown without an interval');
 	const map = doc.getByRole('img', { name: /^Map of the regions/ });
 	await expect(map.locator('text').filter({ hasText: `1 ${mostImprovedRegion()}: +` })).toHaveCount(
 		1

@@ -7,6 +7,7 @@ import { buildViewModel, type ViewModel } from '$lib/state/viewModel';
 import { viewKey, type BriefView } from './briefState';
 import { viewKey as indicatorViewKey } from '../indicatorViews';
 import { SURVEY_SOURCE_ID } from '$lib/data/regionProfile';
+import { changeLevel } from '$lib/data/viewChanges';
 import { intervalMarks, type BriefContents, type IntervalMarks } from './briefSentences';
 import {
 	figureSource,
@@ -123,10 +124,15 @@ export function briefModel(
 				v.measure === 'total' && previous !== undefined
 					? t.previous(t.period(ind, previous))
 					: null,
-			intervals: intervalMarks(model, view.ciLevel, pengo ? 'pengo' : 'source')
+			intervals: intervalMarks(
+				model,
+				v.measure,
+				v.measure === 'change' ? changeLevel(view) : view.ciLevel,
+				pengo ? 'pengo' : 'source'
+			)
 		});
 		figureSources.push(
-			figureSource(view, model.gaps, {
+			figureSource(view, model, {
 				label: t.figureView({ indicator: ind.label[t.language], period: t.period(ind, v.year) }),
 				hasUrbanRural: ind.hasUrbanRural,
 				regionName
@@ -162,10 +168,10 @@ function viewContents(sections: readonly BriefSection[], figures: KeyFigures): B
 	return {
 		gaps: sections.some(gapShown) || figures.some((g) => g.largestGaps.length > 0),
 		gapIntervals: figures.some((g) => g.largestGaps.some((e) => e.significant !== null)),
-		changeWithoutInterval:
-			sections.some((s) => s.measure === 'change') ||
-			figures.some((g) => g.mostImproved.length > 0),
-		changeWithInterval: false,
+		changeWithoutInterval: figures.some((g) => g.mostImproved.some((e) => e.significant === null)),
+		changeWithInterval:
+			sections.some((s) => s.intervals?.of === 'changes') ||
+			figures.some((g) => g.mostImproved.some((e) => e.significant !== null)),
 		sourceIntervals: sections.some((s) => s.intervals?.maker === 'source'),
 		pengoIntervals: sections.some((s) => s.intervals?.maker === 'pengo'),
 		keyFigures: figures.length > 0,

@@ -28,26 +28,38 @@ describe('intervalMarks', () => {
 			barRows: [bar(null, null), bar(45, 55)],
 			dumbbellRows: []
 		};
-		expect(intervalMarks(withLines, 0.9, 'source')).toEqual({
+		expect(intervalMarks(withLines, 'total', 0.9, 'source')).toEqual({
 			of: 'values',
 			level: 0.9,
 			maker: 'source'
 		});
 		const change = { chart: 'bars' as const, barRows: [bar(null, null)], dumbbellRows: [] };
-		expect(intervalMarks(change, 0.9, 'source')).toBeNull();
+		expect(intervalMarks(change, 'change', 0.9, 'source')).toBeNull();
+	});
+	it("calls the lines of a chart of changes Pengo's, whatever the source", () => {
+		const changes = { chart: 'bars' as const, barRows: [bar(2, 18)], dumbbellRows: [] };
+		expect(intervalMarks(changes, 'change', 0.9, 'source')).toEqual({
+			of: 'changes',
+			level: 0.9,
+			maker: 'pengo'
+		});
+		expect(intervalNote({ of: 'changes', level: 0.9, maker: 'pengo' }, 'en')).toBe(
+			'Lines show the 90% confidence interval of each change, computed by Pengo from the intervals of the two rounds (independent samples).'
+		);
+		expect(intervalNote({ of: 'changes', level: 0.9, maker: 'pengo' }, 'sw')).toContain('Pengo');
 	});
 	it('finds the urban and rural lines of a dumbbell chart', () => {
 		const rows = { chart: 'dumbbell' as const, barRows: [], dumbbellRows: [bell(65)] };
-		expect(intervalMarks(rows, 0.95, 'pengo')).toEqual({
+		expect(intervalMarks(rows, 'gap', 0.95, 'pengo')).toEqual({
 			of: 'urban_rural',
 			level: 0.95,
 			maker: 'pengo'
 		});
-		expect(intervalMarks({ ...rows, dumbbellRows: [bell(null)] }, 0.95, 'pengo')).toBeNull();
+		expect(intervalMarks({ ...rows, dumbbellRows: [bell(null)] }, 'gap', 0.95, 'pengo')).toBeNull();
 	});
 	it('has no marks without a confidence level', () => {
 		const withLines = { chart: 'bars' as const, barRows: [bar(45, 55)], dumbbellRows: [] };
-		expect(intervalMarks(withLines, null, 'source')).toBeNull();
+		expect(intervalMarks(withLines, 'total', null, 'source')).toBeNull();
 	});
 });
 
@@ -91,6 +103,13 @@ describe('methodsSentences', () => {
 		expect(text.join(' ')).not.toMatch(/confidence interval|gap ±|Lines show/);
 		expect(text.join(' ')).toContain('It is shown without an interval');
 		expect(text.join(' ')).toContain('Gaps of different indicators are never ranked together');
+	});
+	it('a brief whose changes carry intervals never says they have none', () => {
+		const text = methodsSentences({ ...none, changeWithInterval: true }, 'en').join(' ');
+		expect(text).toContain(
+			'A change between two survey rounds carries an interval computed by Pengo'
+		);
+		expect(text).not.toContain('without an interval');
 	});
 	it('a region brief: changes with their interval, never "without an interval"', () => {
 		const region = {

@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
+import type { Measure } from '$lib/domain/gaps';
 import type { ViewModel } from '$lib/state/viewModel';
 
 /**
@@ -11,24 +12,29 @@ import type { ViewModel } from '$lib/state/viewModel';
 /** Who made the intervals a chart draws. */
 export type IntervalMaker = 'source' | 'pengo';
 
-/** The interval marks a chart draws: around each region's value, or around urban and rural. */
+/**
+ * The interval marks a chart draws: around each region's value, around urban and rural, or around
+ * each change between rounds (always computed by Pengo).
+ */
 export interface IntervalMarks {
-	of: 'values' | 'urban_rural';
+	of: 'values' | 'urban_rural' | 'changes';
 	/** Confidence level, 0.90 for 90%. */
 	level: number;
 	maker: IntervalMaker;
 }
 
 /**
- * The interval marks a view's chart draws, or null when it draws none (the change between rounds,
- * the gap's bars, or a view whose source gave no intervals).
+ * The interval marks a view's chart draws, or null when it draws none (a view whose source gave no
+ * intervals, or a chart that draws none). `ciLevel` is the level of the lines drawn: the view's for
+ * its estimates, the changes' for a chart of changes.
  */
 export function intervalMarks(
 	model: Pick<ViewModel, 'chart' | 'barRows' | 'dumbbellRows'>,
+	measure: Measure,
 	ciLevel: number | null,
 	maker: IntervalMaker
 ): IntervalMarks | null {
-	if (ciLevel === null) return null;
+	if (ciLevel === null || model.chart === 'rounds') return null;
 	const drawn =
 		model.chart === 'dumbbell'
 			? model.dumbbellRows.some(
@@ -38,6 +44,7 @@ export function intervalMarks(
 				)
 			: model.barRows.some((r) => r.lower !== null && r.upper !== null);
 	if (!drawn) return null;
+	if (measure === 'change') return { of: 'changes', level: ciLevel, maker: 'pengo' };
 	return { of: model.chart === 'dumbbell' ? 'urban_rural' : 'values', level: ciLevel, maker };
 }
 
@@ -48,6 +55,7 @@ export function intervalNote(marks: IntervalMarks | null, locale: Locale): strin
 	if (marks === null) return null;
 	const words = { level: percent(marks.level) };
 	const options = { locale };
+	if (marks.of === 'changes') return m.chart_change_ci(words, options);
 	if (marks.of === 'values')
 		return marks.maker === 'source'
 			? m.brief_ci_values_source(words, options)
@@ -65,7 +73,7 @@ export interface BriefContents {
 	gapIntervals: boolean;
 	/** Some page shows a change between rounds without its interval (a change view). */
 	changeWithoutInterval: boolean;
-	/** Some page shows a change between rounds with its interval (the region's trend). */
+	/** Some page shows a change between rounds with its interval or its (ns) mark. */
 	changeWithInterval: boolean;
 	/** Some chart draws intervals published by a source. */
 	sourceIntervals: boolean;

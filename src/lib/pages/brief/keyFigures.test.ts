@@ -76,14 +76,18 @@ const women = view('women_mobile_phone', 2022, [
 ]);
 
 const name = (r: RegionView) => r.nameOfficial;
-const hh = figureSource(household, gapsOf(household), {
-	label: 'Households owning a mobile phone, 2024',
-	hasUrbanRural: true,
-	regionName: name
-});
+const hh = figureSource(
+	household,
+	{ gaps: gapsOf(household) },
+	{
+		label: 'Households owning a mobile phone, 2024',
+		hasUrbanRural: true,
+		regionName: name
+	}
+);
 const wm = figureSource(
 	women,
-	{},
+	{ gaps: {}, changes: { 'TZ-05': { significant: true }, 'TZ-03': { significant: false } } },
 	{
 		label: 'Women who own a mobile phone, 2022',
 		hasUrbanRural: false,
@@ -148,6 +152,7 @@ describe('mostImproved', () => {
 		expect(top[0]!.value).toBeCloseTo(28.1, 10);
 		expect(top[1]!.value).toBeCloseTo(11.1, 10);
 		expect(top[2]!.value).toBe(11);
+		expect(top.map((e) => e.significant)).toEqual([true, false, null]);
 	});
 	it('leaves out falls and no change', () => {
 		expect(mostImproved(wm, 10).map((e) => e.name)).not.toContain('Arusha');
@@ -166,11 +171,15 @@ describe('gapNotSignificant', () => {
 			region('TZ-06', 'Pwani', { urban: est(50, 10), rural: est(49, 10) }),
 			region('TZ-02', 'Arusha', { urban: est(50, 10), rural: est(48, 10) })
 		]);
-		const s = figureSource(wide, gapsOf(wide), {
-			label: 'w',
-			hasUrbanRural: true,
-			regionName: name
-		});
+		const s = figureSource(
+			wide,
+			{ gaps: gapsOf(wide) },
+			{
+				label: 'w',
+				hasUrbanRural: true,
+				regionName: name
+			}
+		);
 		expect(gapNotSignificant(s).map((r) => r.name)).toEqual(['Arusha', 'Pwani']);
 	});
 });

@@ -9,6 +9,8 @@ export interface FigureRegion {
 	gap: GapEstimate | null;
 	/** Total now minus total in the previous survey round; null without an earlier round. */
 	change: number | null;
+	/** Whether the change's interval excludes zero (null when no interval is known). */
+	changeSignificant?: boolean | null;
 }
 
 /** An indicator-year behind one or more chosen views. */
@@ -49,10 +51,13 @@ export interface FigureGroup {
 
 export type KeyFigures = FigureGroup[];
 
-/** The regions of a fetched view with their gap (from the view model) and change. */
+/** The regions of a fetched view with their gap and the significance of their change (from the view model). */
 export function figureSource(
 	view: IndicatorView,
-	gaps: Readonly<Record<string, GapEstimate | null>>,
+	model: {
+		gaps: Readonly<Record<string, GapEstimate | null>>;
+		changes?: Readonly<Record<string, { significant: boolean | null } | null>>;
+	},
 	options: { label: string; hasUrbanRural: boolean; regionName: (r: RegionView) => string }
 ): FigureSource {
 	return {
@@ -63,8 +68,9 @@ export function figureSource(
 		regions: view.regions.map((r) => ({
 			iso: r.iso,
 			name: options.regionName(r),
-			gap: options.hasUrbanRural ? (gaps[r.iso] ?? null) : null,
-			change: change(r.total.value, r.previousTotal.value)
+			gap: options.hasUrbanRural ? (model.gaps[r.iso] ?? null) : null,
+			change: change(r.total.value, r.previousTotal.value),
+			changeSignificant: model.changes?.[r.iso]?.significant ?? null
 		}))
 	};
 }
@@ -98,7 +104,9 @@ export function largestGaps(s: FigureSource, n = 3): FigureEntry[] {
 /** The `n` regions whose total rose most since the previous round; falls are not improvements. */
 export function mostImproved(s: FigureSource, n = 3): FigureEntry[] {
 	return s.regions
-		.flatMap((r) => (r.change !== null && r.change > 0 ? [entry(s, r, r.change, null)] : []))
+		.flatMap((r) =>
+			r.change !== null && r.change > 0 ? [entry(s, r, r.change, r.changeSignificant ?? null)] : []
+		)
 		.sort(byValueDescending((e) => e.value))
 		.slice(0, n);
 }
