@@ -120,14 +120,16 @@ test.describe('the change in the gap since 2021', () => {
 	test('the table puts the earlier gap, the change and its interval beside the gap', async () => {
 		const page = shared.page;
 		await page.getByRole('button', { name: 'Table' }).click();
-		const table = chartSection(page).getByRole('table');
+		const table = page.getByRole('table', { name: /Change in the gap since 2021/ });
 		for (const header of [
 			'Gap (urban − rural)',
 			'Gap in 2021',
 			'Change in the gap since 2021',
 			'Change in the gap since 2021, interval'
 		])
-			await expect(table.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
+			await expect(
+				table.getByRole('columnheader', { name: `Sort by ${header}`, exact: true })
+			).toBeVisible();
 		// The chart's value for Dodoma and the table's agree.
 		const row = table
 			.getByRole('row')

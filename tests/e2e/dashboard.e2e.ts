@@ -149,7 +149,9 @@ test('changing the measure and then the indicator redraws the map and the chart'
 	await expect(viewTitle(page)).toContainText('Active SIM cards');
 	await waitForData(page);
 	await expect.poll(() => rowLabels(page)).not.toEqual(changeRows);
-	await settledMapSignature(page, { differentFrom: changeMap, minFills: 3 });
+	// Two classes cover the regions (Dar es Salaam's, the third, is too small to count); Simiyu
+	// and Zanzibar have no data, drawn pink under a hatching that blends every pixel.
+	await settledMapSignature(page, { differentFrom: changeMap, minFills: 2 });
 
 	await expect(rowFor(page, 'Simiyu')).toHaveAttribute('aria-label', /^Simiyu: no data$/);
 	await expect(rowFor(page, 'Simiyu')).toContainText('no data');

@@ -191,7 +191,7 @@ test.describe(() => {
 		await (await uploadMessy(page)).click();
 		await waitForData(page);
 		await expect(title(page)).toContainText('messy-regions: Gap (urban − rural), 2025');
-		// Every gap in this file is positive: the diverging scale paints it in three classes.
+		// Every gap in this file is positive: a sequential scale, in three classes or more.
 		await settledMapSignature(page, { differentFrom: defaultMap, minFills: 3 });
 		await expect(chartRows(page).filter({ hasText: /^Kigoma/ })).not.toHaveAttribute(
 			'aria-label',

@@ -21,6 +21,33 @@ export function rowMargins(
 }
 
 /**
+ * A ranked bar chart's x extent, rounded out: the regions' values, intervals and earlier values,
+ * and zero, where bars start; `fixed` instead when given (a share's 0–100). A national figure far
+ * outside the regions (a count whose total dwarfs every region) does not stretch the axis: it is
+ * drawn only when it falls on the scale, and stated in text otherwise.
+ */
+export function barDomain(
+	rows: readonly {
+		value: number | null;
+		lower: number | null;
+		upper: number | null;
+		previous: number | null;
+	}[],
+	national: number | null,
+	fixed?: [number, number]
+): { domain: [number, number]; nationalOnScale: boolean } {
+	const known = rows
+		.flatMap((r) => [r.value, r.lower, r.upper, r.previous])
+		.filter((v): v is number => v !== null && Number.isFinite(v));
+	const extent: [number, number] = fixed ?? [Math.min(0, ...known), Math.max(0, ...known, 1e-9)];
+	const domain = scaleLinear().domain(extent).nice().domain() as [number, number];
+	return {
+		domain,
+		nationalOnScale: national !== null && national >= domain[0] && national <= domain[1]
+	};
+}
+
+/**
  * The x scale of a ranked chart of points: over the values drawn (missing ones skipped), always
  * including 0 and at least 1, or over a fixed domain, rounded to nice ticks, between the margins.
  */

@@ -24,6 +24,7 @@ import {
 	type EngineSource
 } from './summary';
 import { buildSummary } from './summaryBuild';
+import { fetchTrend } from './trend';
 import { fetchIndicatorView } from './views';
 
 const dataDir = join(import.meta.dirname, '../../../data');
@@ -89,6 +90,16 @@ describe('the summary answers every bundled view as the engine does', () => {
 			}
 		}
 		expect(views).toBeGreaterThan(10);
+	});
+
+	it('the rounds of every indicator with two or more, without the engine', async () => {
+		const many = summary.bundled.indicators.filter((i) => i.years.length >= 2);
+		expect(many.map((i) => i.id)).toContain('women_mobile_phone');
+		for (const indicator of many) {
+			expect(await fetchTrend(fromSummary, indicator.id)).toEqual(
+				await fetchTrend(native, indicator.id)
+			);
+		}
 	});
 
 	it('the first screen’s part holds the default view and the catalogue, and little else', () => {

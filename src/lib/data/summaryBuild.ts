@@ -17,12 +17,14 @@ import {
 	SUMMARY_FORMAT,
 	type BundledSummary
 } from './summary';
+import { fetchTrend } from './trend';
 import { fetchIndicatorView } from './views';
 
 /**
  * Loads and checks the bundled files on `db` (a bad file stops it with the same DataFileError the
  * page shows), then asks every question the bundled views ask and keeps the answers: each
- * indicator in each year (explorer, divide index, brief), each region's profile (profiles and
+ * indicator in each year (explorer, divide index, brief), the rounds of each indicator that has
+ * two or more (the explorer's trend), each region's profile (profiles and
  * compare, which asks region by region), each services choice in each year it has.
  */
 export async function buildSummary(
@@ -38,6 +40,7 @@ export async function buildSummary(
 	const { connector, answers, queries } = recordingConnector(db);
 	for (const indicator of bundled.indicators) {
 		for (const year of indicator.years) await fetchIndicatorView(connector, indicator.id, year);
+		if (indicator.years.length >= 2) await fetchTrend(connector, indicator.id);
 	}
 	for (const region of bundled.regions) {
 		await fetchRegionProfiles(connector, bundled.regions, bundled.indicators, [region.isoCode]);

@@ -17,6 +17,8 @@ export interface ViewState {
 	measure: Measure;
 	region: string | null;
 	view: 'chart' | 'table';
+	/** 'fixed': the map's colour classes are the same in every year of the indicator. */
+	classes?: 'fixed';
 }
 
 /**

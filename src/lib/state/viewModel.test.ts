@@ -51,8 +51,12 @@ describe('buildViewModel', () => {
 			['Dar es Salaam', 'no data']
 		]);
 		expect(vm.values).toEqual({ 'TZ-01': 30, 'TZ-02': null, 'TZ-03': 40 });
-		expect(vm.fills['TZ-02']).toBe(NO_DATA_COLOUR);
-		expect(vm.scale.kind).toBe('diverging');
+		// No fill: the map draws the no-data fill with its hatching.
+		expect(vm.fills['TZ-02']).toBeUndefined();
+		expect(vm.scale.colour(vm.values['TZ-02'])).toBe(NO_DATA_COLOUR);
+		// Every gap is positive (30 and 40): a sequential scale, no class below zero.
+		expect(vm.scale.kind).toBe('sequential');
+		expect(vm.scale.bins.every((b) => b.from >= 0)).toBe(true);
 		expect(vm.national).toBe(40);
 		expect(vm.axisUnit).toBe('percent');
 		expect(vm.unit).toBe('pp');

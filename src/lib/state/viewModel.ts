@@ -1,6 +1,6 @@
 import type { ViewText } from '$lib/i18n/labels';
 import type { Estimate } from '$lib/domain/estimate';
-import { divergingScale, sequentialScale, type ColourScale } from '$lib/charts/colourScale';
+import { scaleForMeasure, type ColourScale } from '$lib/charts/colourScale';
 import type { BarRow, DumbbellRow, RoundsRow } from '$lib/charts/types';
 import type { IndicatorInfo } from '$lib/domain/indicators';
 import type { IndicatorView, RegionView } from '$lib/data/views';
@@ -47,7 +47,7 @@ export interface ViewModel {
 
 const DUMBBELL_MEASURES: readonly Measure[] = ['urban', 'rural', 'gap', 'parity'];
 
-function valuesOf(r: RegionView) {
+export function valuesOf(r: RegionView) {
 	return {
 		total: r.total.value,
 		urban: r.urban.value,
@@ -78,7 +78,9 @@ export function buildViewModel(
 	regionName: (r: RegionView) => string,
 	t: ViewText,
 	/** Boundary notes of a region, for the views that compare its rounds. */
-	boundaryNotes: (iso: string) => readonly string[] = () => []
+	boundaryNotes: (iso: string) => readonly string[] = () => [],
+	/** The values the colour classes are made from, when not this view's own (fixed classes). */
+	classValues?: readonly (number | null)[]
 ): ViewModel {
 	const unit = displayUnit(indicator.unit, measure);
 	const baseUnit = displayUnit(indicator.unit, 'total');
@@ -109,12 +111,10 @@ export function buildViewModel(
 					: null;
 	const mark = (iso: string) => (significance(iso) === false ? ` ${t.notSignificantMark}` : '');
 	const list = Object.values(values);
-	const scale =
-		measure === 'gap' || measure === 'change' || measure === 'gapChange'
-			? divergingScale(list)
-			: sequentialScale(list);
+	const scale = scaleForMeasure(measure, classValues ?? list);
+	// Regions without a value get no fill: the map draws them in the no-data fill, hatched.
 	const fills: Record<string, string> = {};
-	for (const [iso, v] of Object.entries(values)) fills[iso] = scale.colour(v);
+	for (const [iso, v] of Object.entries(values)) if (v !== null) fills[iso] = scale.colour(v);
 	const fmt = (v: number | null, u: DisplayUnit = unit) => formatValue(v, u, t.locale, t.noData);
 	const chart =
 		measure === 'gapChange'

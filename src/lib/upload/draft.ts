@@ -8,6 +8,7 @@ import { headerText } from './headerCells';
 import { ImportError } from './importer';
 import type { ImportMapping } from './importSql';
 import type { SniffResult } from './sniffClient';
+import type { UnitGuess } from './unitGuess';
 import type {
 	ColumnProfile,
 	Dialect,
@@ -39,6 +40,10 @@ export interface Draft {
 	name: string;
 	sourceNote: string;
 	unit: ImportMapping['unit'];
+	/** The unit guessed from the value columns, with its evidence; null until the roles are set. */
+	unitGuess: UnitGuess | null;
+	/** The person chose the unit: later role changes no longer guess it again. */
+	unitChosen: boolean;
 	indicatorName: string;
 	problems: UploadProblem[];
 	report: ImportReport | null;

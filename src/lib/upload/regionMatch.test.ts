@@ -7,6 +7,8 @@ import {
 	MAX_REGION_NAME_CHARS,
 	REGION_CHOICES_KEY,
 	assignRegion,
+	asNbsCode,
+	readsAsNumbers,
 	isAggregateName,
 	jaroWinkler,
 	loadRememberedChoices,
@@ -223,7 +225,17 @@ describe('reviewRegionNames: fuzzy', () => {
 	});
 
 	it('offers nothing for a number that is no code, and keeps hostile text as written', () => {
-		expect(review('1')).toMatchObject({ status: 'unmatched', suggestions: [] });
+		const [, one] = reviewRegionNames(
+			[
+				{ name: 'Dodoma', rows: 1 },
+				{ name: '1', rows: 1 }
+			],
+			regions,
+			{}
+		);
+		// In a column of names a stray "1" is nobody's name.
+		expect(one).toMatchObject({ written: '1', status: 'unmatched', suggestions: [] });
+		expect(review('99')).toMatchObject({ status: 'unmatched', suggestions: [] });
 		const hostile = '<img src=x onerror=alert(1)>';
 		expect(review(hostile)).toMatchObject({ written: hostile, status: 'unmatched' });
 		expect(review('')).toMatchObject({ status: 'unmatched', suggestions: [] });
@@ -390,5 +402,42 @@ describe('reviewsToShow', () => {
 	it('lists everything, in need order, when the file has few names', () => {
 		const reviews = [named('Arusha', 'matched'), named('Xyz', 'unmatched')];
 		expect(reviewsToShow(reviews)).toEqual({ shown: [reviews[1], reviews[0]], hidden: 0 });
+	});
+});
+
+describe('reviewRegionNames: a column of numeric region codes (DHS hv024, NBS files)', () => {
+	// DHS writes hv024 as a number: 1 Dodoma, 2 Arusha, 7 Dar es Salaam, 16 Kigoma, 24 Simiyu,
+	// 53 Mjini Magharibi; NBS codes are 01 … 26 and 51 … 55 (data/regions.csv).
+	const written = ['1', '2', '7', '16', '24', '53', '7.0', '007', '99', ''].map((name) => ({
+		name,
+		rows: 10
+	}));
+	const reviews = reviewRegionNames(written, regions, {});
+	const of = (name: string) => reviews.find((r) => r.written === name)!;
+
+	it('reads one-digit codes with the leading zero NBS writes, and says so', () => {
+		expect(of('1')).toMatchObject({ status: 'matched', isoCode: 'TZ-03', via: 'nbsNumber' });
+		expect(of('2')).toMatchObject({ status: 'matched', isoCode: 'TZ-01', via: 'nbsNumber' });
+		expect(of('7')).toMatchObject({ status: 'matched', isoCode: 'TZ-02', via: 'nbsNumber' });
+		expect(of('7.0')).toMatchObject({ isoCode: 'TZ-02', via: 'nbsNumber' });
+		expect(of('007')).toMatchObject({ isoCode: 'TZ-02', via: 'nbsNumber' });
+	});
+
+	it('keeps two-digit codes matched as codes, and a number that is no code unmatched', () => {
+		expect(of('16')).toMatchObject({ isoCode: 'TZ-08', via: 'code' });
+		expect(of('24')).toMatchObject({ isoCode: 'TZ-30', via: 'code' });
+		expect(of('53')).toMatchObject({ isoCode: 'TZ-15', via: 'code' });
+		expect(of('99')).toMatchObject({ status: 'unmatched', isoCode: null });
+	});
+
+	it('tells a number column from text', () => {
+		expect(readsAsNumbers([{ name: '1' }, { name: ' 26 ' }, { name: '' }])).toBe(true);
+		expect(readsAsNumbers([{ name: '1' }, { name: 'Dodoma' }])).toBe(false);
+		expect(readsAsNumbers([{ name: '100' }])).toBe(false);
+		expect(readsAsNumbers([{ name: '1.5' }])).toBe(false);
+		expect(readsAsNumbers([])).toBe(false);
+		expect(asNbsCode('5')).toBe('05');
+		expect(asNbsCode('05.00')).toBe('05');
+		expect(asNbsCode('-5')).toBeNull();
 	});
 });

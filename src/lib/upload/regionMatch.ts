@@ -157,6 +157,25 @@ function scoreRegions(key: string, candidates: ReturnType<typeof fuzzyCandidates
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
+ * A region code written as a number, as NBS writes it: "7", "07" and "7.0" (a number column saved
+ * by a statistics package) are all "07". Null for anything else.
+ */
+export function asNbsCode(written: string): string | null {
+	const match = /^0*(\d{1,2})(?:\.0+)?$/.exec(written.trim());
+	return match ? match[1]!.padStart(2, '0') : null;
+}
+
+/**
+ * Whether a region column reads as numeric codes: every written value (blanks aside) is a whole
+ * number of one or two digits. Only then is "7" taken as NBS code 07; in a column of names, a
+ * stray "7" is no region's name and stays unmatched.
+ */
+export function readsAsNumbers(written: readonly { name: string }[]): boolean {
+	const values = written.map((w) => w.name.trim()).filter((v) => v !== '');
+	return values.length > 0 && values.every((v) => asNbsCode(v) !== null);
+}
+
+/**
  * One review per distinct written name (rows summed when a name repeats), in first-seen order.
  * `remembered` maps normalised written names to ISO codes chosen for earlier files.
  */
@@ -171,6 +190,7 @@ export function reviewRegionNames(
 	const candidates = fuzzyCandidates(regions);
 	const rowsByName = new Map<string, number>();
 	for (const w of written) rowsByName.set(w.name, (rowsByName.get(w.name) ?? 0) + w.rows);
+	const numeric = readsAsNumbers(written);
 
 	return [...rowsByName].map(([name, rows]): RegionNameReview => {
 		const base = { written: name, rows, suggestions: [] as Suggestion[] };
@@ -181,6 +201,8 @@ export function reviewRegionNames(
 		if (exact.status === 'matched') {
 			return { ...base, status: 'matched', isoCode: exact.isoCode, via: exact.via };
 		}
+		const byNumber = numeric ? index.byCode.get(asNbsCode(name)!) : undefined;
+		if (byNumber) return { ...base, status: 'matched', isoCode: byNumber, via: 'nbsNumber' };
 		const key = normaliseRegionName(name);
 		const aggregate = exact.status === 'island' ? 'island' : aggregateKind(key, rules);
 		if (aggregate !== null) return { ...base, status: aggregate, isoCode: null, via: null };

@@ -152,7 +152,20 @@ export interface RegionNameReview {
 	status: 'matched' | 'ambiguous' | 'unmatched' | 'island' | 'zone';
 	/** ISO code when matched (or chosen by the person). */
 	isoCode: string | null;
-	via: 'code' | 'name' | 'variant' | 'normalised' | 'fuzzy' | 'remembered' | 'person' | null;
+	/**
+	 * Which rule matched: `nbsNumber` is a code written as a number ("7" for NBS code 07, as DHS
+	 * `hv024` and NBS files carry it), taken only when the whole column reads as numbers.
+	 */
+	via:
+		| 'code'
+		| 'nbsNumber'
+		| 'name'
+		| 'variant'
+		| 'normalised'
+		| 'fuzzy'
+		| 'remembered'
+		| 'person'
+		| null;
 	/** Best candidates with a score in [0, 1], best first (fuzzy and ambiguous cases). */
 	suggestions: { isoCode: string; score: number }[];
 }

@@ -32,6 +32,7 @@ import {
 	saveRememberedChoices
 } from './regionMatch';
 import { guessRoles } from './roles';
+import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile } from './sniffClient';
@@ -111,6 +112,8 @@ export class Uploads extends DatasetLibrary {
 				name: previous?.name ?? base,
 				sourceNote: previous?.sourceNote ?? '',
 				unit: previous?.mapping?.unit ?? 'percent',
+				unitGuess: null,
+				unitChosen: previous?.mapping !== undefined,
 				indicatorName: previous?.mapping?.indicatorName ?? base,
 				problems: [],
 				report: null,
@@ -208,10 +211,13 @@ export class Uploads extends DatasetLibrary {
 				: undefined;
 			const roles = previous?.mapping?.roles ?? guessRoles(profiles, draft.file.name, this.regions);
 			if (this.draft !== draft) return;
+			const unitGuess = guessUnit(profiles, roles);
 			this.draft = {
 				...draft,
 				staged: { id, columnCount, labels, profiles, structural },
 				roles,
+				unit: draft.unitChosen ? draft.unit : unitGuess.unit,
+				unitGuess,
 				problems
 			};
 			this.step = 'roles';
@@ -240,12 +246,22 @@ export class Uploads extends DatasetLibrary {
 		return true;
 	}
 
+	/** New roles; the unit is guessed again from the new value columns unless the person chose it. */
 	setRoles(roles: RoleGuess): void {
-		if (this.draft) this.draft = { ...this.draft, roles };
+		const draft = this.draft;
+		if (!draft) return;
+		const unitGuess = draft.staged ? guessUnit(draft.staged.profiles, roles) : draft.unitGuess;
+		const unit = draft.unitChosen || !unitGuess ? draft.unit : unitGuess.unit;
+		this.draft = { ...draft, roles, unitGuess, unit };
 	}
 
 	setDetails(change: Partial<Pick<Draft, 'name' | 'sourceNote' | 'unit' | 'indicatorName'>>): void {
-		if (this.draft) this.draft = { ...this.draft, ...change };
+		if (!this.draft) return;
+		this.draft = {
+			...this.draft,
+			...change,
+			unitChosen: this.draft.unitChosen || change.unit !== undefined
+		};
 	}
 
 	/** Match every written region name (remembered choices from earlier files first). */

@@ -110,6 +110,8 @@ function chosen(uploads: Uploads, name: string, content: string): void {
 		name,
 		sourceNote: '',
 		unit: 'percent',
+		unitGuess: null,
+		unitChosen: false,
 		indicatorName: name,
 		problems: [],
 		report: null,
@@ -318,6 +320,27 @@ describe('uploaded datasets across reloads', () => {
 			"SELECT count(*) AS n FROM observations WHERE starts_with(source_id, 'upload-')"
 		);
 		expect(Number(rows[0]?.n)).toBe(4);
+	});
+
+	it('guesses counts from values above 100, says why, and keeps the person’s own choice', async () => {
+		const { uploads } = await openPage(db);
+		// A TCRA-like table: subscriptions, not shares.
+		chosen(
+			uploads,
+			'tcra.csv',
+			'Region,urban_2022,rural_2022\nMwanza,1204,9102203\nKigoma,50,20.5\n'
+		);
+		await uploads.confirmDialect();
+		expect(uploads.step).toBe('roles');
+		expect(uploads.draft?.unit).toBe('count');
+		expect(uploads.draft?.unitGuess?.evidence).toEqual({
+			kind: 'above-100',
+			column: 'rural_2022',
+			max: 9102203
+		});
+		uploads.setDetails({ unit: 'per100' });
+		uploads.setRoles(uploads.draft!.roles!);
+		expect(uploads.draft?.unit).toBe('per100');
 	});
 
 	it('Cancel during the import keeps the original as a stopped import and nothing half-loaded', async () => {

@@ -6,6 +6,7 @@ import type { Measure } from '$lib/domain/gaps';
 import { boundaryNoteText } from '$lib/i18n/boundaryNotes';
 import { DEFAULT_INDICATOR, GAP_INDICATOR } from '$lib/domain/indicators';
 import type { UrlProblem } from '$lib/domain/urlProblem';
+import { joinNames } from '$lib/i18n/boundaryNotes';
 import { formatTick } from '$lib/i18n/format';
 import {
 	measureLabel as labelOfMeasure,
@@ -22,6 +23,8 @@ import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { Resource } from '$lib/state/resource.svelte';
 import { buildViewModel } from '$lib/state/viewModel';
+import type { IndicatorView } from '$lib/data/views';
+import { someMissing } from '$lib/charts/colourScale';
 import { addToBriefQuery, BRIEF_STORAGE_KEY } from '../brief/briefState';
 import { explorerExports, type ExplorerElements } from './explorerDownload';
 import {
@@ -34,6 +37,7 @@ import {
 	withYear
 } from './explorerModel';
 import { explorerTableColumns } from './explorerTable';
+import { classesAcrossYears } from './fixedClasses';
 import { tableText } from './explorerText';
 import { parseViewState, viewStateParams, type ViewState } from './explorerUrl';
 
@@ -60,6 +64,19 @@ export class ExplorerPage {
 	measures = $derived(measuresIn(dashboard.indicator, dashboard.state.year));
 	previousYear = $derived(previousYearOf(dashboard.indicator, dashboard.state.year));
 
+	/** Every year's view of the indicator, for colour classes fixed across years. */
+	#yearViews = new Resource<IndicatorView[]>();
+	#yearViewsKey = $derived(
+		dashboard.state.classes === 'fixed' && dashboard.indicator
+			? `${dashboard.indicator.id}|${dashboard.indicator.years.join(',')}`
+			: null
+	);
+	/** The classes fixed across years, once every year's view is in; null when classes go by year. */
+	fixedClasses = $derived.by(() => {
+		const views = this.#yearViews.valueFor(this.#yearViewsKey);
+		return views ? classesAcrossYears(views, dashboard.state.measure) : null;
+	});
+
 	/** The view's model once the view on screen is the one the state asks for; null until then. */
 	model = $derived(
 		dashboard.view &&
@@ -72,10 +89,26 @@ export class ExplorerPage {
 					dashboard.state.measure,
 					regionName,
 					viewText(this.locale, dashboard.indicator),
-					(iso) => this.boundaryNotes.filter((n) => n.iso === iso).map((n) => n.text)
+					(iso) => this.boundaryNotes.filter((n) => n.iso === iso).map((n) => n.text),
+					this.fixedClasses?.values
 				)
 			: null
 	);
+	/** Whether the legend shows its "No data" swatch: only when some region has no value. */
+	legendNoData = $derived(this.model !== null && someMissing(this.model.values));
+	/** The legend's line naming the years fixed classes span; null when classes go by year. */
+	classSpan = $derived(
+		this.fixedClasses && this.fixedClasses.years.length > 0
+			? m.legend_classes_span({
+					years: joinNames(
+						this.fixedClasses.years.map((y) => this.period(y)),
+						this.locale
+					)
+				})
+			: null
+	);
+	/** Whether the indicator has more than one year, so classes can be fixed across them. */
+	offersFixedClasses = $derived((dashboard.indicator?.years.length ?? 0) > 1);
 	/**
 	 * What changed on the region map between the view's round and the previous one, region by
 	 * region, in words: every view compares the rounds somewhere (the earlier value's tick, the
@@ -160,6 +193,16 @@ export class ExplorerPage {
 			}
 			return () => this.#mapDrawing.abort('page left');
 		});
+		$effect(() => {
+			const key = this.#yearViewsKey;
+			const indicator = dashboard.indicator;
+			if (key === null || !indicator) return;
+			untrack(() => {
+				void this.#yearViews.request(key, () =>
+					Promise.all(indicator.years.map((y) => dashboard.viewOf(indicator.id, y)))
+				);
+			});
+		});
 		// The URL is the only input of this effect; applying it must not subscribe to the state it
 		// sets.
 		$effect(() => {
@@ -224,6 +267,8 @@ export class ExplorerPage {
 	}
 
 	select = (iso: string | null): void => this.choose({ region: iso });
+
+	fixClasses = (fixed: boolean): void => this.choose({ classes: fixed ? 'fixed' : undefined });
 
 	/** Keep the brief's views for the next visit to the brief; its link carries them anyway. */
 	rememberBrief = (): void => {

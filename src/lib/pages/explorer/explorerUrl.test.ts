@@ -82,4 +82,26 @@ describe('viewStateParams', () => {
 		);
 		expect(parseViewState(params, catalog, regions, 'x').state).toEqual(state);
 	});
+
+	it('keeps colour classes fixed across years as classes=fixed, and drops it when off', () => {
+		const state = {
+			indicator: 'hh_owns_mobile',
+			year: 2021,
+			measure: 'gap' as const,
+			region: null,
+			view: 'chart' as const,
+			classes: 'fixed' as const
+		};
+		const params = viewStateParams(state);
+		expect(params.get('classes')).toBe('fixed');
+		expect(parseViewState(params, catalog, regions, 'x').state).toStrictEqual(state);
+		const off = viewStateParams({ ...state, classes: undefined }, params);
+		expect(off.has('classes')).toBe(false);
+		expect(parseViewState(off, catalog, regions, 'x').state.classes).toBeUndefined();
+	});
+
+	it('reads any other value of classes as classes by year', () => {
+		expect(parse('classes=yes').state.classes).toBeUndefined();
+		expect(parse('classes=yes').problems).toEqual([]);
+	});
 });

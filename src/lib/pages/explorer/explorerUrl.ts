@@ -55,10 +55,15 @@ export function parseViewState(
 		else problems.push({ kind: 'unknown-region', value: askedRegion });
 	}
 	const view = params.get('view') === 'table' ? 'table' : 'chart';
-	return {
-		state: { indicator: entry?.id ?? defaultIndicator, year, measure, region, view },
-		problems
+	const state: ViewState = {
+		indicator: entry?.id ?? defaultIndicator,
+		year,
+		measure,
+		region,
+		view
 	};
+	if (params.get('classes') === 'fixed') state.classes = 'fixed';
+	return { state, problems };
 }
 
 /** The query string for a state, keeping other parameters (such as the language) as they are. */
@@ -72,5 +77,7 @@ export function viewStateParams(state: ViewState, keep?: URLSearchParams): URLSe
 	else out.delete('region');
 	if (state.view === 'table') out.set('view', 'table');
 	else out.delete('view');
+	if (state.classes === 'fixed') out.set('classes', 'fixed');
+	else out.delete('classes');
 	return out;
 }
