@@ -236,9 +236,11 @@ export async function readCatalog(db: Connector): Promise<IndicatorInfo[]> {
 		first_source: string;
 		region_rows: number;
 	}>(catalogQuery());
-	// A map or a ranking needs at least two regions (HBS 2007 reports Dar es Salaam alone).
+	// A bundled map or ranking needs at least two regions (HBS 2007 reports Dar es Salaam alone);
+	// an uploaded file for one region, or any subset, is a legitimate file and maps with the
+	// other regions "not in this file".
 	return catalog
-		.filter((r) => Number(r.region_rows) >= 2)
+		.filter((r) => Number(r.region_rows) >= (r.uploaded ? 1 : 2))
 		.map((r) => ({
 			id: r.indicator_id,
 			label: { en: r.label_en, sw: r.label_sw || r.label_en },

@@ -58,7 +58,9 @@ WHERE v.indicator_id = 'active_sims' AND v.area = 'total'`,
 
 /**
  * Survey estimates as observations, in percent. Cells with fewer than SUPPRESS_BELOW_N cases keep
- * their row (so "suppressed" can be shown) but lose their value.
+ * their row (so "suppressed" can be shown) but lose their value. The estimate over all rows is
+ * called national only for a year whose rows cover every region: six regions' households are a
+ * figure for those six, not for the country.
  */
 export function insertSurveyEstimatesQuery(
 	design: SurveyDesign,
@@ -75,7 +77,7 @@ export function insertSurveyEstimatesQuery(
 	const suppressed = `e.n < ${SUPPRESS_BELOW_N}`;
 	return {
 		sql: `INSERT INTO observations
-WITH e AS (${shares.sql}),
+WITH e AS MATERIALIZED (${shares.sql}),
 	ids(item, indicator_id) AS (VALUES ${mapping})
 SELECT ids.indicator_id,
 	CASE WHEN e.region IS NULL THEN 'national' ELSE 'region' END,
@@ -86,7 +88,11 @@ SELECT ids.indicator_id,
 	?, CASE WHEN ${suppressed} THEN NULL ELSE e.se * 100 END, 'percent', ?,
 	CASE WHEN ${suppressed} THEN '${NOTE_SUPPRESSED}' WHEN e.n < ${FLAG_BELOW_N} THEN '${NOTE_UNSTABLE}' END,
 	e.n
-FROM e JOIN ids USING (item)`,
+FROM e JOIN ids USING (item)
+WHERE e.region IS NOT NULL OR (
+	SELECT count(DISTINCT c.region) FROM e c
+	WHERE c.region IS NOT NULL AND c.year IS NOT DISTINCT FROM e.year
+) = (SELECT count(*) FROM regions)`,
 		params: [
 			...shares.params,
 			...items.flatMap((i) => [i.column, i.indicatorId]),

@@ -164,6 +164,18 @@ describe('an indicator table in long form', () => {
 		});
 	});
 
+	it('makes an indicator of a file for one region: the others are simply not in it', async () => {
+		const one = 'region;area;year;value\nKigoma;urban;2022;41,5\nKigoma;rural;2022;12\n';
+		const { report } = await upload('one', one, mapping);
+		expect(report.rowsLoaded).toBe(2);
+		const catalog = await readCatalog(db);
+		expect(catalog.find((i) => i.id === report.indicatorIds[0])).toMatchObject({
+			label: { en: 'Households with a radio' },
+			years: [2022],
+			uploadedFrom: 'one'
+		});
+	});
+
 	it('keeps the rejected rows with an error column for download', async () => {
 		const { mapping: full } = await upload('a1', text, mapping);
 		const rows = await rejectedRows(db, 'a1', full);
@@ -317,7 +329,10 @@ describe('survey microdata (a DHS-like household file)', () => {
 			[147, 'hv206', 'not-binary']
 		]);
 		expect(report.rowsLoaded).toBe(rows.length);
-		const reference = linearisedShareEstimates(rows, { items: ['i7', 'i8'] });
+		// Three regions of 31: no figure is called national.
+		const reference = linearisedShareEstimates(rows, { items: ['i7', 'i8'] }).filter(
+			(r) => r.region !== null
+		);
 		const ids: Record<string, string> = {
 			i7: report.indicatorIds[0]!,
 			i8: report.indicatorIds[1]!
@@ -336,6 +351,7 @@ describe('survey microdata (a DHS-like household file)', () => {
 			params: [datasetTables('m1').source]
 		});
 		expect(got.length).toBe(reference.length);
+		expect(got.filter((g) => g.geo_code === 'TZ')).toEqual([]);
 		for (const ref of reference) {
 			const row = got.find(
 				(g) =>
