@@ -74,15 +74,23 @@ test('a brief of two views prints to an A4 PDF with its title, note, key figures
 
 	const doc = page.getByRole('article', { name: 'The brief as it will print' });
 	await expect(doc.getByRole('heading', { name: TITLE })).toBeVisible();
-	const improved = doc
+	// Key figures come in one group per indicator, never one list across indicators.
+	const womenGroup = doc.getByRole('region', { name: 'Women who own a mobile phone, 2022' });
+	const improved = womenGroup
 		.getByRole('heading', { name: 'Most improved since the previous survey' })
 		.locator('xpath=following-sibling::ol[1]')
 		.getByRole('listitem');
 	await expect(improved).toHaveCount(3);
 	const top = mostImprovedRegion();
 	await expect(improved.first()).toContainText(`${top}: +`);
+	await expect(womenGroup.getByRole('heading', { name: 'Largest urban–rural gaps' })).toHaveCount(
+		0
+	);
+	const householdGroup = doc.getByRole('region', {
+		name: 'Households owning a mobile phone (synthetic), 2024'
+	});
 	await expect(
-		doc
+		householdGroup
 			.getByRole('heading', { name: 'Largest urban–rural gaps' })
 			.locator('xpath=following-sibling::ol[1]')
 			.getByRole('listitem')
@@ -130,6 +138,7 @@ test('a brief of two views prints to an A4 PDF with its title, note, key figures
 	expect(squash(sw[0]!)).toContain(squash(TITLE));
 	expect(squash(sw[0]!)).toContain(squash('Takwimu muhimu'));
 	expect(squash(sw[0]!)).toContain(squash('Mapengo makubwa zaidi kati ya mijini na vijijini'));
+	expect(squash(sw[1]!)).toContain(squash(`1 ${top}`));
 	expect(squash(sw[0]!)).toContain(squash('Imetengenezwa kwa Pengo'));
 	expect(squash(sw[1]!)).toContain(squash('Mipaka: amCharts geodata'));
 	expect(squash(sw[3]!)).toContain(squash('Mbinu na vyanzo'));
@@ -143,4 +152,103 @@ test('a link with an unknown view says so and keeps the rest', async ({ page }) 
 		page.getByRole('checkbox', { name: 'Women who own a mobile phone: Total, 2022' })
 	).toBeChecked();
 	await waitForDocument(page, 1);
+});
+
+/** Songwe's rank by the share of women owning a phone in 2022, from the CSV: 1 = the highest. */
+function songweRank(): number {
+	const values = new Map<string, number>();
+	for (const line of readFileSync('data/indicators.csv', 'utf8').split('\n')) {
+		const [id, level, iso, area, , year, value] = line.split(',');
+		if (id === 'women_mobile_phone' && level === 'region' && area === 'total' && year === '2022')
+			values.set(iso!, Number(value));
+	}
+	const songwe = values.get('TZ-31')!;
+	return [...values.values()].filter((v) => v > songwe).length + 1;
+}
+
+test("a region's brief for Songwe: its rank, its trend with intervals and the 2016 boundary note", async ({
+	page
+}) => {
+	await page.goto('/region/TZ-31/');
+	await page.getByRole('link', { name: 'Brief for this region' }).click();
+	await expect(page).toHaveURL(/\/brief\/\?region=TZ-31/);
+	await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('TZ-31');
+
+	const doc = page.getByRole('article', { name: 'The brief as it will print' });
+	const region = doc.getByRole('region', { name: 'Songwe: a region brief' });
+	await expect(region).toBeVisible({ timeout: 30_000 });
+	const women = region.getByRole('row', { name: /^Women who own a mobile phone, 2022/ });
+	await expect(women.getByRole('cell').last()).toHaveText(`${songweRank()} of 31`);
+	await expect(region.getByRole('note').first()).toContainText(
+		'Boundary change between 2015-16 and 2022: Songwe was formed in 2016 out of Mbeya'
+	);
+	const trend = region.getByRole('table', {
+		name: 'Women who own a mobile phone: the total'
+	});
+	await expect(trend.getByRole('row', { name: /^2022/ })).toContainText(
+		/since 2015-16 \(.+ to .+\)/
+	);
+	// The page draws no lines: the methods and notes speak of brackets, never of lines.
+	await expect(doc).not.toContainText('Lines show');
+	await expect(doc).toContainText('Figures in brackets are confidence intervals');
+
+	// Choosing another region in the picker changes the brief and its link.
+	await page.getByRole('combobox', { name: 'Region' }).selectOption({ label: 'Dodoma' });
+	await expect(page).toHaveURL(/region=TZ-03/);
+	await expect(doc.getByRole('region', { name: 'Dodoma: a region brief' })).toBeVisible();
+	await expect(doc.getByRole('note')).toHaveCount(0);
+});
+
+test('the note survives a reload from the share link, as text', async ({ page }) => {
+	const note = 'Check <b>Songwe</b> & Mbeya before quoting';
+	await page.goto('/brief/?region=TZ-31');
+	await page.getByRole('textbox', { name: 'Note' }).fill(note);
+	// Ticking a view right after typing keeps the note: every choice carries it.
+	await page.getByRole('checkbox', { name: CHANGE_VIEW }).check();
+	await expect(page).toHaveURL(/[?&]note=/);
+	await expect(page).toHaveURL(/views=women_mobile_phone\.change\.2022/);
+
+	await page.reload();
+	await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue(note, { timeout: 30_000 });
+	const doc = page.getByRole('article', { name: 'The brief as it will print' });
+	await expect(doc.getByText(note, { exact: true })).toBeVisible();
+	await expect(doc.locator('b')).toHaveCount(0);
+});
+
+test('interval lines are spoken of only on a page that draws them, and small maps name regions', async ({
+	page
+}) => {
+	// TCRA's SIM counts come without intervals: no lines, and no sentence about lines.
+	await page.goto('/brief/?views=active_sims.total.2022');
+	await waitForDocument(page, 1);
+	const doc = page.getByRole('article', { name: 'The brief as it will print' });
+	await expect(
+		doc.getByRole('heading', { name: 'Active SIM cards: Total, 2022-06' })
+	).toBeVisible();
+	await expect(doc.locator('.ci line')).toHaveCount(0);
+	await expect(doc).not.toContainText('Lines show');
+	await expect(doc).not.toContainText('confidence interval');
+
+	// A chart of changes draws Pengo's intervals of the changes, and says so.
+	await page.goto('/brief/?views=women_mobile_phone.change.2022');
+	await waitForDocument(page, 1);
+	await expect(doc.locator('.ci line').first()).toBeAttached();
+	await expect(doc).toContainText(
+		'Lines show the 90% confidence interval of each change, computed by Pengo'
+	);
+	await expect(doc).not.toContainText('shown without an interval');
+	const map = doc.getByRole('img', { name: /^Map of the regions/ });
+	await expect(map.locator('text').filter({ hasText: `1 ${mostImprovedRegion()}: +` })).toHaveCount(
+		1
+	);
+	await expect(map.locator('text').filter({ hasText: 'Women who own a mobile phone' })).toHaveCount(
+		1
+	);
+
+	await page.goto('/brief/?views=women_mobile_phone.total.2022');
+	await waitForDocument(page, 1);
+	await expect(doc.locator('.ci line').first()).toBeAttached();
+	await expect(doc).toContainText(
+		"Lines show the 90% confidence intervals of the regions' values, as published by the source."
+	);
 });

@@ -15,12 +15,14 @@ export function boundaryNoteText(
 	from: string,
 	to: string,
 	nameOf: (code: string) => string,
-	locale: string
+	locale: string,
+	language?: 'en' | 'sw'
 ): string {
+	const options = language ? { locale: language } : undefined;
 	const region = nameOf(note.region);
 	const others = joinNames(note.others.map(nameOf), locale);
 	const year = String(note.year);
 	return note.role === 'created'
-		? m.profile_boundary_created({ from, to, region, year, sources: others })
-		: m.profile_boundary_source({ from, to, region, created: others, year });
+		? m.profile_boundary_created({ from, to, region, year, sources: others }, options)
+		: m.profile_boundary_source({ from, to, region, created: others, year }, options);
 }

@@ -116,17 +116,68 @@ describe('briefModel', () => {
 		expect(model.hasRounds).toBe(true);
 	});
 
-	it('finds the key figures across the views, each indicator-year once', () => {
-		expect(model.figures.mostImproved.map((e) => [e.name, e.value, e.label])).toEqual([
-			['Arusha', 20, 'Label of women, 2022'],
-			['Dodoma', 5, 'Label of women, 2022']
+	it('groups the key figures by indicator-year, each once, in the order chosen', () => {
+		expect(model.figures.map((g) => [g.sourceKey, g.label])).toEqual([
+			['women.2022', 'Label of women, 2022'],
+			['phone.2024', 'Label of phone, 2024']
 		]);
-		expect(model.figures.largestGaps.map((e) => [e.name, e.value])).toEqual([
+		const [women, phone] = model.figures;
+		expect(women!.mostImproved.map((e) => [e.name, e.value])).toEqual([
+			['Arusha', 20],
+			['Dodoma', 5]
+		]);
+		expect(women!.largestGaps).toEqual([]);
+		expect(phone!.largestGaps.map((e) => [e.name, e.value])).toEqual([
 			['Arusha', 30],
 			['Dodoma', 5]
 		]);
-		expect(model.figureValue(model.figures.largestGaps[0]!, 'gap')).toBe('+30.0 pp');
-		expect(model.figureValue(model.figures.mostImproved[1]!, 'change')).toBe('+5.0 pp');
+		expect(model.figureValue(phone!.largestGaps[0]!, 'gap')).toBe('+30.0 pp');
+		expect(model.figureValue(women!.mostImproved[1]!, 'change')).toBe('+5.0 pp');
+	});
+
+	it('draws no interval lines where the views have none, and says so in no sentence', () => {
+		expect(model.sections.map((s) => s.intervals)).toEqual([null, null, null]);
+		expect(model.contents).toMatchObject({
+			gaps: true,
+			gapIntervals: false,
+			changeWithoutInterval: true,
+			changeWithInterval: false,
+			sourceIntervals: false,
+			pengoIntervals: false,
+			keyFigures: true,
+			regionRank: false,
+			synthetic: true
+		});
+	});
+
+	it('says whose the drawn intervals are: the source of a published view, Pengo of the survey', () => {
+		const ranged = (value: number) => ({ ...est(value), lower: value - 5, upper: value + 5 });
+		const withIntervals = new Map(
+			[...VIEWS].map(([key, v]) => [
+				key,
+				{
+					...v,
+					regions: v.regions.map((r) => ({
+						...r,
+						total: ranged(r.total.value ?? 0),
+						urban: r.urban.value === null ? r.urban : ranged(r.urban.value)
+					}))
+				}
+			])
+		);
+		const chosen: BriefView[] = [
+			{ indicator: 'women', measure: 'total', year: 2022 },
+			{ indicator: 'women', measure: 'change', year: 2022 },
+			{ indicator: 'phone', measure: 'gap', year: 2024 }
+		];
+		const ranges = briefModel(chosen, INDICATORS, withIntervals, text)!;
+		expect(ranges.sections.map((s) => s.intervals)).toEqual([
+			{ of: 'values', level: 0.95, maker: 'source' },
+			null,
+			{ of: 'urban_rural', level: 0.95, maker: 'pengo' }
+		]);
+		expect(ranges.contents.sourceIntervals).toBe(true);
+		expect(ranges.contents.pengoIntervals).toBe(true);
 	});
 
 	it('lists every source once', () => {

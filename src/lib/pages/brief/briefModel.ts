@@ -6,6 +6,9 @@ import type { ViewText } from '$lib/i18n/labels';
 import { buildViewModel, type ViewModel } from '$lib/state/viewModel';
 import { viewKey, type BriefView } from './briefState';
 import { viewKey as indicatorViewKey } from '../indicatorViews';
+import { SURVEY_SOURCE_ID } from '$lib/data/regionProfile';
+import { changeLevel } from '$lib/data/viewChanges';
+import { intervalMarks, type BriefContents, type IntervalMarks } from './briefSentences';
 import {
 	figureSource,
 	keyFigures,
@@ -30,6 +33,8 @@ export interface BriefSection {
 	legendTitle: string;
 	/** Label of the previous-round marker on a bar chart of totals, if drawn. */
 	previousLabel: string | null;
+	/** The interval marks the chart draws and who made them; null when it draws none. */
+	intervals: IntervalMarks | null;
 }
 
 /** The words the brief needs, supplied by the i18n layer so this module stays pure. */
@@ -59,6 +64,8 @@ export interface BriefModel {
 	figures: KeyFigures;
 	/** Whether any chosen view has an earlier survey round. */
 	hasRounds: boolean;
+	/** What the view pages show, for the methods page to speak of it and nothing else. */
+	contents: BriefContents;
 	/** Every source of every page, each once. */
 	sources: SourceRecord[];
 	/** A key figure's value in its indicator's unit: "+25.3 pp". */
@@ -98,6 +105,7 @@ export function briefModel(
 		if (!ind || !view) return null;
 		const model = buildViewModel(view, ind, v.measure, regionName, t.viewText(ind));
 		const previous = ind.years.filter((y) => y < v.year).at(-1);
+		const pengo = ind.synthetic || view.sources.some((s) => s.id === SURVEY_SOURCE_ID);
 		sections.push({
 			key: viewKey(v),
 			title: briefViewLabel(v, indicators, t),
@@ -113,10 +121,18 @@ export function briefModel(
 				year: t.period(ind, v.year)
 			}),
 			previousLabel:
-				v.measure === 'total' && previous !== undefined ? t.previous(t.period(ind, previous)) : null
+				v.measure === 'total' && previous !== undefined
+					? t.previous(t.period(ind, previous))
+					: null,
+			intervals: intervalMarks(
+				model,
+				v.measure,
+				v.measure === 'change' ? changeLevel(view) : view.ciLevel,
+				pengo ? 'pengo' : 'source'
+			)
 		});
 		figureSources.push(
-			figureSource(view, model.gaps, {
+			figureSource(view, model, {
 				label: t.figureView({ indicator: ind.label[t.language], period: t.period(ind, v.year) }),
 				hasUrbanRural: ind.hasUrbanRural,
 				regionName
@@ -129,9 +145,11 @@ export function briefModel(
 	);
 	const sources: Record<string, SourceRecord> = {};
 	for (const s of sections) for (const r of s.sources) sources[r.id] ??= r;
+	const figures = keyFigures(figureSources);
 	return {
 		sections,
-		figures: keyFigures(figureSources),
+		figures,
+		contents: viewContents(sections, figures),
 		hasRounds: figureSources.some((s) => s.hasPreviousRound),
 		sources: Object.values(sources),
 		figureValue: (e, kind) =>
@@ -142,4 +160,29 @@ export function briefModel(
 				t.noData
 			)
 	};
+}
+
+/** What the view pages and key figures show, as the methods page must know it. */
+function viewContents(sections: readonly BriefSection[], figures: KeyFigures): BriefContents {
+	const gapShown = (s: BriefSection) => s.model.chart === 'dumbbell' || s.measure === 'gap';
+	return {
+		gaps: sections.some(gapShown) || figures.some((g) => g.largestGaps.length > 0),
+		gapIntervals: figures.some((g) => g.largestGaps.some((e) => e.significant !== null)),
+		changeWithoutInterval: figures.some((g) => g.mostImproved.some((e) => e.significant === null)),
+		changeWithInterval:
+			sections.some((s) => s.intervals?.of === 'changes') ||
+			figures.some((g) => g.mostImproved.some((e) => e.significant !== null)),
+		sourceIntervals: sections.some((s) => s.intervals?.maker === 'source'),
+		pengoIntervals: sections.some((s) => s.intervals?.maker === 'pengo'),
+		keyFigures: figures.length > 0,
+		regionRank: false,
+		synthetic: sections.some((s) => s.synthetic)
+	};
+}
+
+/** The contents of a brief with both parts: either part showing a thing is enough. */
+export function mergeContents(a: BriefContents, b: BriefContents): BriefContents {
+	const out = { ...a };
+	for (const key of Object.keys(b) as (keyof BriefContents)[]) out[key] = a[key] || b[key];
+	return out;
 }

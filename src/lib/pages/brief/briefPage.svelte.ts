@@ -1,11 +1,15 @@
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { base } from '$app/paths';
 import type { IndicatorView } from '$lib/data/views';
 import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
 import { gotoQuery } from '$lib/state/navigation';
 import { resource, type Resource } from '$lib/state/resource.svelte';
 import { fetchIndicatorViews, viewKey as indicatorViewKey } from '../indicatorViews';
+import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
+import { ProfileLoader } from '$lib/ui/profile/profileLoader.svelte';
+import { findRegion, regionCodes, regions } from '$lib/ui/profile/regionDirectory';
 import { briefModel, briefViewLabel } from './briefModel';
+import { regionBrief, type RegionBrief } from './regionBrief';
 import {
 	BRIEF_STORAGE_KEY,
 	briefOptions,
@@ -31,7 +35,7 @@ export class BriefPage {
 
 	indicators = $derived(dashboard.data?.indicators ?? []);
 	options = $derived(briefOptions(this.indicators));
-	#parsed = $derived.by(() => parseBriefState(this.#params(), this.options));
+	#parsed = $derived.by(() => parseBriefState(this.#params(), this.options, regionCodes));
 	choice = $derived(this.#parsed.state);
 	problems = $derived(this.#parsed.problems.map(urlProblemText));
 
@@ -49,6 +53,22 @@ export class BriefPage {
 		briefModel(this.choice.views, this.indicators, this.#views.value ?? NO_VIEWS, briefText())
 	);
 
+	/** The regions a brief can be about, in name order, for the picker. */
+	regions = [...regions].sort((a, b) => a.nameOfficial.localeCompare(b.nameOfficial));
+	#profiles = new ProfileLoader();
+	/** The chosen region's brief; null without a region or until its profile is in. */
+	region: RegionBrief | null = $derived.by(() => {
+		const code = this.choice.region;
+		const profile = this.#profiles.profiles?.[0];
+		if (code === null || profile?.region.isoCode !== code) return null;
+		const language = i18n.locale;
+		return regionBrief(profile, {
+			language,
+			locale: intlLocale(language),
+			nameOf: (c) => findRegion(c)?.nameOfficial ?? c
+		});
+	});
+
 	#boundaries = resource<Boundaries>(() => ({
 		key: 'boundaries',
 		load: (signal) =>
@@ -61,6 +81,11 @@ export class BriefPage {
 	constructor(params: () => URLSearchParams) {
 		this.#params = params;
 		onMount(() => void ensureLoaded());
+		$effect(() => {
+			const code = this.choice.region;
+			if (code !== null && dashboard.status === 'ready')
+				untrack(() => void this.#profiles.load([code]));
+		});
 		// Remember the brief in progress, so "Add to brief" in the explorer adds to it.
 		$effect(() => {
 			const views = this.choice.views.map(viewKey).join(',');
@@ -74,6 +99,10 @@ export class BriefPage {
 
 	get error(): Error | null {
 		return this.#views.error;
+	}
+
+	get regionError(): Error | null {
+		return this.choice.region === null ? null : this.#profiles.error;
 	}
 
 	get mapError(): string | null {

@@ -56,6 +56,7 @@ describe('parseBriefState', () => {
 		expect(parseBriefState(params, options)).toEqual({
 			state: {
 				views: [v('women_mobile_phone', 'change', 2022), v('hh_owns_mobile', 'gap', 2024)],
+				region: null,
 				title: 'T',
 				note: 'N'
 			},
@@ -91,12 +92,53 @@ describe('parseBriefState', () => {
 		const { state } = parseBriefState(new URLSearchParams({ title: 'x'.repeat(500) }), options);
 		expect(state.title).toHaveLength(120);
 	});
+	it('reads a region by its ISO code, in any case, and reports one that is not a region', () => {
+		const regions = ['TZ-14', 'TZ-31'];
+		expect(parseBriefState(new URLSearchParams('region=tz-31'), options, regions)).toEqual({
+			state: { views: [], region: 'TZ-31', title: '', note: '' },
+			problems: []
+		});
+		expect(parseBriefState(new URLSearchParams('region=TZ-99'), options, regions)).toEqual({
+			state: { views: [], region: null, title: '', note: '' },
+			problems: [{ value: 'TZ-99', reason: 'unknown_region' }]
+		});
+	});
+});
+
+describe('the note in the link', () => {
+	const regions = ['TZ-31'];
+	const state = {
+		views: [v('women_mobile_phone', 'change', 2022)],
+		region: 'TZ-31',
+		title: '',
+		note: 'Songwe: <b>check</b> the 2016 split & "Mbeya" figures,\nthen 50% + 5 pp.'
+	};
+	it('survives the round trip as the same plain text, markup and line breaks included', () => {
+		const link = `?${briefParams(state, new URLSearchParams())}`;
+		const back = parseBriefState(new URLSearchParams(link), options, regions);
+		expect(back.state).toEqual(state);
+		expect(back.problems).toEqual([]);
+	});
+	it('is cut to 600 characters, in the link and when a longer one is read', () => {
+		const long = { ...state, note: 'n'.repeat(700) };
+		expect(briefParams(long, new URLSearchParams()).get('note')).toHaveLength(600);
+		const read = parseBriefState(new URLSearchParams({ note: 'x'.repeat(900) }), options);
+		expect(read.state.note).toBe('x'.repeat(600));
+	});
+	it('is kept when another choice changes the brief', () => {
+		const params = briefParams(state, new URLSearchParams('lang=sw'));
+		const current = parseBriefState(params, options, regions).state;
+		const next = briefParams({ ...current, region: null }, params);
+		expect(next.get('note')).toBe(state.note);
+		expect(next.has('region')).toBe(false);
+		expect(next.get('lang')).toBe('sw');
+	});
 });
 
 describe('briefParams', () => {
 	it('writes the brief and keeps the language', () => {
 		const out = briefParams(
-			{ views: [v('hh_owns_mobile', 'gap', 2024)], title: 'A & B', note: '' },
+			{ views: [v('hh_owns_mobile', 'gap', 2024)], region: null, title: 'A & B', note: '' },
 			new URLSearchParams('lang=sw&note=old')
 		);
 		expect(out.get('lang')).toBe('sw');

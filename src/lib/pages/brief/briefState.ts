@@ -14,13 +14,15 @@ export interface BriefView {
 
 export interface BriefState {
 	views: BriefView[];
+	/** The ISO code of the region the brief is about (`?region=TZ-31`), or null for none. */
+	region: string | null;
 	title: string;
 	note: string;
 }
 
 export interface BriefProblem {
 	value: string;
-	reason: 'unknown' | 'too_many';
+	reason: 'unknown' | 'too_many' | 'unknown_region';
 }
 
 /** What the catalog says of an indicator, enough to list the views it can give. */
@@ -64,11 +66,13 @@ export function briefOptions(indicators: readonly BriefIndicator[]): BriefView[]
 
 /**
  * The brief a URL asks for. Views the options do not hold, repeats and views past the fourth are
- * dropped and reported; title and note are cut to their maximum length.
+ * dropped and reported, as is a region that is not one of `regions` (ISO codes, any case); title
+ * and note are kept as plain text, cut to their maximum length.
  */
 export function parseBriefState(
 	params: URLSearchParams,
-	options: readonly BriefView[]
+	options: readonly BriefView[],
+	regions: readonly string[] = []
 ): { state: BriefState; problems: BriefProblem[] } {
 	const known = new Set(options.map(viewKey));
 	const problems: BriefProblem[] = [];
@@ -83,9 +87,13 @@ export function parseBriefState(
 		else if (views.length >= MAX_VIEWS) problems.push({ value, reason: 'too_many' });
 		else views.push(view);
 	}
+	const asked = (params.get('region') ?? '').trim();
+	const region = regions.find((r) => r === asked.toUpperCase()) ?? null;
+	if (asked !== '' && region === null) problems.push({ value: asked, reason: 'unknown_region' });
 	return {
 		state: {
 			views,
+			region,
 			title: (params.get('title') ?? '').slice(0, TITLE_MAX),
 			note: (params.get('note') ?? '').slice(0, NOTE_MAX)
 		},
@@ -99,6 +107,7 @@ export function briefParams(state: BriefState, current: URLSearchParams): URLSea
 	const set = (name: string, value: string) =>
 		value === '' ? out.delete(name) : out.set(name, value);
 	set('views', state.views.map(viewKey).join(','));
+	set('region', state.region ?? '');
 	set('title', state.title.slice(0, TITLE_MAX));
 	set('note', state.note.slice(0, NOTE_MAX));
 	return out;

@@ -24,4 +24,6 @@ export function briefText(): BriefText {
 export const urlProblemText = (p: BriefProblem): string =>
 	p.reason === 'unknown'
 		? m.brief_url_unknown({ value: p.value })
-		: m.brief_url_too_many({ value: p.value, max: String(MAX_VIEWS) });
+		: p.reason === 'unknown_region'
+			? m.brief_region_unknown({ value: p.value })
+			: m.brief_url_too_many({ value: p.value, max: String(MAX_VIEWS) });

@@ -76,14 +76,13 @@ const women = view('women_mobile_phone', 2022, [
 ]);
 
 const name = (r: RegionView) => r.nameOfficial;
-const hh = figureSource(household, gapsOf(household), {
-	label: 'Households owning a mobile phone, 2024',
-	hasUrbanRural: true,
-	regionName: name
-});
+/** A view with an urban/rural split as the brief reads it: its gaps from the view model. */
+const splitSource = (v: IndicatorView, label: string) =>
+	figureSource(v, { gaps: gapsOf(v) }, { label, hasUrbanRural: true, regionName: name });
+const hh = splitSource(household, 'Households owning a mobile phone, 2024');
 const wm = figureSource(
 	women,
-	{},
+	{ gaps: {}, changes: { 'TZ-05': { significant: true }, 'TZ-03': { significant: false } } },
 	{
 		label: 'Women who own a mobile phone, 2022',
 		hasUrbanRural: false,
@@ -103,8 +102,8 @@ describe('figureSource', () => {
 });
 
 describe('largestGaps', () => {
-	it('ranks by size whichever way the gap runs, keeping the sign', () => {
-		const top = largestGaps([wm, hh]);
+	it('ranks one indicator-year by size whichever way the gap runs, keeping the sign', () => {
+		const top = largestGaps(hh);
 		expect(top.map((e) => [e.name, e.value])).toEqual([
 			['Kilimanjaro', -35],
 			['Dodoma', 30],
@@ -112,9 +111,6 @@ describe('largestGaps', () => {
 		]);
 		expect(top.every((e) => e.significant === true)).toBe(true);
 		expect(top[0]!.label).toBe('Households owning a mobile phone, 2024');
-	});
-	it('counts an indicator-year once when two views share it', () => {
-		expect(largestGaps([hh, hh], 10)).toHaveLength(6);
 	});
 	it('breaks ties by region code', () => {
 		const tie: FigureSource = {
@@ -137,56 +133,59 @@ describe('largestGaps', () => {
 				}
 			]
 		};
-		expect(largestGaps([tie]).map((e) => e.iso)).toEqual(['TZ-02', 'TZ-09']);
+		expect(largestGaps(tie).map((e) => e.iso)).toEqual(['TZ-02', 'TZ-09']);
 	});
 	it('is empty without an urban/rural split', () => {
-		expect(largestGaps([wm])).toEqual([]);
+		expect(largestGaps(wm)).toEqual([]);
 	});
 });
 
 describe('mostImproved', () => {
 	it('ranks rises only, largest first', () => {
-		const top = mostImproved([hh, wm]);
+		const top = mostImproved(wm);
 		expect(top.map((e) => e.name)).toEqual(['Morogoro', 'Kilimanjaro', 'Dodoma']);
 		expect(top[0]!.value).toBeCloseTo(28.1, 10);
 		expect(top[1]!.value).toBeCloseTo(11.1, 10);
 		expect(top[2]!.value).toBe(11);
+		expect(top.map((e) => e.significant)).toEqual([true, false, null]);
 	});
 	it('leaves out falls and no change', () => {
-		expect(mostImproved([wm], 10).map((e) => e.name)).not.toContain('Arusha');
-		expect(mostImproved([wm], 10).map((e) => e.name)).not.toContain('Tanga');
+		expect(mostImproved(wm, 10).map((e) => e.name)).not.toContain('Arusha');
+		expect(mostImproved(wm, 10).map((e) => e.name)).not.toContain('Tanga');
+		expect(mostImproved(hh)).toEqual([]);
 	});
 });
 
 describe('gapNotSignificant', () => {
-	it('lists regions whose gap interval includes zero, per split source', () => {
-		expect(gapNotSignificant([wm, hh])).toEqual([
-			{
-				sourceKey: 'hh_owns_mobile.2024',
-				label: 'Households owning a mobile phone, 2024',
-				regions: [{ iso: 'TZ-02', name: 'Arusha' }]
-			}
-		]);
+	it('lists regions whose gap interval includes zero', () => {
+		expect(gapNotSignificant(hh)).toEqual([{ iso: 'TZ-02', name: 'Arusha' }]);
+		expect(gapNotSignificant(wm)).toEqual([]);
 	});
 	it('sorts by name', () => {
 		const wide = view('hh_owns_mobile', 2021, [
 			region('TZ-06', 'Pwani', { urban: est(50, 10), rural: est(49, 10) }),
 			region('TZ-02', 'Arusha', { urban: est(50, 10), rural: est(48, 10) })
 		]);
-		const s = figureSource(wide, gapsOf(wide), {
-			label: 'w',
-			hasUrbanRural: true,
-			regionName: name
-		});
-		expect(gapNotSignificant([s])[0]!.regions.map((r) => r.name)).toEqual(['Arusha', 'Pwani']);
+		const s = splitSource(wide, 'w');
+		expect(gapNotSignificant(s).map((r) => r.name)).toEqual(['Arusha', 'Pwani']);
 	});
 });
 
 describe('keyFigures', () => {
-	it('puts the three together', () => {
-		const k = keyFigures([hh, wm]);
-		expect(k.largestGaps).toHaveLength(3);
-		expect(k.mostImproved).toHaveLength(3);
-		expect(k.notSignificant).toHaveLength(1);
+	it('groups the figures by indicator-year, never one list across indicators', () => {
+		const groups = keyFigures([wm, hh, wm]);
+		expect(groups.map((g) => g.sourceKey)).toEqual([
+			'women_mobile_phone.2022',
+			'hh_owns_mobile.2024'
+		]);
+		const [women, households] = groups;
+		expect(women!.largestGaps).toEqual([]);
+		expect(women!.mostImproved.map((e) => e.name)).toEqual(['Morogoro', 'Kilimanjaro', 'Dodoma']);
+		expect(households!.largestGaps.map((e) => e.name)).toEqual(['Kilimanjaro', 'Dodoma', 'Pwani']);
+		expect(households!.mostImproved).toEqual([]);
+		expect(households!.notSignificant.map((r) => r.name)).toEqual(['Arusha']);
+		for (const g of groups) {
+			for (const e of [...g.largestGaps, ...g.mostImproved]) expect(e.sourceKey).toBe(g.sourceKey);
+		}
 	});
 });

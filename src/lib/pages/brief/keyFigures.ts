@@ -9,6 +9,8 @@ export interface FigureRegion {
 	gap: GapEstimate | null;
 	/** Total now minus total in the previous survey round; null without an earlier round. */
 	change: number | null;
+	/** Whether the change's interval excludes zero (null when no interval is known). */
+	changeSignificant?: boolean | null;
 }
 
 /** An indicator-year behind one or more chosen views. */
@@ -32,22 +34,30 @@ export interface FigureEntry {
 	significant: boolean | null;
 }
 
-export interface NotSignificantList {
+/**
+ * The key figures of one indicator-year: its widest gaps, its most improved regions and the
+ * regions where its gap is not significant. Gaps and changes of different indicators are never
+ * ranked against each other.
+ */
+export interface FigureGroup {
 	sourceKey: string;
 	label: string;
-	regions: { iso: string; name: string }[];
-}
-
-export interface KeyFigures {
+	hasUrbanRural: boolean;
+	hasPreviousRound: boolean;
 	largestGaps: FigureEntry[];
 	mostImproved: FigureEntry[];
-	notSignificant: NotSignificantList[];
+	notSignificant: { iso: string; name: string }[];
 }
 
-/** The regions of a fetched view with their gap (from the view model) and change. */
+export type KeyFigures = FigureGroup[];
+
+/** The regions of a fetched view with their gap and the significance of their change (from the view model). */
 export function figureSource(
 	view: IndicatorView,
-	gaps: Readonly<Record<string, GapEstimate | null>>,
+	model: {
+		gaps: Readonly<Record<string, GapEstimate | null>>;
+		changes?: Readonly<Record<string, { significant: boolean | null } | null>>;
+	},
 	options: { label: string; hasUrbanRural: boolean; regionName: (r: RegionView) => string }
 ): FigureSource {
 	return {
@@ -58,8 +68,9 @@ export function figureSource(
 		regions: view.regions.map((r) => ({
 			iso: r.iso,
 			name: options.regionName(r),
-			gap: options.hasUrbanRural ? (gaps[r.iso] ?? null) : null,
-			change: change(r.total.value, r.previousTotal.value)
+			gap: options.hasUrbanRural ? (model.gaps[r.iso] ?? null) : null,
+			change: change(r.total.value, r.previousTotal.value),
+			changeSignificant: model.changes?.[r.iso]?.significant ?? null
 		}))
 	};
 }
@@ -70,76 +81,56 @@ export function uniqueSources(sources: readonly FigureSource[]): FigureSource[] 
 	return sources.filter((s) => !seen.has(s.key) && (seen.add(s.key), true));
 }
 
-/** Larger first; ties in a fixed order (source, then region code) so a brief always reads the same. */
+/** Larger first; ties in region-code order so a brief always reads the same. */
 function byValueDescending(key: (e: FigureEntry) => number) {
-	return (a: FigureEntry, b: FigureEntry) =>
-		key(b) - key(a) ||
-		a.sourceKey.localeCompare(b.sourceKey, 'en') ||
-		a.iso.localeCompare(b.iso, 'en');
+	return (a: FigureEntry, b: FigureEntry) => key(b) - key(a) || a.iso.localeCompare(b.iso, 'en');
+}
+
+function entry(s: FigureSource, r: FigureRegion, value: number, significant: boolean | null) {
+	return { sourceKey: s.key, label: s.label, iso: r.iso, name: r.name, value, significant };
 }
 
 /**
- * The `n` largest urban–rural gaps over the chosen views, by size whichever way they run (a rural
+ * The `n` largest urban–rural gaps of one indicator-year, by size whichever way they run (a rural
  * lead is a gap too; its sign is kept for display).
  */
-export function largestGaps(sources: readonly FigureSource[], n = 3): FigureEntry[] {
-	const entries: FigureEntry[] = [];
-	for (const s of uniqueSources(sources)) {
-		for (const r of s.regions) {
-			if (!r.gap) continue;
-			entries.push({
-				sourceKey: s.key,
-				label: s.label,
-				iso: r.iso,
-				name: r.name,
-				value: r.gap.gap,
-				significant: r.gap.significant
-			});
-		}
-	}
-	return entries.sort(byValueDescending((e) => Math.abs(e.value))).slice(0, n);
+export function largestGaps(s: FigureSource, n = 3): FigureEntry[] {
+	return s.regions
+		.flatMap((r) => (r.gap ? [entry(s, r, r.gap.gap, r.gap.significant)] : []))
+		.sort(byValueDescending((e) => Math.abs(e.value)))
+		.slice(0, n);
 }
 
-/** The `n` regions whose total rose most since the previous survey round; falls are not improvements. */
-export function mostImproved(sources: readonly FigureSource[], n = 3): FigureEntry[] {
-	const entries: FigureEntry[] = [];
-	for (const s of uniqueSources(sources)) {
-		for (const r of s.regions) {
-			if (r.change === null || r.change <= 0) continue;
-			entries.push({
-				sourceKey: s.key,
-				label: s.label,
-				iso: r.iso,
-				name: r.name,
-				value: r.change,
-				significant: null
-			});
-		}
-	}
-	return entries.sort(byValueDescending((e) => e.value)).slice(0, n);
+/** The `n` regions whose total rose most since the previous round; falls are not improvements. */
+export function mostImproved(s: FigureSource, n = 3): FigureEntry[] {
+	return s.regions
+		.flatMap((r) =>
+			r.change !== null && r.change > 0 ? [entry(s, r, r.change, r.changeSignificant ?? null)] : []
+		)
+		.sort(byValueDescending((e) => e.value))
+		.slice(0, n);
 }
 
 /**
- * For each chosen indicator-year with an urban/rural split, the regions whose gap interval includes
- * zero, by name. Regions without a known interval are not listed: nothing can be said of them.
+ * The regions whose gap interval includes zero, by name. Regions without a known interval are not
+ * listed: nothing can be said of them.
  */
-export function gapNotSignificant(sources: readonly FigureSource[]): NotSignificantList[] {
-	return uniqueSources(sources)
-		.filter((s) => s.hasUrbanRural)
-		.map((s) => ({
-			sourceKey: s.key,
-			label: s.label,
-			regions: s.regions
-				.filter((r) => r.gap?.significant === false)
-				.map((r) => ({ iso: r.iso, name: r.name }))
-				.sort((a, b) => a.name.localeCompare(b.name, 'en'))
-		}));
+export function gapNotSignificant(s: FigureSource): { iso: string; name: string }[] {
+	return s.regions
+		.filter((r) => r.gap?.significant === false)
+		.map((r) => ({ iso: r.iso, name: r.name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
+/** One group of key figures per chosen indicator-year, in the order the views were chosen. */
 export function keyFigures(sources: readonly FigureSource[], n = 3): KeyFigures {
-	return {
-		largestGaps: largestGaps(sources, n),
-		mostImproved: mostImproved(sources, n),
-		notSignificant: gapNotSignificant(sources)
-	};
+	return uniqueSources(sources).map((s) => ({
+		sourceKey: s.key,
+		label: s.label,
+		hasUrbanRural: s.hasUrbanRural,
+		hasPreviousRound: s.hasPreviousRound,
+		largestGaps: largestGaps(s, n),
+		mostImproved: mostImproved(s, n),
+		notSignificant: gapNotSignificant(s)
+	}));
 }

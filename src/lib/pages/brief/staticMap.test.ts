@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { legendItems, loadBoundaries, regionShapes, type Boundaries } from './staticMap';
+import {
+	legendItems,
+	loadBoundaries,
+	mapCallouts,
+	regionShapes,
+	type Boundaries
+} from './staticMap';
 
 // Two small squares side by side, wound clockwise as d3-geo expects for an exterior ring.
 const square = (x0: number, y0: number, size: number) => [
@@ -82,5 +88,42 @@ describe('loadBoundaries', () => {
 		await expect(loadBoundaries(fake, '/geo/x.geojson')).rejects.toThrow(
 			'/geo/x.geojson: HTTP 404'
 		);
+	});
+});
+
+describe('mapCallouts', () => {
+	const names: Record<string, string> = { 'TZ-01': 'Arusha', 'TZ-02': 'Dar es Salaam' };
+	const nameOf = (iso: string) => names[iso] ?? iso;
+	it('numbers the three highest, then the three lowest from the bottom up', () => {
+		const values = {
+			'TZ-01': 40,
+			'TZ-02': 87,
+			'TZ-03': 55,
+			'TZ-04': 61,
+			'TZ-05': 12,
+			'TZ-06': 33,
+			'TZ-07': 70,
+			'TZ-08': null
+		};
+		expect(mapCallouts(values, nameOf).map((c) => [c.number, c.name, c.value, c.end])).toEqual([
+			[1, 'Dar es Salaam', 87, 'highest'],
+			[2, 'TZ-07', 70, 'highest'],
+			[3, 'TZ-04', 61, 'highest'],
+			[4, 'TZ-05', 12, 'lowest'],
+			[5, 'TZ-06', 33, 'lowest'],
+			[6, 'Arusha', 40, 'lowest']
+		]);
+	});
+	it('names each region once when there are few, and never one without a value', () => {
+		const few = { 'TZ-01': 5, 'TZ-02': -3, 'TZ-03': null, 'TZ-04': 1 };
+		expect(mapCallouts(few, nameOf).map((c) => [c.iso, c.end])).toEqual([
+			['TZ-01', 'highest'],
+			['TZ-04', 'highest'],
+			['TZ-02', 'highest']
+		]);
+		expect(mapCallouts({ 'TZ-01': 5, 'TZ-02': 5 }, nameOf, 1).map((c) => [c.iso, c.end])).toEqual([
+			['TZ-01', 'highest'],
+			['TZ-02', 'lowest']
+		]);
 	});
 });
