@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { download } from './downloads';
 import {
 	chartRows,
 	chartSection,
@@ -33,7 +34,7 @@ test.describe('the change of the total since 2015-16', () => {
 		await expect(songwe).toContainText('+5.5 pp (ns)');
 		await expect(songwe).toHaveAttribute(
 			'aria-label',
-			/Songwe: \+5\.5 pp \([-−]11\.5 pp … \+22\.5 pp\), not significant/
+			/^Songwe \+5\.5 pp \(ns\): \+5\.5 pp \([-−]11\.5 pp … \+22\.5 pp\), not significant/
 		);
 		const dodoma = rowFor(page, 'Dodoma');
 		await expect(dodoma).toContainText('+22.7 pp');
@@ -49,6 +50,19 @@ test.describe('the change of the total since 2015-16', () => {
 				'(ns): not significant, the 90% interval of the change includes zero.'
 			)
 		).toBeVisible();
+	});
+
+	test('the chart and map images carry the boundary note in their footer', async () => {
+		const page = shared.page;
+		const words = (svg: string) => svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+		const chart = words(
+			(await download(page, chartSection(page), /^SVG of the chart/)).bytes.toString('utf8')
+		);
+		expect(chart).toContain('Songwe was formed in 2016 out of Mbeya');
+		expect(chart).toContain('part of Mbeya became Songwe in 2016');
+		const mapSection = page.getByRole('region', { name: 'Map of the 31 regions' });
+		const map = words((await download(page, mapSection, /^SVG of the map/)).bytes.toString('utf8'));
+		expect(map).toContain('Songwe was formed in 2016 out of Mbeya');
 	});
 
 	test('the change map is painted in more than two colours', async () => {

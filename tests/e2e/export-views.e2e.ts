@@ -273,7 +273,7 @@ test('divide index: the ranked bars as SVG and PNG, the index and its components
 			expect(r.note).toBe('not enough data');
 		} else
 			expect(labels[i]).toBe(
-				`Rank ${r.rank} of 30: ${r.region_name}, index ${Number(r.index).toFixed(2)}`
+				`${r.region_name}: ${Number(r.index).toFixed(2)}, rank ${r.rank} of 30 by the index`
 			);
 	}
 });

@@ -12,7 +12,7 @@ const text: IndexText = {
 	notEnough: 'not enough data',
 	noValue: 'no value',
 	rowNotEnough: (region) => `${region}: not enough data`,
-	rowRanked: (w) => `Rank ${w.rank} of ${w.count}: ${w.region}, index ${w.value}`,
+	rowRanked: (w) => `${w.region}: ${w.value}, rank ${w.rank} of ${w.count} by the index`,
 	rankColumn: 'Rank',
 	regionColumn: 'Region',
 	indexColumn: 'Index',
@@ -129,8 +129,8 @@ describe('indexModel', () => {
 
 	it('describes each bar for a screen reader', () => {
 		expect(model.bars.map((b) => [b.valueText, b.description])).toEqual([
-			['0.83', 'Rank 1 of 2: Arusha, index 0.83'],
-			['0.33', 'Rank 2 of 2: Dodoma, index 0.33'],
+			['0.83', 'Arusha: 0.83, rank 1 of 2 by the index'],
+			['0.33', 'Dodoma: 0.33, rank 2 of 2 by the index'],
 			['not enough data', 'Dar es Salaam: not enough data']
 		]);
 	});

@@ -41,6 +41,8 @@ export interface ExplorerExportInput {
 	previousLabel: string | null;
 	/** The map's regions as the build projected them; undefined while they load. */
 	mapDrawing: MapDrawing | undefined;
+	/** Where the view compares rounds across a boundary change: what changed, in words. */
+	boundaryNotes: readonly string[];
 }
 
 /** Where the drawn chart and map are: containers the page binds, searched at export time. */
@@ -129,7 +131,8 @@ export function explorerExports(
 		let figure = onScreen;
 		if (box && onScreen.rows) {
 			const marks = figureMarks(view, onScreen, text);
-			const area = contentArea({ ...frameWords(view, text, legend, []), marks }, box);
+			const notes = [...input.boundaryNotes];
+			const area = contentArea({ ...frameWords(view, text, legend, notes), marks }, box);
 			const props = {
 				model: input.model,
 				locale: input.locale,
@@ -142,7 +145,10 @@ export function explorerExports(
 			];
 			figure = drawings[largestFigure(drawings, area)]!;
 		}
-		return { view, doc: figureDocument(view, figure, legend, text, [], size) };
+		return {
+			view,
+			doc: figureDocument(view, figure, legend, text, [...input.boundaryNotes], size)
+		};
 	}
 
 	/**
@@ -162,7 +168,7 @@ export function explorerExports(
 			names
 		};
 		const legend = scaleLegend(input);
-		const credits = [m.map_credit()];
+		const credits = [m.map_credit(), ...input.boundaryNotes];
 		const box = layoutBox(size);
 		const area = box
 			? contentArea(frameWords(view, text, legend, credits), box)

@@ -302,7 +302,8 @@ export class ExplorerPage {
 							regionName,
 							locale: i18n.locale,
 							previousLabel: this.previousLabel,
-							mapDrawing: this.mapDrawing
+							mapDrawing: this.mapDrawing,
+							boundaryNotes: this.boundaryNotes.map((n) => n.text)
 						}
 					: null,
 			elements
