@@ -45,6 +45,15 @@ export interface ExplorerExportInput {
 	boundaryNotes: readonly string[];
 }
 
+/**
+ * The boundary notes an image carries in its footer: all but on the square social card, whose
+ * 540-unit frame has no line to spare without shrinking a 31-row chart below readable text (the
+ * data download and the page keep the notes).
+ */
+function imageNotes(input: ExplorerExportInput, size: ExportSize): string[] {
+	return size === 'square' ? [] : [...input.boundaryNotes];
+}
+
 /** Where the drawn chart and map are: containers the page binds, searched at export time. */
 export interface ExplorerElements {
 	chart: () => Element | null | undefined;
@@ -131,7 +140,7 @@ export function explorerExports(
 		let figure = onScreen;
 		if (box && onScreen.rows) {
 			const marks = figureMarks(view, onScreen, text);
-			const notes = [...input.boundaryNotes];
+			const notes = imageNotes(input, size);
 			const area = contentArea({ ...frameWords(view, text, legend, notes), marks }, box);
 			const props = {
 				model: input.model,
@@ -147,7 +156,7 @@ export function explorerExports(
 		}
 		return {
 			view,
-			doc: figureDocument(view, figure, legend, text, [...input.boundaryNotes], size)
+			doc: figureDocument(view, figure, legend, text, imageNotes(input, size), size)
 		};
 	}
 
@@ -168,7 +177,7 @@ export function explorerExports(
 			names
 		};
 		const legend = scaleLegend(input);
-		const credits = [m.map_credit(), ...input.boundaryNotes];
+		const credits = [m.map_credit(), ...imageNotes(input, size)];
 		const box = layoutBox(size);
 		const area = box
 			? contentArea(frameWords(view, text, legend, credits), box)

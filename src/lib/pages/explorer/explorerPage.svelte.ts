@@ -122,6 +122,7 @@ export class ExplorerPage {
 		const nameOf = (code: string) => this.names[code] ?? code;
 		return (found?.notes ?? []).map((note) => ({
 			iso: note.region,
+			role: note.role,
 			text: boundaryNoteText(note, found!.from, found!.to, nameOf, this.locale)
 		}));
 	});
@@ -303,7 +304,11 @@ export class ExplorerPage {
 							locale: i18n.locale,
 							previousLabel: this.previousLabel,
 							mapDrawing: this.mapDrawing,
-							boundaryNotes: this.boundaryNotes.map((n) => n.text)
+							// A created region's note names the regions it came from: in an image, where
+							// room is short, it stands for both sides of the change.
+							boundaryNotes: this.boundaryNotes
+								.filter((n) => n.role === 'created')
+								.map((n) => n.text)
 						}
 					: null,
 			elements
