@@ -152,6 +152,12 @@ describe('an indicator table in long form', () => {
 			{ geo_level: 'region', geo_code: 'TZ-18', area: 'urban', value: null },
 			{ geo_level: 'island', geo_code: 'UNGUJA', area: 'total', value: 60 }
 		]);
+		// The source's year is the data's (2023), not the upload's (2026).
+		const [source] = await db.query<{ year: string; note: string }>({
+			sql: `SELECT year, note FROM sources WHERE source_id = ?`,
+			params: [datasetTables('a1').source]
+		});
+		expect(source).toEqual({ year: '2023', note: 'Uploaded 2026-11-29' });
 		const catalog = await readCatalog(db);
 		const added = catalog.find((i) => i.id === id);
 		expect(added).toMatchObject({
@@ -174,6 +180,16 @@ describe('an indicator table in long form', () => {
 			years: [2022],
 			uploadedFrom: 'one'
 		});
+	});
+
+	it('gives a file of several rounds the span of its years as the source year', async () => {
+		const rounds = 'region;area;year;value\nKigoma;urban;2012;20\nKigoma;urban;2022;41,5\n';
+		await upload('span', rounds, mapping);
+		const [source] = await db.query<{ year: string }>({
+			sql: `SELECT year FROM sources WHERE source_id = ?`,
+			params: [datasetTables('span').source]
+		});
+		expect(source?.year).toBe('2012–2022');
 	});
 
 	it('keeps the rejected rows with an error column for download', async () => {

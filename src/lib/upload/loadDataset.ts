@@ -3,7 +3,7 @@
  * every check become the dataset's rows, its indicators' definitions and source, and its
  * observations (indicator tables) or survey estimates (microdata). Runs after the judge stage.
  */
-import type { Connector } from '$lib/db/connector';
+import type { BoundQuery, Connector } from '$lib/db/connector';
 import { insertSurveyEstimatesQuery } from '$lib/sql/observations';
 import { FLAG_BELOW_N, SUPPRESS_BELOW_N } from '$lib/domain/reliability';
 import { quoteIdent } from '$lib/db/quote';
@@ -30,6 +30,24 @@ function definitionTexts(kind: ImportMapping['roles']['kind'], label: string, me
 	};
 }
 
+/**
+ * The source's year is the data's, not the upload's: "2022", or "2012–2022" for a file of several
+ * rounds (the upload date stays in the source's note). Unchanged when no row was loaded.
+ */
+export function sourceYearQuery(sourceId: string): BoundQuery {
+	return {
+		sql: `UPDATE sources SET year = y.span
+FROM (
+	SELECT CASE WHEN min(year) = max(year) THEN CAST(min(year) AS VARCHAR)
+		ELSE CAST(min(year) AS VARCHAR) || '–' || CAST(max(year) AS VARCHAR) END AS span
+	FROM observations WHERE source_id = ? AND year IS NOT NULL
+	HAVING count(*) > 0
+) y
+WHERE sources.source_id = ?`,
+		params: [sourceId, sourceId]
+	};
+}
+
 async function addDefinitions(
 	db: Connector,
 	meta: DatasetMeta,
@@ -44,7 +62,8 @@ async function addDefinitions(
 			tables.source,
 			`${meta.name} (${meta.fileName})`,
 			meta.sourceNote.trim() === '' ? 'Uploaded by the user' : meta.sourceNote.trim(),
-			// sources.year is text (some sources give periods such as 2015-16).
+			// sources.year is text (some sources give periods such as 2015-16); the data's years
+			// replace the upload's once the rows are in (sourceYearQuery).
 			meta.importedAt.slice(0, 4),
 			'As stated by the uploader',
 			`Uploaded ${meta.importedAt.slice(0, 10)}`
@@ -168,6 +187,7 @@ FROM ${quoteIdent(tables.rows)} GROUP BY indicator`
 			}))
 		);
 	}
+	await db.query(sourceYearQuery(tables.source));
 	const [loaded] = await db.query<{ n: number }>(
 		`SELECT count(DISTINCT __row) AS n FROM ${quoteIdent(tables.rows)}`
 	);
