@@ -2,7 +2,7 @@ import { country } from '$lib/country';
 import type { Estimate } from '$lib/domain/estimate';
 import type { IndicatorView, RegionView } from '$lib/data/views';
 import type { Measure } from '$lib/domain/gaps';
-import { boundaryNotesFor, periodStartYear } from '$lib/domain/boundaries';
+import { viewBoundaryNotes } from '$lib/data/viewChanges';
 import { NOTE_SUPPRESSED, NOTE_UNSTABLE } from '$lib/domain/reliability';
 import type { ViewModel } from '$lib/state/viewModel';
 import { displayUnit } from '$lib/i18n/format';
@@ -123,16 +123,13 @@ export function dataTable(
 	};
 	const comparesRounds = measure === 'change' || measure === 'gapChange' || withPrevious;
 	/** The boundary notes of the comparison of a region's previous round with this one. */
-	const boundaryNotes = (r: RegionView): string[] => {
-		if (!comparesRounds || r.previousYear === null) return [];
-		const before = periods[r.previousYear] ?? String(r.previousYear);
-		return boundaryNotesFor(
-			country.boundaryChanges,
-			r.iso,
-			periodStartYear(before, r.previousYear),
-			periodStartYear(exported.period, exported.year)
-		).map((n) => text.boundaryNote(n, before, exported.period, nameOf));
-	};
+	const compared = comparesRounds
+		? viewBoundaryNotes(view, periods, country.boundaryChanges)
+		: null;
+	const boundaryNotes = (r: RegionView): string[] =>
+		(compared?.notes ?? [])
+			.filter((n) => n.region === r.iso)
+			.map((n) => text.boundaryNote(n, compared!.from, exported.period, nameOf));
 
 	const rows = order.flatMap((iso): CsvCell[][] => {
 		const r = byIso.get(iso);
