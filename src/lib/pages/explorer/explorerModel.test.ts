@@ -9,6 +9,7 @@ import {
 	briefViewOf,
 	catalogOf,
 	chartNotes,
+	type ChartNotes,
 	measuresIn,
 	measuresOf,
 	regionLines,
@@ -113,15 +114,22 @@ const model = (measure: 'total' | 'gap') =>
 	buildViewModel(view, split, measure, (r) => r.nameOfficial, VIEW_TEXT);
 
 describe('chartNotes', () => {
+	/** No note at all: the notes of a view with nothing to say. */
+	const NO_NOTES: ChartNotes = {
+		ci: null,
+		ciOrigin: 'published',
+		gapCi: false,
+		notSignificant: null,
+		changeCi: null,
+		changeNotSignificant: null,
+		rounds: null,
+		noNational: false
+	};
+
 	it('gives the interval level when intervals are drawn', () => {
 		expect(chartNotes(view, model('total'), 'total')).toEqual({
+			...NO_NOTES,
 			ci: '95',
-			ciOrigin: 'published',
-			gapCi: false,
-			notSignificant: null,
-			changeCi: null,
-			changeNotSignificant: null,
-			rounds: null,
 			noNational: true
 		});
 	});
@@ -141,16 +149,7 @@ describe('chartNotes', () => {
 
 	it('says nothing without a level or a model', () => {
 		expect(chartNotes({ ...view, ciLevel: null }, model('total'), 'total').ci).toBeNull();
-		expect(chartNotes(view, null, 'total')).toEqual({
-			ci: null,
-			ciOrigin: 'published',
-			gapCi: false,
-			notSignificant: null,
-			changeCi: null,
-			changeNotSignificant: null,
-			rounds: null,
-			noNational: false
-		});
+		expect(chartNotes(view, null, 'total')).toEqual(NO_NOTES);
 	});
 
 	it('says the change’s intervals are computed, and marks changes that are not significant', () => {
