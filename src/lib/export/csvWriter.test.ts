@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, FORMULA_START, neutraliseText, writeCsv, type CsvCell } from './csvWriter';
+import {
+	csvField,
+	FORMULA_START,
+	neutraliseText,
+	PLAIN_NEGATIVE_NUMBER,
+	writeCsv,
+	type CsvCell
+} from './csvWriter';
 
 const parse = (text: string) =>
 	Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, newline: '\r\n' }).data;
@@ -16,9 +23,18 @@ describe('csvField', () => {
 	it('prefixes formula-looking text (OWASP)', () => {
 		expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
 		for (const start of ['=', '+', '-', '@', '\t', '\r', '\n'])
-			expect(neutraliseText(`${start}1`)).toBe(`'${start}1`);
+			expect(neutraliseText(`${start}A1`)).toBe(`'${start}A1`);
 		expect(neutraliseText('a=1')).toBe('a=1');
 		expect(neutraliseText("'quoted")).toBe("'quoted");
+	});
+
+	it('keeps a text that is a plain negative number as it is, and neutralises any other', () => {
+		for (const n of ['-12.5', '-3', '-0.25', '-.5', '-1,234.5', '-1.234,5', '-3,2'])
+			expect(csvField(n)).toBe(`"${n}"`);
+		for (const f of ['-2+3', '-1-1', '-A1', '-', '--1', '-1e5', '-1.', '-1..2', '- 1', '-1 ', '-SUM(A1)'])
+			expect(csvField(f)).toBe(`"'${f}"`);
+		expect(csvField('=1+1')).toBe('"\'=1+1"');
+		expect(csvField('+12')).toBe('"\'+12"');
 	});
 
 	it('keeps numbers numeric, negative ones unprefixed', () => {
@@ -70,7 +86,8 @@ describe('writeCsv', () => {
 						const want = rows[r]![c]!;
 						if (want === null) expect(field).toBe('');
 						else if (typeof want === 'number') expect(Number(field)).toBe(want === 0 ? 0 : want);
-						else if (FORMULA_START.test(want)) expect(field).toBe(`'${want}`);
+						else if (FORMULA_START.test(want) && !PLAIN_NEGATIVE_NUMBER.test(want))
+							expect(field).toBe(`'${want}`);
 						else expect(field).toBe(want);
 					})
 				);

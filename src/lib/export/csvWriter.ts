@@ -2,7 +2,9 @@
  * A CSV writer that spreadsheets cannot be tricked by (OWASP "CSV injection"): every field is
  * quoted, `"` is doubled, and a text cell that a spreadsheet would read as a formula (starting
  * with `=`, `+`, `-`, `@`, tab, carriage return or line feed) gets a leading `'`. Numbers are
- * written as numbers, never prefixed: a negative gap stays a number.
+ * written as numbers, never prefixed: a negative gap stays a number, and so does a text that is a
+ * plain negative number ("-12.5", "-1,234.5", "-3,2": digits and separators only, nothing a
+ * spreadsheet could run), as the cells of an uploaded file's rejected rows are.
  */
 
 /** A cell: text (neutralised), a number (kept numeric), or null (empty). */
@@ -10,9 +12,12 @@ export type CsvCell = string | number | null;
 
 export const FORMULA_START = /^[=+\-@\t\r\n]/;
 
+/** A minus sign, then digits in groups parted by single dots or commas: a number, never a formula. */
+export const PLAIN_NEGATIVE_NUMBER = /^-(?:\d+(?:[.,]\d+)*|[.,]\d+)$/;
+
 /** The text a spreadsheet will show, with a formula-looking start neutralised. */
 export function neutraliseText(text: string): string {
-	return FORMULA_START.test(text) ? `'${text}` : text;
+	return FORMULA_START.test(text) && !PLAIN_NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /** Shortest text that reads back as exactly the same double; non-finite numbers are empty. */
