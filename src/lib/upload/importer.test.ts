@@ -122,11 +122,14 @@ describe('an indicator table in long form', () => {
 			[8, 'value', 'abc', 'not-number', 'error'],
 			[9, 'value', '120', 'percent-out-of-range', 'error'],
 			[10, 'area', 'town', 'unknown-area', 'error'],
-			[11, null, null, 'duplicate-key', 'error'],
+			[11, 'value', '46', 'conflicting-duplicate', 'error'],
 			[12, 'value', '..', 'missing-value', 'warning'],
 			[13, 'year', '23', 'bad-year', 'error']
 		]);
-		expect(report.problems.find((p) => p.kind === 'duplicate-key')?.detail).toBe('2');
+		// The kept row, its value and the key, for the report to name both rows and both values.
+		expect(report.problems.find((p) => p.kind === 'conflicting-duplicate')?.detail).toBe(
+			'2\u001f45,3\u001fDodoma, urban, 2023'
+		);
 		expect(report.rowsRead).toBe(12);
 		expect(report.rowsRejected).toBe(7);
 		// Dodoma ×2, Dar es Salaam, the Unguja island total and Mwanza's missing value.
@@ -235,6 +238,66 @@ describe('an indicator table in long form', () => {
 	});
 });
 
+describe('rows with the key of an earlier row', () => {
+	const text = [
+		'region,area,indicator,year,value',
+		'Kigoma,rural,Radio,2022,30',
+		'Kigoma,urban,Radio,2022,55',
+		'Kigoma,rural,Radio,2022,30.0',
+		'Kigoma, rural ,Radio,2022,36',
+		'Kigoma,rural,Radio,2023,36',
+		'Kigoma,rural,Radio,2022,30'
+	].join('\n');
+	const mapping = {
+		dialect: comma,
+		columnCount: 5,
+		roles: roles('indicators', ['region', 'area', 'indicator', 'year', 'value']),
+		unit: 'percent' as const,
+		indicatorName: 'unused'
+	};
+
+	it('skips exact repeats with a warning and keeps a conflicting one aside, naming both values', async () => {
+		const { report } = await upload('k1', text, mapping);
+		expect(
+			report.problems.map((p) => [
+				p.row,
+				p.column ?? null,
+				p.value ?? null,
+				p.kind,
+				p.severity,
+				p.detail
+			])
+		).toEqual([
+			// 30.0 is the number 30: a repeat, not a conflict.
+			[4, null, null, 'repeated-row', 'warning', '2'],
+			// ' rural ' is the area rural: the same key, another value.
+			[
+				5,
+				'value',
+				'36',
+				'conflicting-duplicate',
+				'error',
+				'2\u001f30\u001fKigoma, rural, 2022, Radio'
+			],
+			[7, null, null, 'repeated-row', 'warning', '2']
+		]);
+		expect(report.problemCounts).toEqual({ 'repeated-row': 2, 'conflicting-duplicate': 1 });
+		expect([report.rowsRead, report.rowsLoaded, report.rowsRepeated, report.rowsRejected]).toEqual([
+			6, 3, 2, 1
+		]);
+		const rows = await db.query({
+			sql: `SELECT area, year, value FROM observations WHERE indicator_id = ? ORDER BY year, area`,
+			params: [report.indicatorIds[0]!]
+		});
+		// The first row's value is the one kept.
+		expect(rows).toEqual([
+			{ area: 'rural', year: 2022, value: 30 },
+			{ area: 'urban', year: 2022, value: 55 },
+			{ area: 'rural', year: 2023, value: 36 }
+		]);
+	});
+});
+
 describe('a wide indicator table', () => {
 	it('unpivots urban_2022 / rural_2022 columns and names the duplicate region row', async () => {
 		const text = 'Region,urban_2022,rural_2022\nMwanza,61.2,33.0\nKigoma,50,20.5\nMwanza,1,2\n';
@@ -249,7 +312,11 @@ describe('a wide indicator table', () => {
 			unit: 'percent',
 			indicatorName: 'Internet use'
 		});
-		expect(report.problems.map((p) => [p.row, p.kind])).toEqual([[4, 'duplicate-key']]);
+		expect(report.problems.map((p) => [p.row, p.column, p.value, p.kind])).toEqual([
+			[4, 'urban_2022', '1', 'conflicting-duplicate'],
+			[4, 'rural_2022', '2', 'conflicting-duplicate']
+		]);
+		expect(report.problems[1]?.detail).toBe('2\u001f33.0\u001fMwanza');
 		// Urban and rural but no totals: the explorer opens it on the gap.
 		expect(report.openWith).toEqual({ [report.indicatorIds[0]!]: 'gap' });
 		const rows = await db.query({

@@ -117,7 +117,9 @@ async function judgeDataset(
 	meta: DatasetMeta,
 	mapping: ImportMapping,
 	structural: readonly UploadProblem[]
-): Promise<Pick<ImportReport, 'rowsRead' | 'rowsRejected' | 'problems' | 'problemCounts'>> {
+): Promise<
+	Pick<ImportReport, 'rowsRead' | 'rowsRejected' | 'rowsRepeated' | 'problems' | 'problemCounts'>
+> {
 	const tables = datasetTables(meta.id);
 	await db.query(regionDecisionsQuery(tables.regions, mapping.regions));
 	await db.query(judgedQuery(mapping, tables));
@@ -131,10 +133,13 @@ async function judgeDataset(
 		});
 	}
 
-	const [counts] = await db.query<{ read: number; rejected: number }>({
+	const problems = quoteIdent(tables.problems);
+	const [counts] = await db.query<{ read: number; rejected: number; repeated: number }>({
 		sql: `SELECT
 	(SELECT count(*) FROM ${quoteIdent(tables.raw)} WHERE __row > ? AND NOT (__fields = 1 AND coalesce(c1, '') = '')) AS read,
-	(SELECT count(DISTINCT row) FROM ${quoteIdent(tables.problems)} WHERE severity = 'error') AS rejected`,
+	(SELECT count(DISTINCT row) FROM ${problems} WHERE severity = 'error') AS rejected,
+	(SELECT count(*) FROM (SELECT row FROM ${problems} WHERE kind = 'repeated-row'
+		EXCEPT SELECT row FROM ${problems} WHERE severity = 'error')) AS repeated`,
 		params: [mapping.dialect.headerRow]
 	});
 	// A problem's value is a cell, which can hold megabytes: the report shows its start and length.
@@ -150,6 +155,7 @@ FROM ${quoteIdent(tables.problems)} LIMIT ?`,
 	return {
 		rowsRead: Number(counts?.read ?? 0),
 		rowsRejected: Number(counts?.rejected ?? 0),
+		rowsRepeated: Number(counts?.repeated ?? 0),
 		problems: problemRows.map((p) => problemFrom(p, meta.fileName, mapping.labels)),
 		problemCounts: Object.fromEntries(byKind.map((k) => [k.kind, Number(k.n)]))
 	};
@@ -173,6 +179,7 @@ export async function importDataset(
 		rowsRead: judged.rowsRead,
 		rowsLoaded: loaded.rowsLoaded,
 		rowsRejected: judged.rowsRejected,
+		rowsRepeated: judged.rowsRepeated,
 		problems: judged.problems,
 		problemCounts: judged.problemCounts,
 		indicatorIds: loaded.indicatorIds,

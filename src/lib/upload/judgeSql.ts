@@ -97,6 +97,7 @@ export function judge(tables: DatasetTables, k: number, row: string): string {
 export function problemsQuery(mapping: ImportMapping, tables: DatasetTables): BoundQuery {
 	const { roles, columnCount } = mapping;
 	const checks: BoundQuery[] = [];
+	let dk: string | null = null;
 	const add = (select: string, params: readonly (string | number | boolean | null)[] = []) =>
 		checks.push({ sql: select, params: [...params] });
 	const kind = (k: UploadProblemKind) => `'${k}'`;
@@ -166,20 +167,8 @@ FROM d ${judge(tables, k, 'd')} WHERE __fields >= ${k} AND j${k}.miss`
 			);
 		}
 		if (region !== null) {
-			// One observation per region × area × year × indicator (as far as the file has them).
-			const keyed = (['area', 'year', 'indicator'] as const)
-				.map((role) => one(mapping, role))
-				.filter((k): k is number => k !== null);
-			const parts = [
-				`d.${col(region)}`,
-				...keyed.map((k) => (k === area ? `j${k}.area` : `j${k}.t`))
-			];
-			add(
-				`SELECT __row, NULL::INTEGER, NULL::VARCHAR, ${kind('duplicate-key')}, CAST(first_row AS VARCHAR), 'error'
-FROM (SELECT d.__row, min(d.__row) OVER (PARTITION BY ${parts.join(', ')}) AS first_row
-	FROM d ${keyed.map((k) => judge(tables, k, 'd')).join(' ')})
-WHERE __row > first_row`
-			);
+			dk = duplicateKeysSql(mapping, tables, region);
+			checks.push(...duplicateChecks(mapping));
 		}
 	} else {
 		const weight = one(mapping, 'weight');
@@ -201,7 +190,7 @@ FROM d ${judge(tables, k, 'd')} WHERE j${k}.bin = -1`
 	const body = unionChecks(checks);
 	return {
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(tables.problems)} AS
-WITH d AS (${dataRowsSql(tables, mapping.dialect.headerRow)})
+WITH d AS (${dataRowsSql(tables, mapping.dialect.headerRow)})${dk ? `,\ndk AS (${dk})` : ''}
 SELECT * FROM (
 ${body.sql}
 ) p(row, col, value, kind, detail, severity)
@@ -210,8 +199,73 @@ ORDER BY row, col NULLS FIRST`,
 	};
 }
 
-/** Data rows without an error, as `v`: the rows that load. */
+/** Columns whose numbers make an observation: a later row with the same key must repeat them. */
+function observedColumns(mapping: ImportMapping): number[] {
+	return (['value', 'wide-value', 'lower', 'upper'] as const).flatMap((role) =>
+		roleColumns(mapping, role).map((c) => c.index)
+	);
+}
+
+/**
+ * The data rows of an indicator table with their observation key (region as written, area, year,
+ * indicator, as far as the file has them): `first_row` of the key, the key as text, and per
+ * observed column k the cell (`v{k}`), the first row's cell (`f{k}`) and whether they differ
+ * (`x{k}`; numbers compared as numbers, so 30 and 30.0 agree). Needs `d` and the judged table.
+ */
+function duplicateKeysSql(mapping: ImportMapping, tables: DatasetTables, region: number): string {
+	const area = one(mapping, 'area');
+	const keyed = (['area', 'year', 'indicator'] as const)
+		.map((role) => one(mapping, role))
+		.filter((k): k is number => k !== null);
+	const parts = [`d.${col(region)}`, ...keyed.map((k) => (k === area ? `j${k}.area` : `j${k}.t`))];
+	const keyText = `concat_ws(', ', trim(d.${col(region)}), ${keyed.map((k) => `j${k}.t`).join(', ') || 'NULL'})`;
+	const observed = observedColumns(mapping);
+	const compared = (k: number) =>
+		`CASE WHEN j${k}.isnum THEN CAST(j${k}.num AS VARCHAR) ELSE j${k}.t END`;
+	const columns = observed.map(
+		(k) => `d.${col(k)} AS v${k}, first_value(d.${col(k)}) OVER w AS f${k},
+	${compared(k)} IS DISTINCT FROM first_value(${compared(k)}) OVER w AS x${k}`
+	);
+	return `SELECT d.__row, min(d.__row) OVER w AS first_row, ${keyText} AS key_text${columns.map((c) => `,\n\t${c}`).join('')}
+FROM d ${[...new Set([...keyed, ...observed])].map((k) => judge(tables, k, 'd')).join(' ')}
+WINDOW w AS (PARTITION BY ${parts.join(', ')} ORDER BY d.__row)`;
+}
+
+/**
+ * A later row with the key of an earlier one: when it repeats every observed value, a
+ * 'repeated-row' warning (detail: the first row) and the repeat is skipped; when a value differs, a
+ * 'conflicting-duplicate' error for each column that differs, naming both rows and both values
+ * (detail: first row, first value and the key, parted by U+001F). The first row is kept.
+ */
+function duplicateChecks(mapping: ImportMapping): BoundQuery[] {
+	const observed = observedColumns(mapping);
+	const differs = observed.map((k) => `x${k}`).join(' OR ') || 'false';
+	return [
+		...observed.map((k) => ({
+			sql: `SELECT __row, ${k}, v${k}, 'conflicting-duplicate',
+	CAST(first_row AS VARCHAR) || chr(31) || coalesce(f${k}, '') || chr(31) || key_text, 'error'
+FROM dk WHERE __row > first_row AND x${k}`,
+			params: []
+		})),
+		{
+			sql: `SELECT __row, NULL::INTEGER, NULL::VARCHAR, 'repeated-row', CAST(first_row AS VARCHAR), 'warning'
+FROM dk WHERE __row > first_row AND NOT (${differs})`,
+			params: []
+		}
+	];
+}
+
+/** The detail of a 'conflicting-duplicate' problem: the kept row, its value and the key as text. */
+export function conflictDetail(detail: string): { row: string; value: string; key: string } {
+	const [row = '', value = '', ...key] = detail.split('\u001f');
+	return { row, value, key: key.join('\u001f') };
+}
+
+/**
+ * Data rows that load, as `v`: no error, and not the repeat of an earlier row (its observation is
+ * already there).
+ */
 export function validRowsSql(tables: DatasetTables, headerRow: number): string {
 	return `SELECT d.* FROM (${dataRowsSql(tables, headerRow)}) d
-ANTI JOIN (SELECT row FROM ${quoteIdent(tables.problems)} WHERE severity = 'error') e ON e.row = d.__row`;
+ANTI JOIN (SELECT row FROM ${quoteIdent(tables.problems)} WHERE severity = 'error' OR kind = 'repeated-row') e ON e.row = d.__row`;
 }

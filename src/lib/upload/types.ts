@@ -65,7 +65,10 @@ export type UploadProblemKind =
 	| 'island-total'
 	| 'zone-total'
 	| 'unknown-area'
-	| 'duplicate-key'
+	/** A later row with an earlier row's key and a different value; `detail`: see conflictDetail. */
+	| 'conflicting-duplicate'
+	/** A later row repeating an earlier row's key and values; skipped. `detail`: the first row. */
+	| 'repeated-row'
 	| 'bad-weight'
 	| 'not-binary'
 	| 'bad-year'
@@ -188,6 +191,8 @@ export interface ImportReport {
 	rowsLoaded: number;
 	/** Rows kept aside because of at least one error. */
 	rowsRejected: number;
+	/** Rows without an error skipped as exact repeats of an earlier row ('repeated-row'). */
+	rowsRepeated: number;
 	/** At most `PROBLEM_LIMIT` problems, in row order; `problemCounts` has them all by kind. */
 	problems: UploadProblem[];
 	problemCounts: Partial<Record<UploadProblemKind, number>>;

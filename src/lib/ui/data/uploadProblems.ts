@@ -3,28 +3,32 @@ import { formatValue } from '$lib/i18n/format';
 import { intlLocale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
 import { MAX_COLUMNS } from '$lib/upload/readSql';
+import { conflictDetail } from '$lib/upload/judgeSql';
 import type { UploadProblem, UploadProblemKind } from '$lib/upload/types';
 
 const count = (n: number) => formatValue(n, 'count', intlLocale());
 /** Characters of a value named in a problem's "where". */
 const VALUE_CHARS = 80;
 
-type Texts = { what: (detail: string) => string; fix: () => string };
+type Texts = {
+	what: (p: UploadProblem) => string;
+	fix: () => string;
+};
 
 const texts: Record<UploadProblemKind, Texts> = {
 	'too-large': {
-		what: (detail) => m.upload_what_too_large({ detail }),
+		what: ({ detail = '' }) => m.upload_what_too_large({ detail }),
 		fix: () => m.upload_fix_too_large()
 	},
 	'too-many-columns': {
-		what: (detail) =>
+		what: ({ detail }) =>
 			m.upload_what_too_many_columns({ count: count(Number(detail)), limit: count(MAX_COLUMNS) }),
 		fix: () => m.upload_fix_too_many_columns()
 	},
 	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
 	'not-text': { what: () => m.upload_what_not_text(), fix: () => m.upload_fix_not_text() },
 	unreadable: {
-		what: (detail) => m.upload_what_unreadable({ detail }),
+		what: ({ detail = '' }) => m.upload_what_unreadable({ detail }),
 		fix: () => m.upload_fix_unreadable()
 	},
 	cancelled: { what: () => m.upload_what_cancelled(), fix: () => m.upload_fix_cancelled() },
@@ -33,11 +37,11 @@ const texts: Record<UploadProblemKind, Texts> = {
 		fix: () => m.upload_fix_engine_offline()
 	},
 	'unterminated-quote': {
-		what: (detail) => m.upload_what_unterminated_quote({ detail }),
+		what: ({ detail = '' }) => m.upload_what_unterminated_quote({ detail }),
 		fix: () => m.upload_fix_unterminated_quote()
 	},
 	'ragged-row': {
-		what: (detail) => m.upload_what_ragged_row({ detail }),
+		what: ({ detail = '' }) => m.upload_what_ragged_row({ detail }),
 		fix: () => m.upload_fix_ragged_row()
 	},
 	'empty-header': {
@@ -70,9 +74,21 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: () => m.upload_what_unknown_area(),
 		fix: () => m.upload_fix_unknown_area()
 	},
-	'duplicate-key': {
-		what: (detail) => m.upload_what_duplicate_key({ detail }),
-		fix: () => m.upload_fix_duplicate_key()
+	'conflicting-duplicate': {
+		what: ({ detail = '', value = '' }) => {
+			const kept = conflictDetail(detail);
+			return m.upload_what_conflicting_duplicate({
+				row: kept.row,
+				key: kept.key,
+				first: kept.value,
+				value
+			});
+		},
+		fix: () => m.upload_fix_conflicting_duplicate()
+	},
+	'repeated-row': {
+		what: ({ detail = '' }) => m.upload_what_repeated_row({ detail }),
+		fix: () => m.upload_fix_repeated_row()
 	},
 	'bad-weight': { what: () => m.upload_what_bad_weight(), fix: () => m.upload_fix_bad_weight() },
 	'not-binary': { what: () => m.upload_what_not_binary(), fix: () => m.upload_fix_not_binary() },
@@ -87,6 +103,39 @@ const texts: Record<UploadProblemKind, Texts> = {
 		fix: () => m.upload_fix_suppressed_cases()
 	}
 };
+
+/** The name of a kind of problem, plural where it names many ("Ragged rows"). */
+const kindNames: Record<UploadProblemKind, () => string> = {
+	'too-large': () => m.upload_kind_too_large(),
+	'too-many-columns': () => m.upload_kind_too_many_columns(),
+	'empty-file': () => m.upload_kind_empty_file(),
+	'not-text': () => m.upload_kind_not_text(),
+	unreadable: () => m.upload_kind_unreadable(),
+	cancelled: () => m.upload_kind_cancelled(),
+	'engine-offline': () => m.upload_kind_engine_offline(),
+	'unterminated-quote': () => m.upload_kind_unterminated_quote(),
+	'ragged-row': () => m.upload_kind_ragged_row(),
+	'empty-header': () => m.upload_kind_empty_header(),
+	'duplicate-header': () => m.upload_kind_duplicate_header(),
+	'case-colliding-header': () => m.upload_kind_case_colliding_header(),
+	'not-number': () => m.upload_kind_not_number(),
+	'percent-out-of-range': () => m.upload_kind_percent_out_of_range(),
+	'unknown-region': () => m.upload_kind_unknown_region(),
+	'island-total': () => m.upload_kind_island_total(),
+	'zone-total': () => m.upload_kind_zone_total(),
+	'unknown-area': () => m.upload_kind_unknown_area(),
+	'conflicting-duplicate': () => m.upload_kind_conflicting_duplicate(),
+	'repeated-row': () => m.upload_kind_repeated_row(),
+	'bad-weight': () => m.upload_kind_bad_weight(),
+	'not-binary': () => m.upload_kind_not_binary(),
+	'bad-year': () => m.upload_kind_bad_year(),
+	'missing-value': () => m.upload_kind_missing_value(),
+	'few-cases': () => m.upload_kind_few_cases(),
+	'suppressed-cases': () => m.upload_kind_suppressed_cases()
+};
+
+export const kindName = (kind: UploadProblemKind): string =>
+	(kindNames[kind] ?? kindNames.unreadable)();
 
 /** value “the start of it…” (3,145,728 characters) */
 function shownValue(value: string, length: number | undefined): string {
@@ -110,5 +159,5 @@ export function describeUploadProblem(p: UploadProblem): {
 		.filter((x): x is string => x !== null)
 		.join(', ');
 	const t = texts[p.kind] ?? texts.unreadable;
-	return { where, what: t.what(p.detail ?? ''), fix: t.fix() };
+	return { where, what: t.what(p), fix: t.fix() };
 }
