@@ -31,7 +31,19 @@ describe('csvField', () => {
 	it('keeps a text that is a plain negative number as it is, and neutralises any other', () => {
 		for (const n of ['-12.5', '-3', '-0.25', '-.5', '-1,234.5', '-1.234,5', '-3,2'])
 			expect(csvField(n)).toBe(`"${n}"`);
-		for (const f of ['-2+3', '-1-1', '-A1', '-', '--1', '-1e5', '-1.', '-1..2', '- 1', '-1 ', '-SUM(A1)'])
+		for (const f of [
+			'-2+3',
+			'-1-1',
+			'-A1',
+			'-',
+			'--1',
+			'-1e5',
+			'-1.',
+			'-1..2',
+			'- 1',
+			'-1 ',
+			'-SUM(A1)'
+		])
 			expect(csvField(f)).toBe(`"'${f}"`);
 		expect(csvField('=1+1')).toBe('"\'=1+1"');
 		expect(csvField('+12')).toBe('"\'+12"');

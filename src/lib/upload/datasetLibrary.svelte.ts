@@ -6,13 +6,13 @@
  */
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
-import { dropDataset, importDataset, rejectedRows, stageRaw } from './importer';
+import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
 import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
 import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
-import type { DatasetMeta, ImportReport } from './types';
+import type { DatasetMeta, ImportReport, UploadProblem, UploadProblemKind } from './types';
 import { message, type Draft } from './draft';
 
 export type EntryStatus = 'ready' | 'importing' | 'interrupted' | 'failed' | 'damaged';
@@ -287,6 +287,25 @@ export class DatasetLibrary {
 		} finally {
 			await this.dashboard.refreshCatalog();
 		}
+	}
+
+	/** One page of a loaded dataset's problems (one kind, or all), in file order. */
+	problems(
+		id: string,
+		kind: UploadProblemKind | null,
+		offset: number,
+		limit: number
+	): Promise<UploadProblem[]> {
+		const entry = this.datasets.find((d) => d.id === id);
+		if (!entry?.mapping) return Promise.resolve([]);
+		return problemPage(
+			this.dashboard.db,
+			{ id, fileName: entry.fileName },
+			entry.mapping.labels,
+			kind,
+			offset,
+			limit
+		);
 	}
 
 	/** The rows kept aside, with an error column, as [header, ...rows]. */

@@ -118,6 +118,27 @@ export function dataRowsSql(tables: DatasetTables, headerRow: number): string {
 	return `SELECT * FROM ${quoteIdent(tables.raw)} WHERE __row > ${Number(headerRow)} AND NOT (__fields = 1 AND coalesce(c1, '') = '')`;
 }
 
+/**
+ * One page of a dataset's problems in file order (row, then column; a whole-row problem first),
+ * all kinds or only `kind`. A problem's value is a cell, which can hold megabytes: the page
+ * carries its first `valueChars` characters and its length.
+ */
+export function problemPageQuery(
+	tables: DatasetTables,
+	kind: string | null,
+	offset: number,
+	limit: number,
+	valueChars: number
+): BoundQuery {
+	return {
+		sql: `SELECT row, col, left(value, ${Number(valueChars)}) AS value, length(value) AS value_length,
+	kind, detail, severity
+FROM ${quoteIdent(tables.problems)}${kind === null ? '' : ' WHERE kind = ?'}
+ORDER BY row NULLS FIRST, col NULLS FIRST, kind LIMIT ? OFFSET ?`,
+		params: [...(kind === null ? [] : [kind]), limit, offset]
+	};
+}
+
 /** Rows kept aside, with every cell as written and one text of all their errors. */
 export function rejectedRowsQuery(tables: DatasetTables, columnCount: number): BoundQuery {
 	const cells = Array.from({ length: columnCount }, (_, i) => `r.${col(i + 1)}`).join(', ');

@@ -10,6 +10,7 @@ import { quoteIdent } from '$lib/db/quote';
 import {
 	datasetTables,
 	dropDatasetQueries,
+	problemPageQuery,
 	regionDecisionsQuery,
 	rejectedRowsQuery,
 	type ImportMapping
@@ -142,13 +143,9 @@ async function judgeDataset(
 		EXCEPT SELECT row FROM ${problems} WHERE severity = 'error')) AS repeated`,
 		params: [mapping.dialect.headerRow]
 	});
-	// A problem's value is a cell, which can hold megabytes: the report shows its start and length.
-	const problemRows = await db.query<CutProblemRow>({
-		sql: `SELECT row, col, left(value, ${Number(CELL_EXCERPT_CHARS)}) AS value, length(value) AS value_length,
-	kind, detail, severity
-FROM ${quoteIdent(tables.problems)} LIMIT ?`,
-		params: [PROBLEM_LIMIT]
-	});
+	const problemRows = await db.query<CutProblemRow>(
+		problemPageQuery(tables, null, 0, PROBLEM_LIMIT, CELL_EXCERPT_CHARS)
+	);
 	const byKind = await db.query<{ kind: UploadProblemKind; n: number }>(
 		`SELECT kind, count(*) AS n FROM ${quoteIdent(tables.problems)} GROUP BY kind ORDER BY kind`
 	);
@@ -186,6 +183,24 @@ export async function importDataset(
 		openWith: loaded.openWith,
 		smallCells: loaded.smallCells
 	};
+}
+
+/**
+ * One page of an imported dataset's problems, all kinds or one, in file order; the report pages
+ * through every problem with it (the report itself carries only the first PROBLEM_LIMIT).
+ */
+export async function problemPage(
+	db: Connector,
+	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
+	labels: readonly string[],
+	kind: UploadProblemKind | null,
+	offset: number,
+	limit: number
+): Promise<UploadProblem[]> {
+	const rows = await db.query<CutProblemRow>(
+		problemPageQuery(datasetTables(meta.id), kind, offset, limit, CELL_EXCERPT_CHARS)
+	);
+	return rows.map((p) => problemFrom(p, meta.fileName, labels));
 }
 
 /** The rejected rows as [header, ...rows], each with an error column, ready for the CSV writer. */
