@@ -308,10 +308,20 @@ export class DatasetLibrary {
 		);
 	}
 
-	/** The rows kept aside, with an error column, as [header, ...rows]. */
-	rejected(id: string): Promise<string[][]> {
+	/**
+	 * The rows kept aside as [header, ...rows]: row, reason, the record's text as in the file (read
+	 * again from the kept original, decoded as the import decoded it), then the fields as read.
+	 */
+	async rejected(id: string): Promise<string[][]> {
 		const entry = this.datasets.find((d) => d.id === id);
-		if (!entry?.mapping) return Promise.resolve([]);
-		return rejectedRows(this.dashboard.db, id, entry.mapping);
+		if (!entry?.mapping) return [];
+		const original = await this.storeOf(entry)
+			.readOriginal(id)
+			.then((bytes) =>
+				prepareFile(new File([bytes as BlobPart], entry.fileName), entry.mapping!.dialect)
+			)
+			.then(({ utf8 }) => new TextDecoder('utf-8').decode(utf8))
+			.catch(() => null);
+		return rejectedRows(this.dashboard.db, id, entry.mapping, original);
 	}
 }

@@ -139,15 +139,19 @@ ORDER BY row NULLS FIRST, col NULLS FIRST, kind LIMIT ? OFFSET ?`,
 	};
 }
 
-/** Rows kept aside, with every cell as written and one text of all their errors. */
-export function rejectedRowsQuery(tables: DatasetTables, columnCount: number): BoundQuery {
-	const cells = Array.from({ length: columnCount }, (_, i) => `r.${col(i + 1)}`).join(', ');
+/**
+ * Rows kept aside, in row order: every cell as read (`c1`…, all the raw table has, a ragged row's
+ * extra fields included; NULL where the record had no such field) and its errors as one text,
+ * `kind` or `kind <column index>`, parted by '; '. A problem row the raw table does not hold (a
+ * record the reader split otherwise) still comes, with NULL cells.
+ */
+export function rejectedRowsQuery(tables: DatasetTables): BoundQuery {
 	return {
-		sql: `SELECT r.__row, ${cells}, p.errors
-FROM ${quoteIdent(tables.raw)} r
-JOIN (SELECT row, string_agg(kind || CASE WHEN col IS NULL THEN '' ELSE ' (column ' || col || ')' END, '; ' ORDER BY col NULLS FIRST) AS errors
-	FROM ${quoteIdent(tables.problems)} WHERE severity = 'error' GROUP BY row) p ON p.row = r.__row
-ORDER BY r.__row`,
+		sql: `SELECT p.row AS __rejected, p.errors, r.* EXCLUDE (__row, __fields)
+FROM (SELECT row, string_agg(kind || coalesce(' ' || CAST(col AS VARCHAR), ''), '; ' ORDER BY col NULLS FIRST, kind) AS errors
+	FROM ${quoteIdent(tables.problems)} WHERE severity = 'error' GROUP BY row) p
+LEFT JOIN ${quoteIdent(tables.raw)} r ON r.__row = p.row
+ORDER BY p.row`,
 		params: []
 	};
 }

@@ -7,7 +7,7 @@ import { openNativeConnector, type NativeConnector } from '../../../tests/native
 import { loadBundled, readCatalog, type BundledData } from '$lib/data/loadBundled';
 import { linearisedShareEstimates, type SurveyRow } from '$lib/domain/weightedShare';
 import { regionDecisions } from './decisions';
-import { dropDataset, importDataset, rejectedRows, stageRaw } from './importer';
+import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
 import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
 import { reviewRegionNames } from './regionMatch';
 import type { ColumnAssignment, DatasetMeta, Dialect, RoleGuess } from './types';
@@ -197,17 +197,33 @@ describe('an indicator table in long form', () => {
 
 	it('keeps the rejected rows with an error column for download', async () => {
 		const { mapping: full } = await upload('a1', text, mapping);
-		const rows = await rejectedRows(db, 'a1', full);
-		expect(rows[0]).toEqual(['row', 'region', 'area', 'year', 'value', 'pengo_error']);
+		const rows = await rejectedRows(db, 'a1', full, text);
+		expect(rows[0]).toEqual([
+			'row',
+			'reason',
+			'original_record',
+			'region',
+			'area',
+			'year',
+			'value'
+		]);
 		expect(rows.slice(1).map((r) => r[0])).toEqual(['6', '7', '8', '9', '10', '11', '13']);
 		expect(rows.find((r) => r[0] === '8')).toEqual([
 			'8',
+			'not-number (column “value”)',
+			'Arusha;urban;2023;abc',
 			'Arusha',
 			'urban',
 			'2023',
-			'abc',
-			'not-number (column 4)'
+			'abc'
 		]);
+		expect(rows.find((r) => r[0] === '11')?.slice(0, 3)).toEqual([
+			'11',
+			'conflicting-duplicate (column “value”)',
+			'Dodoma;urban;2023;46'
+		]);
+		// Without the original, the fields as read still come.
+		expect((await rejectedRows(db, 'a1', full, null)).find((r) => r[0] === '8')?.[2]).toBe('');
 	});
 
 	it('names a huge cell by its first characters and its length; the download keeps it whole', async () => {
@@ -223,8 +239,8 @@ describe('an indicator table in long form', () => {
 		expect(problem?.valueLength).toBe(huge.length);
 		// Short values carry no length.
 		expect(report.problems.find((p) => p.row === 8)?.valueLength).toBeUndefined();
-		const rejected = await rejectedRows(db, 'a2', full);
-		expect(rejected.find((r) => r[0] === '14')?.[4]).toBe(huge);
+		const rejected = await rejectedRows(db, 'a2', full, null);
+		expect(rejected.find((r) => r[0] === '14')?.[6]).toBe(huge);
 	});
 
 	it('leaves the bundled data as it was when a dataset is dropped', async () => {
@@ -295,6 +311,78 @@ describe('rows with the key of an earlier row', () => {
 			{ area: 'urban', year: 2022, value: 55 },
 			{ area: 'rural', year: 2023, value: 36 }
 		]);
+	});
+});
+
+describe('the many-duplicates fixture (issue 13: the report hid its structural problems)', () => {
+	it('counts every kind over the whole file, pages to the last repeat, and keeps each rejected record as written', async () => {
+		const bytes = new Uint8Array(
+			readFileSync(new URL('../../../tests/fixtures/uploads/many-duplicates.csv', import.meta.url))
+		);
+		const text = new TextDecoder().decode(bytes);
+		const m = meta('md', 'many-duplicates.csv');
+		const partial = { dialect: comma, columnCount: 5 };
+		const structural = await stageRaw(db, m, bytes, partial);
+		const written = await db.query<{ written: string; rows: number }>(
+			writtenRegionsQuery(datasetTables('md').raw, 1, 1)
+		);
+		const reviews = reviewRegionNames(
+			written.map((w) => ({ name: w.written, rows: Number(w.rows) })),
+			data.regions,
+			{}
+		);
+		const mapping: ImportMapping = {
+			...partial,
+			labels: ['region', 'area', 'indicator', 'year', 'value'],
+			roles: roles('indicators', ['region', 'area', 'indicator', 'year', 'value']),
+			regions: regionDecisions(reviews, data.regions),
+			unit: 'percent',
+			indicatorName: 'unused'
+		};
+		const report = await importDataset(db, m, mapping, structural);
+		// Row 265 opens a quote that swallows row 266: one record of 3 fields, ragged as well, and
+		// with no year.
+		expect(report.problemCounts).toEqual({
+			'unterminated-quote': 1,
+			'ragged-row': 2,
+			'bad-year': 1,
+			'conflicting-duplicate': 1,
+			'repeated-row': 198
+		});
+		// 264 records after the header: 198 repeats skipped, 3 kept aside, the other 63 loaded.
+		expect([report.rowsRead, report.rowsRepeated, report.rowsRejected, report.rowsLoaded]).toEqual([
+			264, 198, 3, 63
+		]);
+
+		const repeats = await problemPage(db, m, mapping.labels, 'repeated-row', 150, 50);
+		expect(repeats).toHaveLength(48);
+		// Row 262 is the 198th repeat: base row 197 mod 62 = 11, file row 13.
+		expect(repeats.at(-1)).toMatchObject({ row: 262, kind: 'repeated-row', detail: '13' });
+		const [conflict] = await problemPage(db, m, mapping.labels, 'conflicting-duplicate', 0, 50);
+		expect(conflict).toMatchObject({
+			row: 164,
+			column: 'value',
+			value: '36',
+			detail: '33\u001f30\u001fKigoma, rural, 2022, Radio listening'
+		});
+		const all = await problemPage(db, m, mapping.labels, null, 0, 1000);
+		expect(all.map((p) => p.row)).toEqual([...all.map((p) => p.row)].sort((a, b) => a! - b!));
+
+		const rejected = await rejectedRows(db, 'md', mapping, text);
+		// The ragged row's sixth field gets a column of its own.
+		expect(rejected[0]?.join(',')).toBe(
+			'row,reason,original_record,region,area,indicator,year,value,extra field 6'
+		);
+		expect(rejected.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+			['164', 'conflicting-duplicate (column “value”)', 'Kigoma,rural,Radio listening,2022,36'],
+			['263', 'ragged-row', 'Mwanza,urban,Radio listening,2023,45.1,check this figure'],
+			[
+				'265',
+				'ragged-row; unterminated-quote; bad-year (column “year”)',
+				'Tanga,rural,"Radio listening,2023,12.5\nTanga,urban,Radio listening,2023,30.2\n'
+			]
+		]);
+		expect(rejected[2]?.at(-1)).toBe('check this figure');
 	});
 });
 

@@ -20,6 +20,7 @@ import { loadDataset } from './loadDataset';
 import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './columnProfiles';
 import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
 import { scanProblems, scanRecords, type RecordScan } from './recordScan';
+import { recordTexts } from './recordText';
 import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import type {
 	ColumnProfile,
@@ -203,24 +204,58 @@ export async function problemPage(
 	return rows.map((p) => problemFrom(p, meta.fileName, labels));
 }
 
-/** The rejected rows as [header, ...rows], each with an error column, ready for the CSV writer. */
+/** "not-number (column “value”); ragged-row" from the query's "not-number 4; ragged-row". */
+function rejectionReason(errors: string, labels: readonly string[]): string {
+	return errors
+		.split('; ')
+		.map((e) => {
+			const [kind, column] = e.split(' ');
+			if (column === undefined) return kind;
+			return `${kind} (column “${labels[Number(column) - 1] ?? `column ${column}`}”)`;
+		})
+		.join('; ');
+}
+
+/**
+ * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason, the
+ * record's text exactly as in the file (from `originalText`, the file decoded as it was imported;
+ * empty without it), then the fields as read, a ragged row's extra ones under "extra field N".
+ */
 export async function rejectedRows(
 	db: Connector,
 	id: string,
-	mapping: Pick<ImportMapping, 'columnCount' | 'labels'>
+	mapping: Pick<ImportMapping, 'columnCount' | 'labels' | 'dialect'>,
+	originalText: string | null
 ): Promise<string[][]> {
-	const tables = datasetTables(id);
-	const rows = await db.query(rejectedRowsQuery(tables, mapping.columnCount));
-	const header = ['row', ...mapping.labels, 'pengo_error'];
+	const rows = await db.query(rejectedRowsQuery(datasetTables(id)));
+	const width = Math.max(
+		mapping.columnCount,
+		...Object.keys(rows[0] ?? {}).map((k) => Number(/^c(\d+)$/.exec(k)?.[1] ?? 0))
+	);
+	const texts =
+		originalText === null
+			? new Map<number, string>()
+			: recordTexts(
+					originalText,
+					mapping.dialect,
+					rows.map((r) => Number(r.__rejected))
+				);
+	const header = [
+		'row',
+		'reason',
+		'original_record',
+		...Array.from({ length: width }, (_, i) => mapping.labels[i] ?? `extra field ${i + 1}`)
+	];
 	return [
 		header,
 		...rows.map((r) => [
-			String(r.__row),
-			...Array.from({ length: mapping.columnCount }, (_, i) => {
+			String(r.__rejected),
+			rejectionReason(String(r.errors ?? ''), mapping.labels),
+			texts.get(Number(r.__rejected)) ?? '',
+			...Array.from({ length: width }, (_, i) => {
 				const v = r[`c${i + 1}`];
 				return v === null || v === undefined ? '' : String(v);
-			}),
-			String(r.errors ?? '')
+			})
 		])
 	];
 }
