@@ -119,23 +119,27 @@ export function dataRowsSql(tables: DatasetTables, headerRow: number): string {
 }
 
 /**
- * One page of a dataset's problems in file order (row, then column; a whole-row problem first),
- * all kinds or only `kind`. A problem's value is a cell, which can hold megabytes: the page
- * carries its first `valueChars` characters and its length.
+ * One page of a dataset's problems, all kinds or only `kind`: in file order (row, then column; a
+ * whole-row problem first), or with `kindOrder` the kinds in that order first (kinds it does not
+ * list after them), each in file order. A problem's value is a cell, which can hold megabytes: the
+ * page carries its first `valueChars` characters and its length.
  */
 export function problemPageQuery(
 	tables: DatasetTables,
-	kind: string | null,
-	offset: number,
-	limit: number,
+	page: { kind: string | null; offset: number; limit: number; kindOrder?: readonly string[] },
 	valueChars: number
 ): BoundQuery {
+	const { kind, offset, limit, kindOrder = [] } = page;
+	const rank =
+		kindOrder.length > 0
+			? `CASE kind ${kindOrder.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${kindOrder.length} END, `
+			: '';
 	return {
 		sql: `SELECT row, col, left(value, ${Number(valueChars)}) AS value, length(value) AS value_length,
 	kind, detail, severity
 FROM ${quoteIdent(tables.problems)}${kind === null ? '' : ' WHERE kind = ?'}
-ORDER BY row NULLS FIRST, col NULLS FIRST, kind LIMIT ? OFFSET ?`,
-		params: [...(kind === null ? [] : [kind]), limit, offset]
+ORDER BY ${rank}row NULLS FIRST, col NULLS FIRST, kind LIMIT ? OFFSET ?`,
+		params: [...(kind === null ? [] : [kind]), ...kindOrder, limit, offset]
 	};
 }
 

@@ -365,8 +365,19 @@ describe('the many-duplicates fixture (issue 13: the report hid its structural p
 			value: '36',
 			detail: '33\u001f30\u001fKigoma, rural, 2022, Radio listening'
 		});
-		const all = await problemPage(db, m, mapping.labels, null, 0, 1000);
-		expect(all.map((p) => p.row)).toEqual([...all.map((p) => p.row)].sort((a, b) => a! - b!));
+		// All kinds: the structure first, then row errors, then the repeats.
+		const all = await problemPage(db, m, mapping.labels, null, 0, 5);
+		expect(all.map((p) => [p.row, p.kind])).toEqual([
+			[265, 'unterminated-quote'],
+			[263, 'ragged-row'],
+			[265, 'ragged-row'],
+			[164, 'conflicting-duplicate'],
+			[265, 'bad-year']
+		]);
+		expect((await problemPage(db, m, mapping.labels, null, 5, 1))[0]).toMatchObject({
+			row: 64,
+			kind: 'repeated-row'
+		});
 
 		const rejected = await rejectedRows(db, 'md', mapping, text);
 		// The ragged row's sixth field gets a column of its own.

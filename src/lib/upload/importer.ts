@@ -21,6 +21,7 @@ import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './c
 import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
 import { scanProblems, scanRecords, type RecordScan } from './recordScan';
 import { recordTexts } from './recordText';
+import { KIND_ORDER } from './problemGroups';
 import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import type {
 	ColumnProfile,
@@ -145,7 +146,7 @@ async function judgeDataset(
 		params: [mapping.dialect.headerRow]
 	});
 	const problemRows = await db.query<CutProblemRow>(
-		problemPageQuery(tables, null, 0, PROBLEM_LIMIT, CELL_EXCERPT_CHARS)
+		problemPageQuery(tables, { kind: null, offset: 0, limit: PROBLEM_LIMIT }, CELL_EXCERPT_CHARS)
 	);
 	const byKind = await db.query<{ kind: UploadProblemKind; n: number }>(
 		`SELECT kind, count(*) AS n FROM ${quoteIdent(tables.problems)} GROUP BY kind ORDER BY kind`
@@ -187,7 +188,8 @@ export async function importDataset(
 }
 
 /**
- * One page of an imported dataset's problems, all kinds or one, in file order; the report pages
+ * One page of an imported dataset's problems: one kind in file order, or all of them by kind in
+ * reading order (KIND_ORDER: the file's structure first), each kind in file order. The report pages
  * through every problem with it (the report itself carries only the first PROBLEM_LIMIT).
  */
 export async function problemPage(
@@ -199,7 +201,11 @@ export async function problemPage(
 	limit: number
 ): Promise<UploadProblem[]> {
 	const rows = await db.query<CutProblemRow>(
-		problemPageQuery(datasetTables(meta.id), kind, offset, limit, CELL_EXCERPT_CHARS)
+		problemPageQuery(
+			datasetTables(meta.id),
+			{ kind, offset, limit, kindOrder: kind === null ? KIND_ORDER : [] },
+			CELL_EXCERPT_CHARS
+		)
 	);
 	return rows.map((p) => problemFrom(p, meta.fileName, labels));
 }
