@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expect, test } from './fixtures';
-import { addSection, chooseFile, csvFile, loadAllMatched, step } from './uploadSteps';
+import { addSection, chooseFile, csvFile, loadAllMatched, step, type Upload } from './uploadSteps';
 
 // Issue #13: analysts' real files load right the first time. DHS writes its region variable
 // (hv024) as a number, NBS codes without their leading zero; TCRA tables hold counts in millions.
@@ -15,7 +16,7 @@ async function nbsRegions(): Promise<{ code: string; name: string }[]> {
 	return lines.map((l) => ({ code: at(l, 'nbs_code'), name: at(l, 'name_official') }));
 }
 
-async function toRoles(page: Page, file: ReturnType<typeof csvFile>) {
+async function toRoles(page: Page, file: Upload) {
 	await page.goto('/datasets/');
 	await chooseFile(page, file);
 	await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
@@ -104,4 +105,99 @@ test('a file for one region shows on the map under its own name, the rest not in
 	});
 	await expect(page.getByText(/No indicator with the code/)).toHaveCount(0);
 	await expect(page.getByText('No data, or not in this file')).toBeVisible();
+});
+
+test('the report shows every problem: counts by kind, structure first, paging to the last repeat, both values of a conflict, and the original text of each rejected record', async ({
+	page
+}) => {
+	// 264 records: 62 rows, 198 exact repeats, Kigoma rural 30 repeated as 36 (row 164), a ragged
+	// row (263, a sixth field) and an unterminated quote (265) that swallows the last line.
+	const buffer = await readFile('tests/fixtures/uploads/many-duplicates.csv');
+	await toRoles(page, { name: 'many-duplicates.csv', mimeType: 'text/csv', buffer });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await loadAllMatched(
+		page,
+		'264 data rows read: 63 loaded, 198 exact repeats skipped, 3 kept aside.'
+	);
+
+	const kinds = addSection(page).getByRole('list', { name: 'Problems by kind' });
+	await expect(kinds.getByRole('button')).toHaveText([
+		'Unterminated quotes: 1',
+		'Ragged rows: 2',
+		'Conflicting duplicates: 1',
+		'Bad years: 1',
+		'Repeated rows: 198',
+		'All problems: 203'
+	]);
+	const all = page.getByRole('region', { name: 'Problems (203)' });
+	await expect(all.getByRole('rowheader').first()).toHaveText('many-duplicates.csv, row 265');
+	await expect(all.getByRole('rowheader').nth(1)).toHaveText('many-duplicates.csv, row 263');
+	const conflict = all.getByRole('row', {
+		name: 'many-duplicates.csv, row 164, column “value”, value “36”'
+	});
+	await expect(conflict).toContainText(
+		"Same key as row 33 (Kigoma, rural, 2022, Radio listening) with another value: row 33 has “30”, this row has “36”. Row 33's value is kept; this row is kept aside."
+	);
+
+	await kinds.getByRole('button', { name: 'Repeated rows: 198' }).click();
+	await expect(kinds.getByRole('button', { name: 'Repeated rows: 198' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	const repeats = page.getByRole('region', { name: 'Repeated rows (198)' });
+	const pages = page.getByRole('navigation', { name: 'Pages of problems' });
+	await expect(pages).toContainText('Rows 1–50 of 198');
+	await expect(repeats.getByRole('rowheader').first()).toHaveText('many-duplicates.csv, row 64');
+	await expect(pages.getByRole('button', { name: 'Previous' })).toBeDisabled();
+	for (const range of ['Rows 51–100 of 198', 'Rows 101–150 of 198', 'Rows 151–198 of 198']) {
+		await pages.getByRole('button', { name: 'Next' }).click();
+		await expect(pages).toContainText(range);
+	}
+	await expect(pages.getByRole('button', { name: 'Next' })).toBeDisabled();
+	await expect(repeats.getByRole('row')).toHaveCount(49); // 48 problems and the header
+	const last = repeats.getByRole('row', { name: 'many-duplicates.csv, row 262' });
+	await expect(last).toContainText('Repeats row 13: the same key and the same values.');
+
+	const downloading = page.waitForEvent('download');
+	await addSection(page).getByRole('button', { name: 'Download rejected rows (CSV)' }).click();
+	const csv = await readFile(await (await downloading).path(), 'utf8');
+	const [header, ...rows] = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' }).data;
+	expect(header).toEqual([
+		'row',
+		'reason',
+		'original_record',
+		'region',
+		'area',
+		'indicator',
+		'year',
+		'value',
+		'extra field 6'
+	]);
+	expect(rows.map((r) => r.slice(0, 3))).toEqual([
+		['164', 'conflicting-duplicate (column “value”)', 'Kigoma,rural,Radio listening,2022,36'],
+		['263', 'ragged-row', 'Mwanza,urban,Radio listening,2023,45.1,check this figure'],
+		[
+			'265',
+			'ragged-row; unterminated-quote; bad-year (column “year”)',
+			'Tanga,rural,"Radio listening,2023,12.5\nTanga,urban,Radio listening,2023,30.2\n'
+		]
+	]);
+	expect(rows[1]!.at(-1)).toBe('check this figure');
+});
+
+test('step 2 warns of ragged rows and broken quotes before anything is read', async ({ page }) => {
+	await page.goto('/datasets/');
+	await chooseFile(
+		page,
+		csvFile(
+			'ragged.csv',
+			'region,year,value\nDodoma,2022,40\nArusha,2022,38,extra\nMwanza,2022,41\n'
+		)
+	);
+	await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
+	await expect(
+		page.getByText(
+			'This file has structural problems: Ragged rows: 1. Those rows will be kept aside and listed in the report'
+		)
+	).toBeVisible();
 });

@@ -113,6 +113,20 @@ GROUP BY ALL ORDER BY first_row`,
 	};
 }
 
+/**
+ * The number of fields most data records have (the larger on a tie), as `width`; no row when the
+ * file has no data rows. The dataset's columns are this many: a record with another number of
+ * fields is a ragged row, and one long row does not make every other row short.
+ */
+export function usualWidthQuery(raw: string, headerRow: number): BoundQuery {
+	return {
+		sql: `SELECT __fields AS width FROM ${quoteIdent(raw)}
+WHERE __row > ? AND NOT (__fields = 1 AND coalesce(c1, '') = '')
+GROUP BY __fields ORDER BY count(*) DESC, __fields DESC LIMIT 1`,
+		params: [headerRow]
+	};
+}
+
 /** The data rows of the raw table: after the header, without blank lines. */
 export function dataRowsSql(tables: DatasetTables, headerRow: number): string {
 	return `SELECT * FROM ${quoteIdent(tables.raw)} WHERE __row > ${Number(headerRow)} AND NOT (__fields = 1 AND coalesce(c1, '') = '')`;

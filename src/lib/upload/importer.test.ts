@@ -8,7 +8,12 @@ import { loadBundled, readCatalog, type BundledData } from '$lib/data/loadBundle
 import { linearisedShareEstimates, type SurveyRow } from '$lib/domain/weightedShare';
 import { regionDecisions } from './decisions';
 import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
-import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
+import {
+	datasetTables,
+	usualWidthQuery,
+	writtenRegionsQuery,
+	type ImportMapping
+} from './importSql';
 import { reviewRegionNames } from './regionMatch';
 import type { ColumnAssignment, DatasetMeta, Dialect, RoleGuess } from './types';
 
@@ -339,6 +344,9 @@ describe('the many-duplicates fixture (issue 13: the report hid its structural p
 			unit: 'percent',
 			indicatorName: 'unused'
 		};
+		// The columns are the 5 fields most records have: the sixth of row 263 makes it ragged.
+		const [usual] = await db.query(usualWidthQuery(datasetTables('md').raw, 1));
+		expect(usual).toEqual({ width: 5 });
 		const report = await importDataset(db, m, mapping, structural);
 		// Row 265 opens a quote that swallows row 266: one record of 3 fields, ragged as well, and
 		// with no year.

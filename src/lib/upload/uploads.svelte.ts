@@ -19,6 +19,7 @@ import { dropDataset, importDataset, profileColumns, stageRaw } from './importer
 import {
 	datasetTables,
 	renameTableQuery,
+	usualWidthQuery,
 	writtenRegionsQuery,
 	type ImportMapping
 } from './importSql';
@@ -180,18 +181,21 @@ export class Uploads extends DatasetLibrary {
 			});
 			if (abort.signal.aborted) return;
 			this.progress = null;
-			const columnCount = Math.max(1, draft.sniff.columns);
 			const db = withSignal(this.dashboard.db, abort.signal);
 			const structural = await stageRaw(
 				db,
 				{ id, fileName: draft.file.name },
 				utf8,
-				{ dialect: draft.dialect, columnCount },
+				{ dialect: draft.dialect, columnCount: Math.max(1, draft.sniff.columns) },
 				scan
 			);
 			if (abort.signal.aborted) return;
 			this.busy = 'profiling';
 			const raw = datasetTables(id).raw;
+			const [usual] = await db.query<{ width: number }>(
+				usualWidthQuery(raw, draft.dialect.headerRow)
+			);
+			const columnCount = Math.max(1, Number(usual?.width ?? draft.sniff.columns));
 			const headers =
 				draft.dialect.headerRow > 0
 					? await headerRowCells(this.dashboard.db, raw, draft.dialect.headerRow, columnCount)
