@@ -261,7 +261,8 @@ test('a hostile file stays text everywhere and its rejected rows cannot run form
 		[HOSTILE_IMG, '2024', '12', 'a'],
 		[HOSTILE_SCRIPT, '2024', '13', 'b'],
 		[HOSTILE_FORMULA, '2024', '14', '@SUM(1+1)'],
-		['Dodoma', '2023', '-2+3', '+cmd']
+		['Dodoma', '2023', '-2+3', '+cmd'],
+		['Atlantis', '2024', '-12.5', 'c']
 	];
 	const text = lines
 		.map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))
@@ -299,7 +300,7 @@ test('a hostile file stays text everywhere and its rejected rows cannot run form
 
 	await expect(step(page, 5)).toBeVisible({ timeout: 90_000 });
 	await expect(addSection(page).getByRole('status')).toHaveText(
-		'14 data rows read: 10 loaded, 4 kept aside.'
+		'15 data rows read: 10 loaded, 5 kept aside.'
 	);
 	const problems = page.getByRole('region', { name: /^Problems \(\d+\)$/ });
 	for (const [row, value] of [
@@ -328,15 +329,19 @@ test('a hostile file stays text everywhere and its rejected rows cannot run form
 	expect(download.suggestedFilename()).toMatch(/^[\w.-]+\.csv$/);
 	const csv = await readFile(await download.path(), 'utf8');
 	const fields = csv.split('\r\n').filter((l) => l !== '');
-	expect(fields).toHaveLength(5);
-	// Every field quoted; any text a spreadsheet would run as a formula starts with a quote mark.
+	expect(fields).toHaveLength(6);
+	// Every field quoted; any text a spreadsheet would run as a formula starts with a quote mark,
+	// and a plain negative number stays a number.
 	expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
 	expect(csv).toContain(`"'@SUM(1+1)"`);
 	expect(csv).toContain(`"'-2+3"`);
 	expect(csv).toContain(`"'+cmd"`);
 	expect(csv).toContain(`"${HOSTILE_SCRIPT}"`);
-	expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
-	expect(csv.startsWith('"row",')).toBe(true);
+	expect(csv).toContain(`,"-12.5",`);
+	expect(csv).not.toMatch(/(^|,)"(?!-\d+(\.\d+)?")[=+\-@]/m);
+	expect(csv.startsWith('"row","reason","original_record",')).toBe(true);
+	// Each record also as the file wrote it, quotes and all.
+	expect(csv).toContain(`"""Dodoma"",""2023"",""-2+3"",""+cmd"""`);
 
 	expect(dialogs, 'dialogs opened by the page').toEqual([]);
 	await expect(injectedImages(page)).toHaveCount(0);

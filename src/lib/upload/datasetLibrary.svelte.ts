@@ -6,6 +6,7 @@
  */
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
+import { toUtf8 } from './encoding';
 import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
@@ -309,19 +310,18 @@ export class DatasetLibrary {
 	}
 
 	/**
-	 * The rows kept aside as [header, ...rows]: row, reason, the record's text as in the file (read
-	 * again from the kept original, decoded as the import decoded it), then the fields as read.
+	 * The rows kept aside as [header, ...rows]: row, reason, the record's text as in the file (the
+	 * kept original decoded with the dataset's encoding, untouched by the import's repairs), then the
+	 * fields as read.
 	 */
 	async rejected(id: string): Promise<string[][]> {
 		const entry = this.datasets.find((d) => d.id === id);
-		if (!entry?.mapping) return [];
+		const mapping = entry?.mapping;
+		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
-			.then((bytes) =>
-				prepareFile(new File([bytes as BlobPart], entry.fileName), entry.mapping!.dialect)
-			)
-			.then(({ utf8 }) => new TextDecoder('utf-8').decode(utf8))
+			.then((bytes) => new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding)))
 			.catch(() => null);
-		return rejectedRows(this.dashboard.db, id, entry.mapping, original);
+		return rejectedRows(this.dashboard.db, id, mapping, original);
 	}
 }
