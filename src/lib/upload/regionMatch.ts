@@ -156,6 +156,40 @@ function scoreRegions(key: string, candidates: ReturnType<typeof fuzzyCandidates
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A survey's own code before a label, as statistics packages export value labels: "51 ", "7. ". */
+const LABEL_CODE = /^\d{1,3} (?=.*\p{L})/u;
+
+/** A label's key: folded, a leading survey code and region words dropped, words in order. */
+function labelKey(written: string): string {
+	const key = normaliseRegionName(written).replace(LABEL_CODE, '');
+	return sortWords(withoutWords(key, REGION_NOISE));
+}
+
+/**
+ * Every name, variant and survey label of every region by its label key, so a survey's label
+ * finds its region whatever the word order ("unguja kaskazini", "north unguja") and with the
+ * survey's code in front ("1. dodoma"). A key two regions share is left out: it decides nothing.
+ */
+export function surveyLabelIndex(
+	regions: readonly PackRegion[],
+	rules: NameRules = country
+): Map<string, string> {
+	const index = new Map<string, string>();
+	const shared = new Set<string>();
+	for (const r of regions) {
+		const labels = rules.surveyLabels?.[r.isoCode] ?? [];
+		for (const name of [r.nameOfficial, r.nameEn, ...r.variants, ...labels]) {
+			const key = labelKey(name);
+			if (key === '') continue;
+			const other = index.get(key);
+			if (other !== undefined && other !== r.isoCode) shared.add(key);
+			index.set(key, r.isoCode);
+		}
+	}
+	for (const key of shared) index.delete(key);
+	return index;
+}
+
 /**
  * A region code written as a number, as NBS writes it: "7", "07" and "7.0" (a number column saved
  * by a statistics package) are all "07". Null for anything else.
@@ -186,6 +220,7 @@ export function reviewRegionNames(
 	rules: NameRules = country
 ): RegionNameReview[] {
 	const index = regionNameIndex(regions, rules);
+	const labels = surveyLabelIndex(regions, rules);
 	const known = new Set(regions.map((r) => r.isoCode));
 	const candidates = fuzzyCandidates(regions);
 	const rowsByName = new Map<string, number>();
@@ -209,6 +244,8 @@ export function reviewRegionNames(
 		const core = withoutWords(key, REGION_NOISE);
 		const stripped = core === '' ? undefined : index.byNormalised.get(core);
 		if (stripped) return { ...base, status: 'matched', isoCode: stripped, via: 'normalised' };
+		const label = labels.get(labelKey(name));
+		if (label) return { ...base, status: 'matched', isoCode: label, via: 'surveyLabel' };
 		// An own property only: a name such as "constructor" must not find Object's prototype.
 		const choice = Object.hasOwn(remembered, key) ? remembered[key] : undefined;
 		if (typeof choice === 'string' && known.has(choice)) {
