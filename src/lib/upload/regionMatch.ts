@@ -200,6 +200,23 @@ export function asNbsCode(written: string): string | null {
 }
 
 /**
+ * A code as a region-code table and a file are compared: trimmed, case and inner spacing folded,
+ * and a number read as a number ("07", "7" and "7.0" are one code), as statistics packages write
+ * codes.
+ */
+export function codeKey(written: string): string {
+	const text = written.trim().toLowerCase().replace(/\s+/g, ' ');
+	const number = /^0*(\d+?)(?:\.0+)?$/.exec(text);
+	return number ? number[1]! : text;
+}
+
+/** The person's region-code table as the first matching rule: its name, each code's region by codeKey. */
+export interface AppliedCodeTable {
+	name: string;
+	codes: ReadonlyMap<string, string>;
+}
+
+/**
  * Whether a region column reads as numeric codes: every written value (blanks aside) is a whole
  * number of one or two digits. Only then is "7" taken as NBS code 07; in a column of names, a
  * stray "7" is no region's name and stays unmatched.
@@ -211,13 +228,15 @@ export function readsAsNumbers(written: readonly { name: string }[]): boolean {
 
 /**
  * One review per distinct written name (rows summed when a name repeats), in first-seen order.
- * `remembered` maps normalised written names to ISO codes chosen for earlier files.
+ * `remembered` maps normalised written names to ISO codes chosen for earlier files; `codeTable`
+ * is the person's region-code table, when one is applied.
  */
 export function reviewRegionNames(
 	written: { name: string; rows: number }[],
 	regions: readonly PackRegion[],
 	remembered: Record<string, string>,
-	rules: NameRules = country
+	rules: NameRules = country,
+	codeTable: AppliedCodeTable | null = null
 ): RegionNameReview[] {
 	const index = regionNameIndex(regions, rules);
 	const labels = surveyLabelIndex(regions, rules);
@@ -230,6 +249,15 @@ export function reviewRegionNames(
 	return [...rowsByName].map(([name, rows]): RegionNameReview => {
 		const base = { written: name, rows, suggestions: [] as Suggestion[] };
 		if (name.length > MAX_REGION_NAME_CHARS) {
+			return { ...base, status: 'unmatched', isoCode: null, via: null };
+		}
+		// The person's own codes come first. With a table applied, a number the table lacks is no
+		// NBS code either: a survey numbers its regions in one system, not two.
+		const own = codeTable?.codes.get(codeKey(name));
+		if (own !== undefined && known.has(own)) {
+			return { ...base, status: 'matched', isoCode: own, via: 'codeTable' };
+		}
+		if (codeTable && asNbsCode(name) !== null) {
 			return { ...base, status: 'unmatched', isoCode: null, via: null };
 		}
 		const exact = matchRegionName(name, index);
