@@ -5,7 +5,7 @@
  */
 import type { PackRegion } from '$lib/country';
 import { headerRole } from './columnClues';
-import { codeKey, reviewRegionNames, type AppliedCodeTable } from './regionMatch';
+import { codeKey, FUZZY_CLOSE, reviewRegionNames, type AppliedCodeTable } from './regionMatch';
 
 /** A saved table: what the store keeps and the step lists. */
 export interface RegionCodeTable {
@@ -129,8 +129,10 @@ export function parseCodeTable(text: string, regions: readonly PackRegion[]): Pa
 			continue;
 		}
 		if (review.status !== 'matched' || review.isoCode === null || review.via === 'fuzzy') {
-			const best = review.suggestions[0]?.isoCode ?? null;
-			problems.push({ kind: 'unknown-region', line: r.line, value: region, suggestion: best });
+			// Only a region close enough to be meant is offered, not the nearest of far ones.
+			const [best] = review.suggestions;
+			const suggestion = best && best.score >= FUZZY_CLOSE ? best.isoCode : null;
+			problems.push({ kind: 'unknown-region', line: r.line, value: region, suggestion });
 			continue;
 		}
 		const key = codeKey(code);
@@ -156,7 +158,10 @@ export function parseCodeTable(text: string, regions: readonly PackRegion[]): Pa
 
 /** A saved table as the matching rule reads it. */
 export function applyCodeTable(table: Pick<RegionCodeTable, 'name' | 'entries'>): AppliedCodeTable {
-	return { name: table.name, codes: new Map(table.entries.map((e) => [codeKey(e.code), e.isoCode])) };
+	return {
+		name: table.name,
+		codes: new Map(table.entries.map((e) => [codeKey(e.code), e.isoCode]))
+	};
 }
 
 /**
