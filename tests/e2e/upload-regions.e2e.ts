@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { addSection, chooseFile, step } from './uploadSteps';
@@ -178,4 +179,47 @@ test('a region-code table is checked, saved, applied, kept across a reload and r
 	await page.reload();
 	await toRegionStep(page, file);
 	await expect(codesSection.getByRole('radio')).toHaveCount(0);
+});
+
+test('the code-table form works at 375 px, by keyboard, with no axe violations', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 375, height: 667 });
+	const regions = await regionTable();
+	await toRegionStep(
+		page,
+		householdRecode(
+			'phone_codes_2022.csv',
+			regions.map((_, i) => String(i + 1)),
+			['1', '2']
+		)
+	);
+	const codesSection = page.getByRole('region', { name: 'Region codes of your own' });
+	const summary = codesSection.getByText('Add a code table');
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	const name = codesSection.getByLabel('Name of the code table');
+	await expect(name).toBeVisible();
+	await name.focus();
+	await page.keyboard.type('Phone survey');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('1,Dodoma\n1,Arusha');
+	await page.keyboard.press('Tab'); // the file input
+	await page.keyboard.press('Tab');
+	await expect(
+		codesSection.getByRole('button', { name: 'Check and save the code table' })
+	).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(codesSection.getByRole('alert')).toContainText(
+		'Code “1” is given to two regions: Dodoma on line 1 and Arusha on line 2.'
+	);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(
+		0
+	);
+	const results = await new AxeBuilder({ page })
+		.include('section[aria-labelledby="codes-title"]')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+		.analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
