@@ -22,6 +22,8 @@ export interface RegionCodeTable {
 export type CodeTableProblem =
 	| { kind: 'empty' }
 	| { kind: 'too-long'; lines: number }
+	/** A file far larger than any code table, refused before it is read. */
+	| { kind: 'too-large'; bytes: number }
 	| { kind: 'fields'; line: number; fields: number }
 	| { kind: 'no-code'; line: number }
 	| { kind: 'unknown-region'; line: number; value: string; suggestion: string | null }
@@ -35,6 +37,9 @@ export type CodeTableProblem =
 
 /** A table longer than this is no list of region codes (Tanzania has about 190 councils). */
 export const MAX_CODE_TABLE_LINES = 5000;
+
+/** A code-table file larger than this is refused unread (5,000 lines of codes and names fit in 1 MB). */
+export const MAX_CODE_TABLE_BYTES = 1024 * 1024;
 
 /** Region-column headers beyond what headerRole reads as a region ("name", "jina", "label"). */
 const REGION_HEADER_WORDS = new Set(['name', 'jina', 'label', 'lebo', 'names']);
