@@ -159,10 +159,19 @@ test('a region-code table is checked, saved, applied, kept across a reload and r
 	);
 	await expect(reviewRow(page, '1').getByRole('combobox')).toHaveValue(firstIso);
 	await expect(reviewRow(page, '7').getByRole('combobox')).toHaveValue(seventh.iso);
+	// Every code now has its region: without the table, 27 … 31 are no NBS codes and their 20
+	// rows would be kept aside.
+	await page.getByRole('button', { name: 'Check and load' }).click();
+	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
+	await expect(addSection(page).getByRole('status')).toHaveText(
+		'124 data rows read: 124 loaded, 0 kept aside.'
+	);
 
 	// Kept across a reload and offered for the next file, not applied until chosen.
 	await page.reload();
-	await toRegionStep(page, file);
+	const next = householdRecode('own_codes_2023.csv', codes, ['2', '1']);
+	await toRegionStep(page, next);
+	await expect(reviewRow(page, '27')).toContainText('Unmatched');
 	const saved = codesSection.getByRole('radio', { name: 'Alphabetical codes (31 codes)' });
 	await expect(saved).not.toBeChecked();
 	await expect(codesSection.getByRole('radio', { name: 'No code table' })).toBeChecked();
@@ -177,7 +186,7 @@ test('a region-code table is checked, saved, applied, kept across a reload and r
 	await expect(saved).toHaveCount(0);
 	await expect(reviewRow(page, '1')).toContainText('NBS code written as a number (1)');
 	await page.reload();
-	await toRegionStep(page, file);
+	await toRegionStep(page, next);
 	await expect(codesSection.getByRole('radio')).toHaveCount(0);
 });
 
