@@ -125,6 +125,34 @@ export function areaOf(text: string, codes: AreaCodes): Area | null {
 	return null;
 }
 
+/** A value label with its code in front, as statistics packages export them: "1. Urban", "2 rural". */
+const CODED_LABEL = /^\s*\d{1,2}\s*[.):]?\s+(?=\p{L})/u;
+
+/** The area an area word names, also when its code is written in front ("1. Urban" → urban). */
+export function areaWordOf(text: string): Area | null {
+	return (
+		areaOf(text, DEFAULT_AREA_CODES) ?? areaOf(text.replace(CODED_LABEL, ''), DEFAULT_AREA_CODES)
+	);
+}
+
+/**
+ * The area words, with each coded label the column's examples hold ("1. urban") added as written,
+ * trimmed and lower-cased as the import compares them.
+ */
+export function areaCodesOf(p: ColumnProfile): AreaCodes {
+	const codes: AreaCodes = {
+		urban: [...DEFAULT_AREA_CODES.urban],
+		rural: [...DEFAULT_AREA_CODES.rural],
+		total: [...DEFAULT_AREA_CODES.total]
+	};
+	p.examples.forEach((e, i) => {
+		if (isCut(p, i) || areaOf(e, DEFAULT_AREA_CODES) !== null) return;
+		const area = areaWordOf(e);
+		if (area !== null) codes[area].push(e.trim().toLowerCase());
+	});
+	return codes;
+}
+
 /**
  * The examples, when none of them was cut (see ColumnProfile.examples); otherwise null. A text too
  * long to show whole is no code, year, area word or region name, so tests that every example is
@@ -194,12 +222,13 @@ function mostRowsAre(p: ColumnProfile, isCode: (example: string) => boolean): bo
 }
 
 /**
- * Every value is an area word, and at least one names urban or rural; or, with a few stray
+ * Every value is an area word (or a coded label of one: "1. Urban"), and at least one names urban
+ * or rural; or, with a few stray
  * values, area words fill all but AREA_STRAY_SHARE of the rows and both urban and rural occur.
  */
 export function holdsAreaWords(p: ColumnProfile): boolean {
 	const examples = wholeExamples(p);
-	const areas = p.examples.map((e, i) => (isCut(p, i) ? null : areaOf(e, DEFAULT_AREA_CODES)));
+	const areas = p.examples.map((e, i) => (isCut(p, i) ? null : areaWordOf(e)));
 	const strict =
 		p.present > 0 &&
 		p.distinct <= 4 &&
@@ -209,7 +238,7 @@ export function holdsAreaWords(p: ColumnProfile): boolean {
 		areas.some((a) => a !== 'total');
 	if (strict) return true;
 	const both = areas.includes('urban') && areas.includes('rural');
-	return both && mostRowsAre(p, (e) => areaOf(e, DEFAULT_AREA_CODES) !== null);
+	return both && mostRowsAre(p, (e) => areaWordOf(e) !== null);
 }
 
 const AREA_NUMBER = /^\s*[123]\s*$/;

@@ -378,6 +378,23 @@ describe('guessRoles: an area column with a stray value (issue #13)', () => {
 		expect(at(52)).toBe('ignore'); // 948 of 1,000: too many
 	});
 
+	it('reads 1/2 codes written with their labels ("1. Urban"), a stray one rejected', () => {
+		const guess = guessFile(
+			't_2022.csv',
+			regionCol,
+			counted('residence', { '1. Urban': 736, '2. Rural': 735, '9. Missing': 1 }),
+			valueCol
+		);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'value']);
+		expect(areaOf('1. Urban', guess.areaCodes)).toBe('urban');
+		expect(areaOf(' 2. rural ', guess.areaCodes)).toBe('rural');
+		expect(areaOf('9. Missing', guess.areaCodes)).toBeNull();
+		expect(areaOf('Urban', guess.areaCodes)).toBe('urban');
+		const plain = guessFile('t.csv', regionCol, column('x', ['1 urban', '2 rural']), valueCol);
+		expect(rolesOf(plain.columns)).toEqual(['region', 'area', 'value']);
+		expect(areaOf('2 rural', plain.areaCodes)).toBe('rural');
+	});
+
 	it('does not take a column naming only one area among other words', () => {
 		const guess = guessFile(
 			't_2022.csv',
