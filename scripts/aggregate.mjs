@@ -5,6 +5,9 @@
 // flags are written as Parquet and CSV, beside a metadata file and the rejected rows. The CSV
 // loads on the Datasets page as an indicator table. docs/scaling.md says when to use which path.
 //
+// FILE is a CSV (or other delimited text, in any encoding the page reads; .gz is unpacked) or a
+// Parquet file (read where it is, by DuckDB's own reader).
+//
 // Options:
 //   --out DIR       where the outputs go (default: FILE's name + ".pengo" beside it)
 //   --choices FILE  a mapping saved earlier (the "mapping" of a metadata.json, or the Datasets
@@ -15,7 +18,8 @@
 //   --memory SIZE   the engine's memory limit, e.g. 8GB (default: 75% of this machine's memory)
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +72,24 @@ function readInput(path) {
 	return new Uint8Array(text.buffer, text.byteOffset, text.length);
 }
 
+/** The file's SHA-256, read as a stream (a Parquet file is never held whole). */
+async function sha256Of(path) {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk);
+	return hash.digest('hex');
+}
+
+/** True when the file starts with Parquet's magic bytes. */
+function startsAsParquet(path) {
+	const fd = openSync(path, 'r');
+	try {
+		const head = Buffer.alloc(4);
+		return readSync(fd, head, 0, 4, 0) === 4 && head.toString('latin1') === 'PAR1';
+	} finally {
+		closeSync(fd);
+	}
+}
+
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -90,22 +112,31 @@ async function main() {
 	const mappingGiven = choices.mapping ?? choices;
 	const memoryLimit = opts.memory ?? `${Math.floor((totalmem() * 0.75) / 2 ** 20)}MB`;
 	const threads = opts.threads ? Number(opts.threads) : availableParallelism();
+	const parquet = startsAsParquet(opts.file);
 	const db = await openNativeConnector({
 		path: join(work, 'aggregate.duckdb'),
 		threads,
 		memoryLimit,
-		dir: work
+		dir: work,
+		files: parquet ? [opts.file] : []
 	});
 	try {
 		const phase = (name) => console.log(`${seconds(performance.now() - started)}  ${name}`);
 		phase(`reading ${fileName}`);
-		const bytes = readInput(opts.file);
-		const sha256 = createHash('sha256').update(bytes).digest('hex');
+		const sha256 = await sha256Of(opts.file);
 		const data = await loadBundled(
 			db,
 			async (f) => new Uint8Array(readFileSync(join(ROOT, 'data', f)))
 		);
-		phase(`importing ${mib(bytes.length)} with ${threads} threads, memory limit ${memoryLimit}`);
+		let source;
+		if (parquet) {
+			// Read where it is (the one file outside its folder the engine may read), never copied.
+			source = { kind: 'parquet', path: opts.file };
+		} else {
+			source = { kind: 'text', bytes: readInput(opts.file) };
+		}
+		const size = statSync(opts.file).size;
+		phase(`importing ${mib(size)} with ${threads} threads, memory limit ${memoryLimit}`);
 		const meta = {
 			id: `agg${sha256.slice(0, 12)}`,
 			name: opts.name ?? fileName,
@@ -113,11 +144,11 @@ async function main() {
 			sourceNote: opts.source,
 			importedAt: new Date().toISOString()
 		};
-		const result = await unattended.importUnattended(db, meta, bytes, data.regions, mappingGiven);
+		const result = await unattended.importUnattended(db, meta, source, data.regions, mappingGiven);
 		phase('writing the outputs');
 		const estimates = await db.query(unattended.datasetEstimatesQuery(meta.id));
 		const columns = Object.keys(estimates[0] ?? {});
-		const stem = fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '');
+		const stem = fileName.replace(/\.(csv|tsv|txt|parquet)(\.gz)?$/i, '');
 		const csvName = `${stem}-estimates.csv`;
 		writeFileSync(
 			join(out, csvName),
@@ -153,7 +184,7 @@ async function main() {
 				name: meta.name,
 				note: meta.sourceNote,
 				file: fileName,
-				bytes: statSync(opts.file).size,
+				bytes: size,
 				sha256
 			},
 			made: {

@@ -20,6 +20,8 @@ export interface ConnectorOptions extends NativeOptions {
 	memoryLimit?: string;
 	/** The one folder the engine may read and write (a new temporary one when left out). */
 	dir?: string;
+	/** Files outside it the engine may read (the aggregate command's input). */
+	files?: string[];
 }
 
 export async function openNativeConnector(
@@ -27,7 +29,11 @@ export async function openNativeConnector(
 ): Promise<NativeConnector> {
 	const native = await openNativeDuckDB(options);
 	const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'pengo-files-'));
-	for (const statement of lockdownStatements(`${dir}/`, options.memoryLimit ?? '2GiB')) {
+	for (const statement of lockdownStatements(
+		`${dir}/`,
+		options.memoryLimit ?? '2GiB',
+		options.files
+	)) {
 		await native.exec(statement);
 	}
 	return {

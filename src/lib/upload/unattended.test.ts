@@ -26,7 +26,10 @@ const run = (id: string, file: string, content: Uint8Array | string, choices?: C
 	importUnattended(
 		db,
 		meta(id, file),
-		typeof content === 'string' ? new TextEncoder().encode(content) : content,
+		{
+			kind: 'text',
+			bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content
+		},
 		data.regions,
 		choices
 	);
@@ -165,6 +168,51 @@ describe('importUnattended', () => {
 			expect(was, key(row)).toBeDefined();
 			expect(row.value).toBe(was!.value);
 			expect(row.lower).toBe(was!.lower);
+		}
+	});
+
+	it('reads a Parquet file into the same estimates, its rows numbered as a spreadsheet shows them', async () => {
+		const bytes = await readData('survey-synthetic.csv');
+		const csv = await run('agg6', 'survey-synthetic.csv', bytes);
+		const csvPath = await db.registerFile('survey.csv', bytes);
+		const parquetPath = csvPath.replace(/survey\.csv$/, 'survey.parquet');
+		// Row 2 of the Parquet file (its third row, row 4 as a spreadsheet shows it) names no region.
+		await db.query({
+			sql: `COPY (
+	SELECT * REPLACE (CASE WHEN row_number() OVER () = 3 THEN 'Atlantis' ELSE region END AS region)
+	FROM read_csv(?, header = true, all_varchar = true)
+) TO '${parquetPath}' (FORMAT parquet)`,
+			params: [csvPath]
+		});
+		const parquet = await importUnattended(
+			db,
+			meta('agg7', 'survey.parquet'),
+			{ kind: 'parquet', path: parquetPath },
+			data.regions
+		);
+		expect(parquet.mapping.labels).toEqual(csv.mapping.labels);
+		expect(parquet.mapping.roles).toEqual(csv.mapping.roles);
+		expect(parquet.report.rowsRead).toBe(34_000);
+		expect(parquet.report.rowsRejected).toBe(1);
+		expect(parquet.report.problems).toMatchObject([
+			{ row: 4, column: 'region', value: 'Atlantis', kind: 'unknown-region' }
+		]);
+		// One household fewer moves its region's and the country's cells; every other cell is the
+		// CSV's, to rounding (sums taken in another order).
+		const fromCsv = await db.query(datasetEstimatesQuery('agg6'));
+		const fromParquet = await db.query(datasetEstimatesQuery('agg7'));
+		const kept = (rows: typeof fromCsv) =>
+			rows.filter((r) => r.region_iso !== 'TZ-03' && r.geo_level !== 'national');
+		const expected = kept(fromCsv);
+		const got = kept(fromParquet);
+		expect(got.length).toBe(expected.length);
+		for (const [k, row] of got.entries()) {
+			const want = expected[k]!;
+			for (const [name, value] of Object.entries(want)) {
+				if (name === 'indicator_id') continue;
+				if (typeof value === 'number') expect(row[name]).toBeCloseTo(value, 9);
+				else expect(row[name], name).toBe(value);
+			}
 		}
 	});
 });

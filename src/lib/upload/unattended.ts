@@ -13,7 +13,9 @@ import { regionDecisions } from './decisions';
 import { headerRowCells } from './draft';
 import { toUtf8 } from './encoding';
 import { headerLabels } from './headerCells';
-import { importDataset, profileColumns, rejectedRows, stageRaw } from './importer';
+import { ImportError, importDataset, profileColumns, rejectedRows, stageRaw } from './importer';
+import { PARQUET_DIALECT, parquetColumnsQuery, readParquetQuery } from './parquetSql';
+import { structuralProblem, tooManyColumns } from './readSql';
 import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
 import { scanRecords } from './recordScan';
 import { reviewRegionNames } from './regionMatch';
@@ -21,7 +23,7 @@ import { guessRoles } from './roles';
 import { previewRows, sniffSample, SAMPLE_BYTES } from './sniff';
 import { PREVIEW_ROWS } from './sniff.worker';
 import { guessUnit } from './unitGuess';
-import type { DatasetMeta, ImportReport, RegionNameReview, UploadProblem } from './types';
+import type { DatasetMeta, Dialect, ImportReport, RegionNameReview, UploadProblem } from './types';
 
 /** What a saved choices file may fix; anything left out is guessed as the page would. */
 export type Choices = Partial<
@@ -39,25 +41,48 @@ export interface UnattendedResult {
 	guessed: ('dialect' | 'roles' | 'unit' | 'regions')[];
 }
 
+/** A file to import: text (any encoding the page reads) as bytes, or a Parquet file the engine reads. */
+export type UnattendedSource =
+	| { kind: 'text'; bytes: Uint8Array }
+	/** `path`: where the engine reads the file (registered, or in its allowed folder). */
+	| { kind: 'parquet'; path: string };
+
 /**
- * Import one file's bytes (any encoding the page reads) into `db`, which must hold the bundled
- * data (its region table is what region names are matched against), exactly as the page would.
+ * Read a Parquet file into the dataset's raw table (parquetSql.ts); the engine's refusal of a
+ * damaged file becomes the file's problem, as a CSV's does.
  */
-export async function importUnattended(
+export async function stageParquet(
+	db: Connector,
+	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
+	path: string
+): Promise<number> {
+	const refused = (error: unknown) =>
+		new ImportError(
+			structuralProblem(error instanceof Error ? error.message : String(error), meta.fileName)
+		);
+	const columns = await db
+		.query<{ name: string }>(parquetColumnsQuery(path))
+		.catch((error: unknown) => {
+			throw refused(error);
+		});
+	const wide = tooManyColumns(meta.fileName, columns.length);
+	if (wide) throw new ImportError(wide);
+	const names = columns.map((c) => c.name);
+	await db.query(readParquetQuery(path, names, datasetTables(meta.id).raw)).catch((error) => {
+		throw refused(error);
+	});
+	return names.length;
+}
+
+/** Stage a text file as the page does: sniffed dialect (unless given), byte scan, raw table. */
+async function stageText(
 	db: Connector,
 	meta: DatasetMeta,
 	bytes: Uint8Array,
-	regions: readonly Region[],
-	choices: Choices = {}
-): Promise<UnattendedResult> {
-	const guessed: UnattendedResult['guessed'] = [];
-	const sniff = sniffSample(
-		bytes.subarray(0, SAMPLE_BYTES),
-		bytes.length,
-		choices.dialect?.encoding
-	);
-	if (!choices.dialect) guessed.push('dialect');
-	const dialect = choices.dialect ?? sniff.dialect;
+	given: Dialect | undefined
+): Promise<{ dialect: Dialect; columnCount: number; structural: UploadProblem[] }> {
+	const sniff = sniffSample(bytes.subarray(0, SAMPLE_BYTES), bytes.length, given?.encoding);
+	const dialect = given ?? sniff.dialect;
 	const utf8 = toUtf8(bytes, dialect.encoding);
 	const scan = scanRecords(utf8, dialect);
 	// The page counts columns from the widest record of its preview (the sniffed sample).
@@ -66,6 +91,30 @@ export async function importUnattended(
 		previewRows(sniff.text, dialect, PREVIEW_ROWS, meta.fileName, sniff.truncated).columns
 	);
 	const structural = await stageRaw(db, meta, utf8, { dialect, columnCount }, scan);
+	return { dialect, columnCount, structural };
+}
+
+/**
+ * Import one file into `db`, which must hold the bundled data (its region table is what region
+ * names are matched against), exactly as the page would.
+ */
+export async function importUnattended(
+	db: Connector,
+	meta: DatasetMeta,
+	source: UnattendedSource,
+	regions: readonly Region[],
+	choices: Choices = {}
+): Promise<UnattendedResult> {
+	const guessed: UnattendedResult['guessed'] = [];
+	let staged: { dialect: Dialect; columnCount: number; structural: UploadProblem[] };
+	if (source.kind === 'parquet') {
+		const columnCount = await stageParquet(db, meta, source.path);
+		staged = { dialect: PARQUET_DIALECT, columnCount, structural: [] };
+	} else {
+		if (!choices.dialect) guessed.push('dialect');
+		staged = await stageText(db, meta, source.bytes, choices.dialect);
+	}
+	const { dialect, columnCount, structural } = staged;
 	const raw = datasetTables(meta.id).raw;
 	const headers =
 		dialect.headerRow > 0
