@@ -232,3 +232,35 @@ test('the code-table form works at 375 px, by keyboard, with no axe violations',
 		.analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('in Kiswahili, step 4 names the survey-label rule and offers code tables', async ({
+	page
+}) => {
+	const regions = await regionTable();
+	const labels = regions.map((r) => (r.iso === 'TZ-07' ? 'north unguja' : r.name.toLowerCase()));
+	await page.goto('/datasets/?lang=sw');
+	const input = page.getByLabel('Faili la CSV, TSV au lililotenganishwa kwa nukta-mkato');
+	await expect(input).toBeEnabled({ timeout: 90_000 });
+	await input.setInputFiles(householdRecode('tzhr_sw_2022.csv', labels, ['urban', 'rural']));
+	const stepSw = (n: number) =>
+		page.getByRole('heading', { name: new RegExp(`^Hatua ${n} kati ya 5: `) });
+	await expect(stepSw(2)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Endelea' }).click();
+	await expect(stepSw(3)).toBeVisible({ timeout: 90_000 });
+	await page.getByRole('button', { name: 'Endelea' }).click();
+	await expect(stepSw(4)).toBeVisible({ timeout: 60_000 });
+	await expect(
+		page
+			.getByRole('table', { name: 'Linganisha majina ya mikoa' })
+			.getByRole('row')
+			.filter({ has: page.getByRole('rowheader', { name: 'north unguja', exact: true }) })
+	).toContainText('Imelingana (lebo ya utafiti, kama DHS inavyoandika hv024/v024)');
+	const codes = page.getByRole('region', { name: 'Misimbo yako ya mikoa' });
+	await codes.getByText('Ongeza jedwali la misimbo').click();
+	await codes.getByLabel('Jina la jedwali la misimbo').fill('Jaribio');
+	await codes.getByLabel(/^Jedwali la misimbo: mstari mmoja/).fill('1,Atlantis');
+	await codes.getByRole('button', { name: 'Kagua na uhifadhi jedwali la misimbo' }).click();
+	await expect(codes.getByRole('alert')).toContainText(
+		'Mstari 1: “Atlantis” halilingani na mkoa wowote kati ya 31.'
+	);
+});
