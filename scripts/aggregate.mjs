@@ -171,7 +171,12 @@ async function main() {
 			params: query.params
 		});
 		renameSync(join(work, parquetName), join(out, parquetName));
-		const rejected = await unattended.rejectedRows(db, meta.id, result.mapping);
+		const rejected = await unattended.rejectedRows(
+			db,
+			meta.id,
+			result.mapping,
+			unattended.originalText(source, result.mapping.dialect)
+		);
 		const rejectedName = `${stem}-rejected.csv`;
 		const [header, ...rows] = rejected;
 		writeFileSync(join(out, rejectedName), writeCsv(header, rows));

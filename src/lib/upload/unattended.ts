@@ -16,7 +16,12 @@ import { headerLabels } from './headerCells';
 import { ImportError, importDataset, profileColumns, rejectedRows, stageRaw } from './importer';
 import { PARQUET_DIALECT, parquetColumnsQuery, readParquetQuery } from './parquetSql';
 import { structuralProblem, tooManyColumns } from './readSql';
-import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
+import {
+	datasetTables,
+	usualWidthQuery,
+	writtenRegionsQuery,
+	type ImportMapping
+} from './importSql';
 import { scanRecords } from './recordScan';
 import { reviewRegionNames } from './regionMatch';
 import { guessRoles } from './roles';
@@ -91,7 +96,24 @@ async function stageText(
 		previewRows(sniff.text, dialect, PREVIEW_ROWS, meta.fileName, sniff.truncated).columns
 	);
 	const structural = await stageRaw(db, meta, utf8, { dialect, columnCount }, scan);
-	return { dialect, columnCount, structural };
+	// Then, as the page does, the columns are as many as most records' fields.
+	const [usual] = await db.query<{ width: number }>(
+		usualWidthQuery(datasetTables(meta.id).raw, dialect.headerRow)
+	);
+	return { dialect, columnCount: Math.max(1, Number(usual?.width ?? columnCount)), structural };
+}
+
+/**
+ * The text file decoded as the import decoded it, for the rejected rows' original records; null
+ * for Parquet, or for a text too long to hold as one string.
+ */
+export function originalText(source: UnattendedSource, dialect: Dialect): string | null {
+	if (source.kind !== 'text') return null;
+	try {
+		return new TextDecoder('utf-8').decode(toUtf8(source.bytes, dialect.encoding));
+	} catch {
+		return null;
+	}
 }
 
 /**
