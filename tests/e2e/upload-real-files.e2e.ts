@@ -157,6 +157,13 @@ test('the report shows every problem: counts by kind, structure first, paging to
 	await expect(repeats.getByRole('row')).toHaveCount(49); // 48 problems and the header
 	const last = repeats.getByRole('row', { name: 'many-duplicates.csv, row 262' });
 	await expect(last).toContainText('Repeats row 13: the same key and the same values.');
+	// By keyboard, and on a 375 px phone without sideways scrolling.
+	await pages.getByRole('button', { name: 'Previous' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(pages).toContainText('Rows 101–150 of 198');
+	await page.setViewportSize({ width: 375, height: 800 });
+	await expect(kinds.getByRole('button', { name: 'All problems: 203' })).toBeInViewport();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 	const downloading = page.waitForEvent('download');
 	await addSection(page).getByRole('button', { name: 'Download rejected rows (CSV)' }).click();
