@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageRange, problemGroups, structuralGroups } from './problemGroups';
+import { because } from './evidence';
+import { pageRange, problemGroups, sampleOddRecords, structuralGroups } from './problemGroups';
 import type { UploadProblem } from './types';
 
 describe('problemGroups', () => {
@@ -76,5 +77,21 @@ describe('pageRange', () => {
 		expect(pageRange(0, 0)).toEqual({ page: 0, pages: 1, offset: 0, first: 0, last: 0, total: 0 });
 		expect(pageRange(100, 1)).toMatchObject({ pages: 2, first: 51, last: 100 });
 		expect(pageRange(7, 0, 3)).toMatchObject({ pages: 3, first: 1, last: 3 });
+	});
+});
+
+describe('sampleOddRecords', () => {
+	const delimiter = (matching: number, rows: number) =>
+		because('delimiter', { delimiter: ',', matching, rows, fields: 5 });
+
+	it('counts the sample records that do not have the usual number of fields', () => {
+		expect(
+			sampleOddRecords([because('encoding', { encoding: 'utf-8' }), delimiter(263, 265)])
+		).toEqual({ odd: 2, records: 265, fields: 5 });
+	});
+
+	it('is null when every record agrees, or without the sniff’s evidence', () => {
+		expect(sampleOddRecords([delimiter(265, 265)])).toBeNull();
+		expect(sampleOddRecords([])).toBeNull();
 	});
 });

@@ -3,6 +3,7 @@
  * kind. Counts come from the problems table (a SQL count over the whole file), never from the
  * capped list the report carries.
  */
+import type { Evidence } from './evidence';
 import type { UploadProblem, UploadProblemKind } from './types';
 
 /**
@@ -98,4 +99,20 @@ export function pageRange(total: number, page: number, size = PAGE_SIZE): Proble
 		last: Math.min(offset + size, total),
 		total
 	};
+}
+
+/**
+ * Records of the sniffed sample whose field count differs from most records', from the sniff's
+ * delimiter evidence (the whole file when it fits the sample): ragged rows and the records a broken
+ * quote made. Null when they all agree or the sniff gave no such evidence (a dialect the person set).
+ */
+export function sampleOddRecords(
+	evidence: readonly Evidence[]
+): { odd: number; records: number; fields: number } | null {
+	const delimiter = evidence.find((e) => e.key === 'delimiter');
+	if (!delimiter) return null;
+	const records = Number(delimiter.params.rows);
+	const odd = records - Number(delimiter.params.matching);
+	const fields = Number(delimiter.params.fields);
+	return odd > 0 && Number.isFinite(odd) ? { odd, records, fields } : null;
 }
