@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
@@ -174,6 +175,11 @@ test('the report shows every problem: counts by kind, structure first, paging to
 	await page.setViewportSize({ width: 375, height: 800 });
 	await expect(kinds.getByRole('button', { name: 'All problems: 203' })).toBeInViewport();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+	const axe = await new AxeBuilder({ page })
+		.include('section[aria-labelledby="add-title"]')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 	const downloading = page.waitForEvent('download');
 	await addSection(page).getByRole('button', { name: 'Download rejected rows (CSV)' }).click();
