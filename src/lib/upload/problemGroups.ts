@@ -14,6 +14,8 @@ import type { UploadProblem, UploadProblemKind } from './types';
 export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'too-large',
 	'too-many-columns',
+	'too-many-cells',
+	'parquet-in-browser',
 	'empty-file',
 	'not-text',
 	'unreadable',
