@@ -202,8 +202,8 @@ describe('previewRows', () => {
 				file: 'p.csv',
 				row: 5,
 				kind: 'ragged-row',
-				detail: '3 fields, expected 2',
-				severity: 'warning'
+				detail: '3/2',
+				severity: 'error'
 			}
 		]);
 	});

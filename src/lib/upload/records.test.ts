@@ -1,0 +1,141 @@
+/**
+ * The one reader: the step-2 preview and the import read the same records. Checked by hand on the
+ * broken quotes DuckDB alone would read otherwise, and on random files against native DuckDB
+ * through the import's own path (prepareText → readRawQuery).
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
+import { readRawQuery } from './readSql';
+import { prepareText, quoteBrokenFields, readRecords } from './records';
+import { scanRecords } from './recordScan';
+import { previewRows } from './sniff';
+import type { Dialect } from './types';
+
+const comma: Dialect = {
+	encoding: 'utf-8',
+	delimiter: ',',
+	quote: '"',
+	headerRow: 0,
+	decimal: '.',
+	thousands: '',
+	missing: ['']
+};
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+let db: NativeConnector;
+beforeAll(async () => {
+	db = await openNativeConnector();
+});
+afterAll(() => db.close());
+
+let fileNo = 0;
+/** The import's records: [row, ...cells] of every record DuckDB's raw table holds. */
+async function imported(file: string, dialect: Pick<Dialect, 'delimiter' | 'quote'> = comma) {
+	const prepared = prepareText(utf8(file), dialect);
+	const name = `records${++fileNo}.csv`;
+	const path = await db.registerFile(name, prepared.utf8);
+	await db.query(readRawQuery(path, dialect, 1, 'records_raw', prepared.scan));
+	await db.dropFile(name);
+	const rows = await db.query({ sql: 'SELECT * FROM records_raw ORDER BY __row', params: [] });
+	return rows.map((r) => {
+		const cells = Object.entries(r)
+			.filter(([k]) => /^c\d+$/.test(k))
+			.map(([, v]) => v as string);
+		return [Number(r.__row), ...cells.slice(0, Number(r.__fields))];
+	});
+}
+
+/** The preview's records in the same shape: [row, ...cells], empty lines left out. */
+function previewed(file: string, dialect: Dialect = comma) {
+	const preview = previewRows(file, dialect, 1_000_000, 'f.csv');
+	return preview.rows.map((r, i) => [preview.rowNumbers[i]!, ...r]);
+}
+
+describe('readRecords', () => {
+	it('splits as RFC 4180 does, empty lines as [""]', () => {
+		const read = readRecords('a,"b,""c"""\n\n"x\ny",\r\n', comma);
+		expect(read.records).toEqual([['a', 'b,"c"'], [], ['x\ny', '']]);
+		expect(read.strayQuoteRows).toEqual([]);
+		expect(read.unterminatedQuoteRow).toBeNull();
+	});
+
+	it('keeps a broken field exactly as written and names its row once', () => {
+		const read = readRecords('a,b\n1,"x"y,z\n2,"a "quoted" word"\n3,4\n', comma);
+		expect(read.records).toEqual([
+			['a', 'b'],
+			['1', '"x"y', 'z'],
+			['2', '"a "quoted" word"'],
+			['3', '4']
+		]);
+		expect(read.strayQuoteRows).toEqual([2, 3]);
+	});
+
+	it('leaves out the cut last record of a sample, and its open quote', () => {
+		const cut = readRecords('a,b\n1,"x\n2', comma, { cut: true });
+		expect(cut.records).toEqual([['a', 'b']]);
+		expect(cut.unterminatedQuoteRow).toBeNull();
+		const whole = readRecords('a,b\n1,"x\n2', comma);
+		expect(whole.records).toEqual([
+			['a', 'b'],
+			['1', '"x\n2']
+		]);
+		expect(whole.unterminatedQuoteRow).toBe(2);
+		expect(readRecords('a,b\n1,2\n', comma, { cut: true }).records).toHaveLength(2);
+	});
+
+	it('stops after the records asked for', () => {
+		expect(readRecords('1\n2\n3\n', comma, { limit: 2 }).records).toEqual([['1'], ['2']]);
+	});
+});
+
+describe('quoteBrokenFields', () => {
+	it('writes each broken field as a quoted field of its text, and nothing else', () => {
+		const file = 'a,b\n1,"x"y,z\n2,ok\n3,"open\n4,5\n';
+		const bytes = utf8(file);
+		expect(text(quoteBrokenFields(bytes, comma, scanRecords(bytes, comma)))).toBe(
+			'a,b\n1,"""x""y",z\n2,ok\n3,"""open\n4,5\n"'
+		);
+		const clean = utf8('a,"b"\n');
+		expect(quoteBrokenFields(clean, comma, scanRecords(clean, comma))).toBe(clean);
+	});
+});
+
+describe('preview and import read the same records', () => {
+	it('a stray quote followed by lines: three records in both, the problem named once', async () => {
+		// papaparse ran the second line on to the fourth (one record) and named it twice; DuckDB
+		// alone dropped "def" and, two lines on, ran a record over three lines.
+		const file = 'Region,Note,Value\nDodoma,"abc"def,1\nArusha,2,3\nTanga,"x"y"\n4,5\n';
+		const preview = previewRows(file, { ...comma, headerRow: 1 }, 20, 'f.csv');
+		expect(preview.rowNumbers).toEqual([2, 3, 4, 5]);
+		expect(preview.rows[0]).toEqual(['Dodoma', '"abc"def', '1']);
+		expect(preview.problems.filter((p) => p.kind === 'unterminated-quote')).toEqual([
+			expect.objectContaining({ row: 2 }),
+			expect.objectContaining({ row: 4 })
+		]);
+		expect(await imported(file)).toEqual([
+			[1, 'Region', 'Note', 'Value'],
+			...previewed(file, { ...comma, headerRow: 1 })
+		]);
+	});
+
+	// CR-only line ends mixed with others are left out: DuckDB, reading leniently, splits those its
+	// own way (a limit of the mixed-line-end path in readSql.ts, not of quoting). 3,000 runs passed.
+	const pieces = ['a', 'é', ' ', ',', ';', '"', '""', '\n', '\r\n', 'Dar es Salaam', '"x"'];
+	const files = fc
+		.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 })
+		.map((p) => p.join(''))
+		// An empty file, or one of empty lines only, stops before DuckDB (empty-file).
+		.filter((f) => f.replace(/[\r\n]/g, '') !== '');
+
+	it('on random files with quotes, delimiters, line ends and broken quotes', async () => {
+		await fc.assert(
+			fc.asyncProperty(files, fc.constantFrom<Dialect['delimiter']>(',', ';'), async (file, d) => {
+				const dialect = { ...comma, delimiter: d };
+				expect(await imported(file, dialect)).toEqual(previewed(file, dialect));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});

@@ -1,0 +1,165 @@
+/**
+ * The one reader of an upload's records. The step-2 preview and the sniff read their sample with
+ * it, and the import reads the whole file with the same splitter (scanRecords) before DuckDB sees
+ * it, so both show the same records under the same row numbers and name the same broken rows.
+ *
+ * DuckDB's own reading of a broken quote cannot be the rule: with strict_mode off it drops or
+ * mangles the text after a closing quote and may run a record on over the next lines (see
+ * readSql.ts), which no preview can foretell. So a broken field is kept exactly as written, quotes
+ * included, and the import hands DuckDB the file with each broken field quoted properly
+ * (`quoteBrokenFields`): DuckDB then reads the records the splitter found, cell for cell.
+ */
+import { scanRecords, type FieldForm, type RecordScan } from './recordScan';
+import type { Dialect } from './types';
+
+type Split = Pick<Dialect, 'delimiter' | 'quote'>;
+
+const decoder = new TextDecoder('utf-8');
+
+/** A field's text: a quoted field without its quotes (and spaces around) and doubled quotes undone. */
+function fieldText(
+	bytes: Uint8Array,
+	start: number,
+	end: number,
+	form: FieldForm,
+	quote: string
+): string {
+	if (form === 'plain' || form === 'broken') return decode(bytes, start, end);
+	if (form === 'padded') [start, end] = withoutSpaces(bytes, start, end);
+	const inner = decode(bytes, start + 1, end - 1);
+	return inner.includes(quote) ? inner.replaceAll(quote + quote, quote) : inner;
+}
+
+/** [start, end) without the spaces around a padded quoted field. */
+function withoutSpaces(bytes: Uint8Array, start: number, end: number): [number, number] {
+	while (bytes[start] === 0x20) start++;
+	while (bytes[end - 1] === 0x20) end--;
+	return [start, end];
+}
+
+/** Short ASCII fields are most fields; building them directly is several times faster. */
+function decode(bytes: Uint8Array, start: number, end: number): string {
+	if (end - start > 64) return decoder.decode(bytes.subarray(start, end));
+	let text = '';
+	for (let i = start; i < end; i++) {
+		const b = bytes[i]!;
+		if (b >= 0x80) return decoder.decode(bytes.subarray(start, end));
+		text += String.fromCharCode(b);
+	}
+	return text;
+}
+
+export interface ReadRecords {
+	/** Record i is row i + 1; an empty line is [] (a record of one empty quoted field is ['']). */
+	records: string[][];
+	/** Rows among `records` whose quotes are broken (see RecordScan). */
+	strayQuoteRows: number[];
+	unterminatedQuoteRow: number | null;
+	/** The scan itself, over what was read (a cut last record included). */
+	scan: RecordScan;
+}
+
+export interface ReadOptions {
+	/** Records to read at most. */
+	limit?: number;
+	/**
+	 * The bytes are the start of a longer file: a last record not ended by a line end outside quotes
+	 * may be cut, and is left out with whatever broken quote it seemed to have.
+	 */
+	cut?: boolean;
+}
+
+/** The records of UTF-8 text (bytes, or a string read as its UTF-8 bytes), as the import reads them. */
+export function readRecords(
+	text: Uint8Array | string,
+	dialect: Split,
+	{ limit = Infinity, cut = false }: ReadOptions = {}
+): ReadRecords {
+	const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+	const records: string[][] = [];
+	let fields: string[] = [];
+	let lastEnd = -1;
+	let empty = false;
+	const scan = scanRecords(bytes, dialect, {
+		field(start, end, form) {
+			fields.push(fieldText(bytes, start, end, form, dialect.quote));
+			empty = start === end;
+			lastEnd = end;
+		},
+		record(row) {
+			records.push(fields.length === 1 && empty ? [] : fields);
+			fields = [];
+			return row < limit;
+		}
+	});
+	let { strayQuoteRows, unterminatedQuoteRow } = scan;
+	// A record ended by the end of the bytes rather than by a line end (an open quote included).
+	if (cut && records.length > 0 && lastEnd === bytes.length) {
+		records.pop();
+		strayQuoteRows = strayQuoteRows.filter((r) => r <= records.length);
+		unterminatedQuoteRow = null;
+	}
+	return { records, strayQuoteRows, unterminatedQuoteRow, scan };
+}
+
+/**
+ * The bytes with every broken field written as a proper quoted field of its text as written (its
+ * quotes doubled) and every padded one without its spaces, so that DuckDB, reading them by
+ * RFC 4180, gets the records and cells readRecords gives. The same bytes when there are none.
+ */
+export function quoteBrokenFields(bytes: Uint8Array, dialect: Split, scan: RecordScan): Uint8Array {
+	const { unterminatedQuoteRow, strayQuoteRows, paddedFields } = scan;
+	if (unterminatedQuoteRow === null && strayQuoteRows.length === 0 && paddedFields === 0) {
+		return bytes;
+	}
+	const quote = dialect.quote.charCodeAt(0);
+	/** [start, end) of every field rewritten, as written, and whether it is broken (or padded). */
+	const fields: [number, number, boolean][] = [];
+	let size = bytes.length;
+	scanRecords(bytes, dialect, {
+		field(start, end, form) {
+			if (form === 'padded') {
+				const [s, e] = withoutSpaces(bytes, start, end);
+				fields.push([start, end, false]);
+				size -= end - start - (e - s);
+			} else if (form === 'broken') {
+				fields.push([start, end, true]);
+				size += 2;
+				for (let i = start; i < end; i++) if (bytes[i] === quote) size++;
+			}
+		},
+		record: () => true
+	});
+	const out = new Uint8Array(size);
+	let from = 0;
+	let o = 0;
+	for (const [start, end, broken] of fields) {
+		out.set(bytes.subarray(from, start), o);
+		o += start - from;
+		from = end;
+		if (!broken) {
+			const [s, e] = withoutSpaces(bytes, start, end);
+			out.set(bytes.subarray(s, e), o);
+			o += e - s;
+			continue;
+		}
+		out[o++] = quote;
+		for (let i = start; i < end; i++) {
+			const b = bytes[i]!;
+			out[o++] = b;
+			if (b === quote) out[o++] = quote;
+		}
+		out[o++] = quote;
+	}
+	out.set(bytes.subarray(from), o);
+	return out;
+}
+
+/** What the import hands DuckDB: the file's UTF-8 text with broken fields quoted, and its scan. */
+export function prepareText(
+	utf8: Uint8Array,
+	dialect: Split
+): { utf8: Uint8Array; scan: RecordScan } {
+	const scan = scanRecords(utf8, dialect);
+	return { utf8: quoteBrokenFields(utf8, dialect, scan), scan };
+}
