@@ -165,13 +165,13 @@ function chooseDelimiter(text: string, truncated: boolean, evidence: Evidence[])
 
 /**
  * The header row (1-based, counting empty lines), or 0; and where data begins. Judged on the first
- * HEADER_COLUMNS columns, so a very wide file costs no more than a wide one. When the sample is cut
- * so early that only one complete record is left (a huge field in the first data row), a record of
- * distinct texts with no number is taken for the header: more records follow it in the file.
+ * HEADER_COLUMNS columns, so a very wide file costs no more than a wide one. A lone record of
+ * distinct texts with no number is taken for the header: in a sample cut so early that only one
+ * complete record is left (a huge field in the first data row) more records follow it, and a file
+ * of that record alone is a header without data (reported as such, not as a row of data).
  */
 function chooseHeader(
 	c: Candidate,
-	truncated: boolean,
 	evidence: Evidence[]
 ): { headerRow: number; firstData: number } {
 	const { records, modal } = c;
@@ -209,11 +209,7 @@ function chooseHeader(
 	const anyNumericHead = candidate.some((h) => looksNumeric(h));
 	const header =
 		textHeaderOverNumbers > 0 ||
-		(numericColumns === 0 &&
-			!anyNumericHead &&
-			distinct &&
-			repeats === 0 &&
-			(body.length > 0 || (truncated && candidate.length > 0)));
+		(numericColumns === 0 && !anyNumericHead && distinct && repeats === 0 && candidate.length > 0);
 	if (titles > 0) evidence.push(because('title_lines', { count: titles, columns: modal }));
 	if (!header) {
 		evidence.push(because('no_header'));
@@ -234,7 +230,7 @@ export function sniffDialect(
 ): { dialect: Dialect; evidence: Evidence[]; sampleRecords: number } {
 	const evidence: Evidence[] = [];
 	const chosen = chooseDelimiter(text, options.truncated ?? false, evidence);
-	const { headerRow, firstData } = chooseHeader(chosen, options.truncated ?? false, evidence);
+	const { headerRow, firstData } = chooseHeader(chosen, evidence);
 	const cells = chosen.records.slice(firstData).flatMap((r) => (isBlank(r) ? [] : r));
 	const { decimal, thousands } = chooseSeparators(cells, chosen.delimiter, evidence);
 	// Every default token stays in the list even when the sample lacks it: a column that turns into
@@ -268,6 +264,21 @@ export interface Preview {
 	/** Fields in the widest record read (header included): the file has at least this many columns. */
 	columns: number;
 	problems: UploadProblem[];
+	/** What a whole file read to its end lacks (see emptiness); null when it has data or was cut. */
+	empty: Emptiness;
+}
+
+/** A file with no text at all (empty lines, a byte order mark), or text only down to its header. */
+export type Emptiness = 'empty' | 'header-only' | null;
+
+/**
+ * Whether records holding a whole file have nothing to load: no record with any text in it, or
+ * none after the header. A record of empty or blank cells only (",,") is no data either.
+ */
+export function emptiness(records: readonly string[][], headerRow: number): Emptiness {
+	const hasText = (r: readonly string[]) => r.some((cell) => cell.trim() !== '');
+	if (!records.some(hasText)) return 'empty';
+	return records.slice(headerRow).some(hasText) ? null : 'header-only';
 }
 
 /**
@@ -322,7 +333,9 @@ export function previewRows(
 	const lastRow = rowNumbers.at(-1) ?? dialect.headerRow;
 	problems.push(...quoteProblems(read, file).filter((p) => p.row! <= lastRow));
 	problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-	return { header, rows, rowNumbers, columns, problems };
+	const whole = !cut && records.length < wanted + 1000;
+	const empty = whole ? emptiness(records, dialect.headerRow) : null;
+	return { header, rows, rowNumbers, columns, problems, empty };
 }
 
 export interface SampleSniff {

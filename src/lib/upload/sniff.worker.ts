@@ -5,7 +5,7 @@
  */
 import { detectEncoding, toUtf8 } from './encoding';
 import type { Evidence } from './evidence';
-import { previewRows, SAMPLE_BYTES, sniffDialect } from './sniff';
+import { previewRows, SAMPLE_BYTES, sniffDialect, type Emptiness } from './sniff';
 import type { Dialect, Encoding, UploadProblem } from './types';
 
 export const PREVIEW_ROWS = 20;
@@ -36,6 +36,8 @@ export interface SniffResult {
 	truncated: boolean;
 	/** Problems seen in the previewed rows (ragged rows, unterminated quotes). */
 	problems: UploadProblem[];
+	/** A file with nothing to load: no text at all, or only a header (see emptiness in sniff.ts). */
+	empty: Emptiness;
 }
 
 export type SniffReply =
@@ -86,7 +88,8 @@ export async function sniffRequest(
 		rowNumbers: preview.rowNumbers,
 		sampleRecords: sniffed.sampleRecords,
 		truncated,
-		problems: preview.problems
+		problems: preview.problems,
+		empty: preview.empty
 	};
 }
 

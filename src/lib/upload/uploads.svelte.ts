@@ -36,6 +36,7 @@ import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile } from './sniffClient';
+import type { Emptiness } from './sniff';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
@@ -46,6 +47,13 @@ import { QueryCancelledError, withSignal } from '$lib/db/connector';
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export type { Draft, Step } from './draft';
+
+/** The one problem of a file with nothing to load; `detail` says whether it had a header. */
+export function emptyFileProblem(file: string, empty: NonNullable<Emptiness>): UploadProblem {
+	const problem: UploadProblem = { file, kind: 'empty-file', severity: 'error' };
+	if (empty === 'header-only') problem.detail = 'header-only';
+	return problem;
+}
 
 export class Uploads extends DatasetLibrary {
 	step = $state<Step>('choose');
@@ -87,7 +95,7 @@ export class Uploads extends DatasetLibrary {
 			const file = await gunzipIfNeeded(chosen);
 			if (abort.signal.aborted || tooLarge(file)) return;
 			if (file.size === 0) {
-				this.problem = { file: chosen.name, kind: 'empty-file', severity: 'error' };
+				this.problem = emptyFileProblem(chosen.name, 'empty');
 				return;
 			}
 			if (looksBinary(new Uint8Array(await file.slice(0, 65536).arrayBuffer()))) {
@@ -99,6 +107,11 @@ export class Uploads extends DatasetLibrary {
 				onProgress: (p) => (this.progress = p)
 			});
 			if (abort.signal.aborted) return;
+			// Nothing to load: said at once, before any step asks about columns or regions.
+			if (sniff.empty) {
+				this.problem = emptyFileProblem(chosen.name, sniff.empty);
+				return;
+			}
 			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
 			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
 			this.draft = {

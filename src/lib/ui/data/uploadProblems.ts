@@ -9,7 +9,7 @@ const count = (n: number) => formatValue(n, 'count', intlLocale());
 /** Characters of a value named in a problem's "where". */
 const VALUE_CHARS = 80;
 
-type Texts = { what: (detail: string) => string; fix: () => string };
+type Texts = { what: (detail: string) => string; fix: (detail: string) => string };
 
 const texts: Record<UploadProblemKind, Texts> = {
 	'too-large': {
@@ -21,7 +21,13 @@ const texts: Record<UploadProblemKind, Texts> = {
 			m.upload_what_too_many_columns({ count: count(Number(detail)), limit: count(MAX_COLUMNS) }),
 		fix: () => m.upload_fix_too_many_columns()
 	},
-	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
+	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
+	'empty-file': {
+		what: (detail) =>
+			detail === 'header-only' ? m.upload_what_header_only() : m.upload_what_empty_file(),
+		fix: (detail) =>
+			detail === 'header-only' ? m.upload_fix_header_only() : m.upload_fix_empty_file()
+	},
 	'not-text': { what: () => m.upload_what_not_text(), fix: () => m.upload_fix_not_text() },
 	unreadable: {
 		what: (detail) => m.upload_what_unreadable({ detail }),
@@ -110,5 +116,5 @@ export function describeUploadProblem(p: UploadProblem): {
 		.filter((x): x is string => x !== null)
 		.join(', ');
 	const t = texts[p.kind] ?? texts.unreadable;
-	return { where, what: t.what(p.detail ?? ''), fix: t.fix() };
+	return { where, what: t.what(p.detail ?? ''), fix: t.fix(p.detail ?? '') };
 }
