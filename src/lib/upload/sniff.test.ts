@@ -6,6 +6,7 @@ import { EVIDENCE_KEYS, type Evidence } from './evidence';
 import { emptiness, previewRows, sniffDialect, sniffSample } from './sniff';
 import { sniffRequest } from './sniff.worker';
 import type { Dialect } from './types';
+import { plainComma } from './wideFile.test-data';
 
 const keys = (evidence: Evidence[]) => evidence.map((e) => e.key);
 
@@ -244,17 +245,8 @@ describe('a file with nothing to load', () => {
 	});
 
 	it('is judged only on a whole file: a cut sample may have its rows further on', () => {
-		const dialect: Dialect = {
-			encoding: 'utf-8',
-			delimiter: ',',
-			quote: '"',
-			headerRow: 1,
-			decimal: '.',
-			thousands: '',
-			missing: ['']
-		};
-		expect(previewRows('a,b\n', dialect, 20, 'f.csv', true).empty).toBeNull();
-		expect(previewRows('a,b\n', dialect, 20, 'f.csv').empty).toBe('header-only');
+		expect(previewRows('a,b\n', plainComma, 20, 'f.csv', true).empty).toBeNull();
+		expect(previewRows('a,b\n', plainComma, 20, 'f.csv').empty).toBe('header-only');
 		expect(emptiness([['a', 'b'], [], ['', ' ']], 1)).toBe('header-only');
 		expect(emptiness([[], ['', '']], 0)).toBe('empty');
 		expect(emptiness([['title'], ['a', 'b'], ['1', '']], 2)).toBeNull();
