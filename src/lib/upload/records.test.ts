@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { readRawQuery } from './readSql';
-import { prepareText, quoteBrokenFields, readRecords } from './records';
+import { encodeText, transcode } from './encoding';
+import { prepareText, quoteBrokenFields, readRecords, rowsAt, windows1252Warning } from './records';
 import { scanRecords } from './recordScan';
 import { previewRows } from './sniff';
 import type { Dialect } from './types';
@@ -137,5 +138,49 @@ describe('preview and import read the same records', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('the rows read as Windows-1252', () => {
+	const utf8Part = (t: string) => encodeText(t, 'utf-8');
+	const cp1252 = (t: string) => encodeText(t, 'windows-1252');
+
+	it('are named by the rows the import gives them, a record over two lines once', () => {
+		const bytes = new Uint8Array([
+			...utf8Part('Region,Note\n\nDar es Salaam,"é\n'),
+			...cp1252('Mtwara é"\nLindi,'),
+			...cp1252('ô\n'),
+			...utf8Part('Tanga,ü\n')
+		]);
+		const out = transcode(bytes, 'utf-8');
+		expect(out.windows1252Count).toBe(2);
+		expect(rowsAt(out.utf8, comma, out.windows1252Lines)).toEqual([3, 4]);
+		expect(readRecords(out.utf8, comma).records).toEqual([
+			['Region', 'Note'],
+			[],
+			['Dar es Salaam', 'é\nMtwara é'],
+			['Lindi', 'ô'],
+			['Tanga', 'ü']
+		]);
+		expect(windows1252Warning('f.csv', out, comma)).toEqual({
+			file: 'f.csv',
+			kind: 'windows-1252-rows',
+			detail: '3, 4',
+			value: 'Mtwara é"',
+			severity: 'warning'
+		});
+	});
+
+	it('are counted when there are more than ten, and left out past the last row read', () => {
+		const bytes = new Uint8Array([
+			...utf8Part('Region,é\n'),
+			...Array.from({ length: 12 }, (_, i) => [...cp1252(`Mtwara ${i},é\n`)]).flat()
+		]);
+		const out = transcode(bytes, 'utf-8');
+		expect(windows1252Warning('f.csv', out, comma)?.detail).toBe(
+			'2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …;12'
+		);
+		expect(windows1252Warning('f.csv', out, comma, 3)?.detail).toBe('2, 3');
+		expect(windows1252Warning('f.csv', transcode(utf8Part('a\né\n'), 'utf-8'), comma)).toBeNull();
 	});
 });

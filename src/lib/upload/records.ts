@@ -9,8 +9,10 @@
  * included, and the import hands DuckDB the file with each broken field quoted properly
  * (`quoteBrokenFields`): DuckDB then reads the records the splitter found, cell for cell.
  */
+import { cellExcerpt } from '$lib/domain/cellExcerpt';
+import type { Transcoded } from './encoding';
 import { scanRecords, type FieldForm, type RecordScan } from './recordScan';
-import type { Dialect } from './types';
+import type { Dialect, UploadProblem } from './types';
 
 type Split = Pick<Dialect, 'delimiter' | 'quote'>;
 
@@ -162,4 +164,59 @@ export function prepareText(
 ): { utf8: Uint8Array; scan: RecordScan } {
 	const scan = scanRecords(utf8, dialect);
 	return { utf8: quoteBrokenFields(utf8, dialect, scan), scan };
+}
+
+/** The rows (as readRecords numbers them) holding the given byte offsets, ascending, each once. */
+export function rowsAt(bytes: Uint8Array, dialect: Split, offsets: readonly number[]): number[] {
+	const rows: number[] = [];
+	let k = 0;
+	let end = 0;
+	scanRecords(bytes, dialect, {
+		field(_, fieldEnd) {
+			end = fieldEnd;
+		},
+		record(row) {
+			while (k < offsets.length && offsets[k]! <= end) {
+				if (rows.at(-1) !== row) rows.push(row);
+				k++;
+			}
+			return k < offsets.length;
+		}
+	});
+	return rows;
+}
+
+/** Rows a warning names one by one; more are counted. */
+const NAMED_ROWS = 10;
+
+/**
+ * The warning for a UTF-8 file some of whose lines were read as Windows-1252 (see transcode), or
+ * null: it names the rows (`detail`: "7, 19", or "7, 19, …;1204" with the count of lines when there
+ * are more) and shows the first such line as its value, to check that its accents read right.
+ * `lastRow`: rows after it (a cut record at the end of a sample) are left out.
+ */
+export function windows1252Warning(
+	file: string,
+	transcoded: Transcoded,
+	dialect: Split,
+	lastRow = Infinity
+): UploadProblem | null {
+	const { utf8, windows1252Lines: lines, windows1252Count: count } = transcoded;
+	const rows = rowsAt(utf8, dialect, lines).filter((r) => r <= lastRow);
+	if (rows.length === 0) return null;
+	const named = rows.slice(0, NAMED_ROWS).join(', ');
+	// Past the lines remembered, only the count of lines is known.
+	const total = count > lines.length ? count : rows.length;
+	const more = total > NAMED_ROWS;
+	const start = lines[0]!;
+	let end = start;
+	while (end < utf8.length && utf8[end] !== 0x0a && utf8[end] !== 0x0d) end++;
+	const line = cellExcerpt(decoder.decode(utf8.subarray(start, Math.min(end, start + 4096))));
+	return {
+		file,
+		kind: 'windows-1252-rows',
+		detail: more ? `${named}, …;${total}` : named,
+		value: line.text,
+		severity: 'warning'
+	};
 }

@@ -42,6 +42,15 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: (detail) => m.upload_what_unterminated_quote({ detail }),
 		fix: () => m.upload_fix_unterminated_quote()
 	},
+	'windows-1252-rows': {
+		what: (detail) => {
+			const [rows = '', total] = detail.split(';');
+			return total === undefined
+				? m.upload_what_windows1252_rows({ rows })
+				: m.upload_what_windows1252_rows_many({ rows, count: count(Number(total)) });
+		},
+		fix: () => m.upload_fix_windows1252_rows()
+	},
 	'ragged-row': {
 		what: (detail) => m.upload_what_ragged_row({ detail }),
 		fix: () => m.upload_fix_ragged_row()
