@@ -37,6 +37,9 @@ test('a broken quote: the preview shows the rows the import reads, and names the
 	// The import reads the same five data rows and keeps row 3 aside, named once.
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(step(page, 3)).toBeVisible({ timeout: 90_000 });
+	const year = page.getByLabel('Year of the data (when no column has it)');
+	await year.fill('2022');
+	await year.press('Tab');
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByText(/^5 matched, 0 ambiguous, 0 unmatched/)).toBeVisible();
