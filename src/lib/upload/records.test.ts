@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeConnector, type NativeConnector } from '../../../tests/native-connector';
 import { readRawQuery } from './readSql';
 import { encodeText, transcode } from './encoding';
-import { prepareText, quoteBrokenFields, readRecords, rowsAt, windows1252Warning } from './records';
+import { prepareText, wellFormed, readRecords, rowsAt, windows1252Warning } from './records';
 import { scanRecords } from './recordScan';
 import { previewRows } from './sniff';
 import type { Dialect } from './types';
@@ -91,15 +91,20 @@ describe('readRecords', () => {
 	});
 });
 
-describe('quoteBrokenFields', () => {
-	it('writes each broken field as a quoted field of its text, and nothing else', () => {
+describe('wellFormed', () => {
+	it('writes each broken field as a quoted field of its text, and nothing else needed', () => {
 		const file = 'a,b\n1,"x"y,z\n2,ok\n3,"open\n4,5\n';
 		const bytes = utf8(file);
-		expect(text(quoteBrokenFields(bytes, comma, scanRecords(bytes, comma)))).toBe(
+		expect(text(wellFormed(bytes, comma, scanRecords(bytes, comma)))).toBe(
 			'a,b\n1,"""x""y",z\n2,ok\n3,"""open\n4,5\n"'
 		);
+		// Mixed line ends all become LF (CR inside quotes stays); padded fields lose their spaces.
+		const mixed = utf8('a, "b" \r\n1,2\r3,"x\ry"\n4,5\r\n');
+		const prepared = prepareText(mixed, comma);
+		expect(text(prepared.utf8)).toBe('a,"b"\n1,2\n3,"x\ry"\n4,5\n');
+		expect(prepared.scan.lineEnds).toEqual({ lf: 4, crlf: 0, cr: 0 });
 		const clean = utf8('a,"b"\n');
-		expect(quoteBrokenFields(clean, comma, scanRecords(clean, comma))).toBe(clean);
+		expect(wellFormed(clean, comma, scanRecords(clean, comma))).toBe(clean);
 	});
 });
 
@@ -121,9 +126,7 @@ describe('preview and import read the same records', () => {
 		]);
 	});
 
-	// CR-only line ends mixed with others are left out: DuckDB, reading leniently, splits those its
-	// own way (a limit of the mixed-line-end path in readSql.ts, not of quoting). 3,000 runs passed.
-	const pieces = ['a', 'é', ' ', ',', ';', '"', '""', '\n', '\r\n', 'Dar es Salaam', '"x"'];
+	const pieces = ['a', 'é', ' ', ',', ';', '"', '""', '\n', '\r\n', '\r', 'Dar es Salaam', '"x"'];
 	const files = fc
 		.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 })
 		.map((p) => p.join(''))

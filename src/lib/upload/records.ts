@@ -7,7 +7,7 @@
  * mangles the text after a closing quote and may run a record on over the next lines (see
  * readSql.ts), which no preview can foretell. So a broken field is kept exactly as written, quotes
  * included, and the import hands DuckDB the file with each broken field quoted properly
- * (`quoteBrokenFields`): DuckDB then reads the records the splitter found, cell for cell.
+ * (`wellFormed`): DuckDB then reads the records the splitter found, cell for cell.
  */
 import { cellExcerpt } from '$lib/domain/cellExcerpt';
 import type { Transcoded } from './encoding';
@@ -104,66 +104,99 @@ export function readRecords(
 	return { records, strayQuoteRows, unterminatedQuoteRow, scan };
 }
 
+/** A change wellFormed makes to bytes [start, end): a broken or padded field, or a line end. */
+type Edit = (start: number, end: number, kind: 'broken' | 'padded' | 'line-end') => void;
+
 /**
- * The bytes with every broken field written as a proper quoted field of its text as written (its
- * quotes doubled) and every padded one without its spaces, so that DuckDB, reading them by
- * RFC 4180, gets the records and cells readRecords gives. The same bytes when there are none.
+ * Calls `edit` in file order for every broken field, every padded field and, when the file mixes
+ * line ends, every line end that is not LF.
  */
-export function quoteBrokenFields(bytes: Uint8Array, dialect: Split, scan: RecordScan): Uint8Array {
-	const { unterminatedQuoteRow, strayQuoteRows, paddedFields } = scan;
-	if (unterminatedQuoteRow === null && strayQuoteRows.length === 0 && paddedFields === 0) {
-		return bytes;
-	}
-	const quote = dialect.quote.charCodeAt(0);
-	/** [start, end) of every field rewritten, as written, and whether it is broken (or padded). */
-	const fields: [number, number, boolean][] = [];
-	let size = bytes.length;
+function forEachEdit(bytes: Uint8Array, dialect: Split, mixedEnds: boolean, edit: Edit): void {
+	let lastEnd = 0;
 	scanRecords(bytes, dialect, {
 		field(start, end, form) {
-			if (form === 'padded') {
-				const [s, e] = withoutSpaces(bytes, start, end);
-				fields.push([start, end, false]);
-				size -= end - start - (e - s);
-			} else if (form === 'broken') {
-				fields.push([start, end, true]);
-				size += 2;
-				for (let i = start; i < end; i++) if (bytes[i] === quote) size++;
-			}
+			lastEnd = end;
+			if (form === 'broken' || form === 'padded') edit(start, end, form);
 		},
-		record: () => true
+		record() {
+			// A record ended by the end of the file has no line end.
+			if (mixedEnds && lastEnd < bytes.length && bytes[lastEnd] === 0x0d) {
+				edit(lastEnd, bytes[lastEnd + 1] === 0x0a ? lastEnd + 2 : lastEnd + 1, 'line-end');
+			}
+			return true;
+		}
+	});
+}
+
+/**
+ * The bytes as DuckDB reads them right by RFC 4180, with the records and cells readRecords gives:
+ * every broken field written as a proper quoted field of its text as written (its quotes
+ * doubled), every padded one without its spaces, and, in a file that mixes line ends (which
+ * DuckDB splits its own way), every line end as LF. The same bytes when none of that is needed.
+ */
+export function wellFormed(bytes: Uint8Array, dialect: Split, scan: RecordScan): Uint8Array {
+	const { unterminatedQuoteRow, strayQuoteRows, paddedFields } = scan;
+	const mixedEnds = lineEndKinds(scan) > 1;
+	const broken = unterminatedQuoteRow !== null || strayQuoteRows.length > 0 || paddedFields > 0;
+	if (!mixedEnds && !broken) return bytes;
+	const quote = dialect.quote === '' ? -1 : dialect.quote.charCodeAt(0);
+	let size = bytes.length;
+	forEachEdit(bytes, dialect, mixedEnds, (start, end, kind) => {
+		if (kind === 'line-end') size -= end - start - 1;
+		else if (kind === 'padded') {
+			const [s, e] = withoutSpaces(bytes, start, end);
+			size -= end - start - (e - s);
+		} else {
+			size += 2;
+			for (let i = start; i < end; i++) if (bytes[i] === quote) size++;
+		}
 	});
 	const out = new Uint8Array(size);
 	let from = 0;
 	let o = 0;
-	for (const [start, end, broken] of fields) {
+	forEachEdit(bytes, dialect, mixedEnds, (start, end, kind) => {
 		out.set(bytes.subarray(from, start), o);
 		o += start - from;
 		from = end;
-		if (!broken) {
+		if (kind === 'line-end') out[o++] = 0x0a;
+		else if (kind === 'padded') {
 			const [s, e] = withoutSpaces(bytes, start, end);
 			out.set(bytes.subarray(s, e), o);
 			o += e - s;
-			continue;
+		} else {
+			out[o++] = quote;
+			for (let i = start; i < end; i++) {
+				const b = bytes[i]!;
+				out[o++] = b;
+				if (b === quote) out[o++] = quote;
+			}
+			out[o++] = quote;
 		}
-		out[o++] = quote;
-		for (let i = start; i < end; i++) {
-			const b = bytes[i]!;
-			out[o++] = b;
-			if (b === quote) out[o++] = quote;
-		}
-		out[o++] = quote;
-	}
+	});
 	out.set(bytes.subarray(from), o);
 	return out;
 }
 
-/** What the import hands DuckDB: the file's UTF-8 text with broken fields quoted, and its scan. */
+function lineEndKinds(scan: RecordScan): number {
+	return Object.values(scan.lineEnds).filter((k) => k > 0).length;
+}
+
+/**
+ * What the import hands DuckDB: the file's UTF-8 text made well-formed (see wellFormed), and the
+ * scan of the file as it was, whose broken rows the report names; its line ends are those of the
+ * text handed on (all LF when they were mixed).
+ */
 export function prepareText(
 	utf8: Uint8Array,
 	dialect: Split
 ): { utf8: Uint8Array; scan: RecordScan } {
 	const scan = scanRecords(utf8, dialect);
-	return { utf8: quoteBrokenFields(utf8, dialect, scan), scan };
+	const text = wellFormed(utf8, dialect, scan);
+	if (lineEndKinds(scan) > 1) {
+		const { lf, crlf, cr } = scan.lineEnds;
+		scan.lineEnds = { lf: lf + crlf + cr, crlf: 0, cr: 0 };
+	}
+	return { utf8: text, scan };
 }
 
 /** The rows (as readRecords numbers them) holding the given byte offsets, ascending, each once. */
