@@ -8,7 +8,7 @@ import type { UploadProblem, UploadProblemKind } from './types';
 
 /**
  * Kinds in the order a person should read them: what stops the whole file, then the file's
- * structure (a broken quote or a ragged row means the rows around it may be misread), the header,
+ * encoding and structure (a broken quote or a ragged row means the rows around it may be misread), the header,
  * the row errors (the row is kept aside), and last the warnings (the row loads or is skipped).
  */
 export const KIND_ORDER: readonly UploadProblemKind[] = [
@@ -21,6 +21,7 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'unreadable',
 	'cancelled',
 	'engine-offline',
+	'windows-1252-rows',
 	'unterminated-quote',
 	'ragged-row',
 	'empty-header',
@@ -44,6 +45,7 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 
 /** Kinds that say the file's records themselves are broken, not one value in them. */
 export const STRUCTURAL_KINDS: ReadonlySet<UploadProblemKind> = new Set([
+	'windows-1252-rows',
 	'unterminated-quote',
 	'ragged-row'
 ]);

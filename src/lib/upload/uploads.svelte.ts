@@ -39,6 +39,7 @@ import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile } from './sniffClient';
+import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
 import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
@@ -51,6 +52,13 @@ import { QueryCancelledError, withSignal } from '$lib/db/connector';
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export type { Draft, Step } from './draft';
+
+/** The one problem of a file with nothing to load; `detail` says whether it had a header. */
+export function emptyFileProblem(file: string, empty: NonNullable<Emptiness>): UploadProblem {
+	const problem: UploadProblem = { file, kind: 'empty-file', severity: 'error' };
+	if (empty === 'header-only') problem.detail = 'header-only';
+	return problem;
+}
 
 export class Uploads extends DatasetLibrary {
 	step = $state<Step>('choose');
@@ -101,7 +109,7 @@ export class Uploads extends DatasetLibrary {
 				return;
 			}
 			if (file.size === 0) {
-				this.problem = { file: chosen.name, kind: 'empty-file', severity: 'error' };
+				this.problem = emptyFileProblem(chosen.name, 'empty');
 				return;
 			}
 			const head = new Uint8Array(await file.slice(0, ESTIMATE_SAMPLE_BYTES).arrayBuffer());
@@ -114,6 +122,11 @@ export class Uploads extends DatasetLibrary {
 				onProgress: (p) => (this.progress = p)
 			});
 			if (abort.signal.aborted) return;
+			// Nothing to load: said at once, before any step asks about columns or regions.
+			if (sniff.empty) {
+				this.problem = emptyFileProblem(chosen.name, sniff.empty);
+				return;
+			}
 			// Refused before the whole file is read: a tab cannot stage more cells than this.
 			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
 			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
