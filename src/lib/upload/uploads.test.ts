@@ -113,6 +113,10 @@ function chosen(uploads: Uploads, name: string, content: string): void {
 		unitGuess: null,
 		unitChosen: false,
 		indicatorName: name,
+		itemNames: {},
+		indicators: null,
+		sha256: '',
+		duplicateOf: null,
 		problems: [],
 		report: null,
 		datasetId: null
