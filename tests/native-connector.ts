@@ -8,17 +8,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCancelledError, type Connector, type Row } from '../src/lib/db/connector';
 import { lockdownStatements } from '../src/lib/db/lockdown';
-import { openNativeDuckDB, type NativeDuckDB } from './native-duckdb';
+import { openNativeDuckDB, type NativeDuckDB, type NativeOptions } from './native-duckdb';
 
 export interface NativeConnector extends Connector {
 	native: NativeDuckDB;
 	close(): void;
 }
 
-export async function openNativeConnector(): Promise<NativeConnector> {
-	const native = await openNativeDuckDB();
-	const dir = mkdtempSync(join(tmpdir(), 'pengo-files-'));
-	for (const statement of lockdownStatements(`${dir}/`, '2GiB')) await native.exec(statement);
+export interface ConnectorOptions extends NativeOptions {
+	/** The browser's limit when left out. */
+	memoryLimit?: string;
+	/** The one folder the engine may read and write (a new temporary one when left out). */
+	dir?: string;
+	/** Files outside it the engine may read (the aggregate command's input). */
+	files?: string[];
+}
+
+export async function openNativeConnector(
+	options: ConnectorOptions = {}
+): Promise<NativeConnector> {
+	const native = await openNativeDuckDB(options);
+	const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'pengo-files-'));
+	for (const statement of lockdownStatements(
+		`${dir}/`,
+		options.memoryLimit ?? '2GiB',
+		options.files
+	)) {
+		await native.exec(statement);
+	}
 	return {
 		native,
 		async query<T extends Row = Row>(
@@ -51,7 +68,7 @@ export async function openNativeConnector(): Promise<NativeConnector> {
 		},
 		close() {
 			native.close();
-			rmSync(dir, { recursive: true, force: true });
+			if (!options.dir) rmSync(dir, { recursive: true, force: true });
 		}
 	};
 }

@@ -30,9 +30,18 @@ function toPlain(value: unknown): unknown {
 	return value;
 }
 
-/** Opens an in-memory database with one thread, so results do not depend on scheduling. */
-export async function openNativeDuckDB(): Promise<NativeDuckDB> {
-	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+export interface NativeOptions {
+	/** A database file (spills to disk beside it); in memory when left out. */
+	path?: string;
+	/** Threads; one when left out, so test results do not depend on scheduling. */
+	threads?: number;
+}
+
+/** Opens a database: by default in memory with one thread. */
+export async function openNativeDuckDB(options: NativeOptions = {}): Promise<NativeDuckDB> {
+	const instance = await DuckDBInstance.create(options.path ?? ':memory:', {
+		threads: String(options.threads ?? 1)
+	});
 	const connection: DuckDBConnection = await instance.connect();
 	return {
 		async query({ sql, params }) {

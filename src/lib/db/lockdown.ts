@@ -21,13 +21,21 @@ export const REGISTERED_FILE_DIR = '/pengo/';
 export const WASM_MEMORY_LIMIT = '2.5GiB';
 
 /** The statements, in order; `allowedDir` must end with a slash. */
-export function lockdownStatements(allowedDir: string, memoryLimit: string): string[] {
+export function lockdownStatements(
+	allowedDir: string,
+	memoryLimit: string,
+	/** Single files besides the folder (the native aggregate command's input, read where it is). */
+	allowedFiles: readonly string[] = []
+): string[] {
 	if (!allowedDir.endsWith('/'))
 		throw new Error(`allowed directory must end with /: ${allowedDir}`);
 	return [
 		'SET autoinstall_known_extensions = false',
 		'SET autoload_known_extensions = false',
 		`SET allowed_directories = [${quoteLiteral(allowedDir)}]`,
+		...(allowedFiles.length > 0
+			? [`SET allowed_paths = [${allowedFiles.map(quoteLiteral).join(', ')}]`]
+			: []),
 		'SET enable_external_access = false',
 		`SET memory_limit = ${quoteLiteral(memoryLimit)}`,
 		'SET lock_configuration = true'

@@ -1,15 +1,11 @@
+import { PARQUET_DIALECT } from './parquetSql';
 import type { Dialect } from './types';
 
-/** Comma-separated, double quotes, a header in row 1, no missing tokens but the empty cell. */
-export const plainComma: Dialect = {
-	encoding: 'utf-8',
-	delimiter: ',',
-	quote: '"',
-	headerRow: 1,
-	decimal: '.',
-	thousands: '',
-	missing: ['']
-};
+/**
+ * Comma-separated, double quotes, a header in row 1, no missing tokens but the empty cell: the
+ * plain dialect a Parquet file's raw table is read with.
+ */
+export const plainComma: Dialect = PARQUET_DIALECT;
 
 /** A CSV of `columns` columns (col1 … colN) and `rows` rows of one-digit numbers, as UTF-8. */
 export function wideCsv(columns: number, rows: number): Uint8Array {

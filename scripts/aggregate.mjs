@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// `npm run aggregate -- FILE [options]`: the Datasets page's import, run by native DuckDB on a file
+// too large for a browser tab. The same modules the page runs (sniff, checks, region matching,
+// survey estimator) read the file; the region × area × year estimates, their standard errors and
+// flags are written as Parquet and CSV, beside a metadata file and the rejected rows. The CSV
+// loads on the Datasets page as an indicator table. docs/scaling.md says when to use which path.
+//
+// FILE is a CSV (or other delimited text, in any encoding the page reads; .gz is unpacked) or a
+// Parquet file (read where it is, by DuckDB's own reader).
+//
+// Options:
+//   --out DIR       where the outputs go (default: FILE's name + ".pengo" beside it)
+//   --choices FILE  a mapping saved earlier (the "mapping" of a metadata.json, or the Datasets
+//                   page's saved choices): dialect, roles, unit, region decisions are taken from it
+//   --name TEXT     the dataset's name (default: the file name)
+//   --source TEXT   where the data comes from, as the page's "Source" field
+//   --threads N     engine threads (default: all cores)
+//   --memory SIZE   the engine's memory limit, e.g. 8GB (default: 75% of this machine's memory)
+
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { appModuleLoader } from './appModules.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Node reads at most this much into one buffer; a larger file is refused with what to do. */
+const MAX_BYTES = 2 ** 31 - 1;
+
+function options(argv) {
+	const values = { out: null, choices: null, name: null, source: '', threads: null, memory: null };
+	let file = null;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith('--')) {
+			if (file) throw new Error(`One file at a time: "${file}" and "${arg}" were both given.`);
+			file = arg;
+			continue;
+		}
+		const name = arg.slice(2);
+		if (!(name in values)) {
+			throw new Error(
+				`Unknown option "${arg}". Use --out, --choices, --name, --source, --threads or --memory.`
+			);
+		}
+		const value = argv[++i];
+		if (value === undefined) throw new Error(`${arg} needs a value.`);
+		values[name] = value;
+	}
+	if (!file) throw new Error('Name the file to aggregate: npm run aggregate -- survey.csv');
+	if (values.threads !== null && !(Number.isInteger(+values.threads) && +values.threads > 0)) {
+		throw new Error(`--threads needs a positive whole number, not "${values.threads}".`);
+	}
+	return { file: resolve(file), ...values };
+}
+
+/** The file's bytes, gunzipped when its name ends in .gz; refused with a reason past Node's limit. */
+function readInput(path) {
+	const size = statSync(path).size;
+	if (size > MAX_BYTES) {
+		throw new Error(
+			`${basename(path)} is ${(size / 2 ** 30).toFixed(2)} GiB; this command reads files up to 2 GiB ` +
+				'into memory. Split it by region or year (each part aggregates on its own) or gzip it.'
+		);
+	}
+	const bytes = readFileSync(path);
+	if (!path.endsWith('.gz')) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+	const text = gunzipSync(bytes, { maxOutputLength: MAX_BYTES });
+	return new Uint8Array(text.buffer, text.byteOffset, text.length);
+}
+
+/** The file's SHA-256, read as a stream (a Parquet file is never held whole). */
+async function sha256Of(path) {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk);
+	return hash.digest('hex');
+}
+
+/** True when the file starts with Parquet's magic bytes. */
+function startsAsParquet(path) {
+	const fd = openSync(path, 'r');
+	try {
+		const head = Buffer.alloc(4);
+		return readSync(fd, head, 0, 4, 0) === 4 && head.toString('latin1') === 'PAR1';
+	} finally {
+		closeSync(fd);
+	}
+}
+
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+	const opts = options(process.argv.slice(2));
+	const started = performance.now();
+	const fileName = basename(opts.file);
+	const out = resolve(opts.out ?? `${opts.file.replace(/\.gz$/, '')}.pengo`);
+	const work = join(out, '.work');
+	rmSync(work, { recursive: true, force: true });
+	mkdirSync(work, { recursive: true });
+
+	const loader = await appModuleLoader(ROOT);
+	const { openNativeConnector } = await loader.load('/tests/native-connector.ts');
+	const { loadBundled } = await loader.load('/src/lib/data/loadBundled.ts');
+	const unattended = await loader.load('/src/lib/upload/unattended.ts');
+	const { writeCsv } = await loader.load('/src/lib/export/csvWriter.ts');
+
+	const choices = opts.choices ? JSON.parse(readFileSync(opts.choices, 'utf8')) : {};
+	const mappingGiven = choices.mapping ?? choices;
+	const memoryLimit = opts.memory ?? `${Math.floor((totalmem() * 0.75) / 2 ** 20)}MB`;
+	const threads = opts.threads ? Number(opts.threads) : availableParallelism();
+	const parquet = startsAsParquet(opts.file);
+	const db = await openNativeConnector({
+		path: join(work, 'aggregate.duckdb'),
+		threads,
+		memoryLimit,
+		dir: work,
+		files: parquet ? [opts.file] : []
+	});
+	try {
+		const phase = (name) => console.log(`${seconds(performance.now() - started)}  ${name}`);
+		phase(`reading ${fileName}`);
+		const sha256 = await sha256Of(opts.file);
+		const data = await loadBundled(
+			db,
+			async (f) => new Uint8Array(readFileSync(join(ROOT, 'data', f)))
+		);
+		let source;
+		if (parquet) {
+			// Read where it is (the one file outside its folder the engine may read), never copied.
+			source = { kind: 'parquet', path: opts.file };
+		} else {
+			source = { kind: 'text', bytes: readInput(opts.file) };
+		}
+		const size = statSync(opts.file).size;
+		phase(`importing ${mib(size)} with ${threads} threads, memory limit ${memoryLimit}`);
+		const meta = {
+			id: `agg${sha256.slice(0, 12)}`,
+			name: opts.name ?? fileName,
+			fileName,
+			sourceNote: opts.source,
+			importedAt: new Date().toISOString()
+		};
+		const result = await unattended.importUnattended(db, meta, source, data.regions, mappingGiven);
+		phase('writing the outputs');
+		const estimates = await db.query(unattended.datasetEstimatesQuery(meta.id));
+		const columns = Object.keys(estimates[0] ?? {});
+		const stem = fileName.replace(/\.(csv|tsv|txt|parquet)(\.gz)?$/i, '');
+		const csvName = `${stem}-estimates.csv`;
+		writeFileSync(
+			join(out, csvName),
+			writeCsv(
+				columns,
+				estimates.map((row) => columns.map((c) => row[c] ?? null))
+			)
+		);
+		const parquetName = `${stem}-estimates.parquet`;
+		const query = unattended.datasetEstimatesQuery(meta.id);
+		await db.query({
+			sql: `COPY (${query.sql}) TO '${join(work, parquetName).replaceAll("'", "''")}' (FORMAT parquet)`,
+			params: query.params
+		});
+		renameSync(join(work, parquetName), join(out, parquetName));
+		const rejected = await unattended.rejectedRows(db, meta.id, result.mapping);
+		const rejectedName = `${stem}-rejected.csv`;
+		const [header, ...rows] = rejected;
+		writeFileSync(join(out, rejectedName), writeCsv(header, rows));
+
+		const label = (index) => result.mapping.labels[index - 1];
+		const design = Object.fromEntries(
+			['weight', 'cluster', 'stratum', 'region', 'area', 'year'].map((role) => [
+				role,
+				result.mapping.roles.columns.filter((c) => c.role === role).map((c) => label(c.index))[0] ??
+					null
+			])
+		);
+		const elapsedMs = performance.now() - started;
+		const peakRss = process.resourceUsage().maxRSS * 1024;
+		const metadata = {
+			source: {
+				name: meta.name,
+				note: meta.sourceNote,
+				file: fileName,
+				bytes: size,
+				sha256
+			},
+			made: {
+				by: 'Pengo npm run aggregate (native DuckDB, the Datasets page’s own checks and estimator)',
+				at: meta.importedAt,
+				seconds: Number((elapsedMs / 1000).toFixed(2)),
+				peakMemoryBytes: peakRss,
+				threads,
+				memoryLimit
+			},
+			design,
+			items: result.mapping.roles.columns
+				.filter((c) => c.role === 'item')
+				.map((c) => label(c.index)),
+			rows: {
+				read: result.report.rowsRead,
+				loaded: result.report.rowsLoaded,
+				rejected: result.report.rowsRejected
+			},
+			problemCounts: result.report.problemCounts,
+			guessed: result.guessed,
+			regions: result.reviews.map((r) => ({
+				written: r.written,
+				rows: r.rows,
+				status: r.status,
+				isoCode: r.isoCode,
+				via: r.via
+			})),
+			outputs: { estimatesCsv: csvName, estimatesParquet: parquetName, rejectedCsv: rejectedName },
+			mapping: result.mapping
+		};
+		writeFileSync(join(out, 'metadata.json'), JSON.stringify(metadata, null, '\t') + '\n');
+		console.log(
+			[
+				'',
+				`${fileName}: ${result.report.rowsRead.toLocaleString('en')} rows read, ` +
+					`${result.report.rowsLoaded.toLocaleString('en')} loaded, ` +
+					`${result.report.rowsRejected.toLocaleString('en')} rejected`,
+				`${estimates.length.toLocaleString('en')} estimates in ${seconds(elapsedMs)}, peak memory ${mib(peakRss)}`,
+				result.guessed.length > 0
+					? `Guessed as the Datasets page would: ${result.guessed.join(', ')} (see metadata.json; pass --choices to fix them)`
+					: 'Every choice taken from --choices',
+				`Written to ${out}/: ${csvName}, ${parquetName}, ${rejectedName}, metadata.json`
+			].join('\n')
+		);
+	} finally {
+		db.close();
+		await loader.close();
+		rmSync(work, { recursive: true, force: true });
+	}
+}
+
+main().catch((error) => {
+	console.error(`aggregate: ${error instanceof Error ? error.message : error}`);
+	process.exit(1);
+});

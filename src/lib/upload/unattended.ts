@@ -1,0 +1,183 @@
+/**
+ * The Datasets page's steps run without a person at the screen: for `npm run aggregate`, which
+ * takes a file too large for a browser to native DuckDB. Every step is the page's own function
+ * (sniff, stage, profile, guess roles, match region names, judge, load), in the page's order;
+ * where the page would stop for a person's choice, the choices given (a saved mapping from the
+ * Datasets page) are taken, else the page's own default, which the result reports so that nothing
+ * is decided silently.
+ */
+import { country } from '$lib/country';
+import type { BoundQuery, Connector } from '$lib/db/connector';
+import { normaliseRegionName, type Region } from '$lib/domain/regions';
+import { regionDecisions } from './decisions';
+import { headerRowCells } from './draft';
+import { toUtf8 } from './encoding';
+import { headerLabels } from './headerCells';
+import { ImportError, importDataset, profileColumns, rejectedRows, stageRaw } from './importer';
+import { PARQUET_DIALECT, parquetColumnsQuery, readParquetQuery } from './parquetSql';
+import { structuralProblem, tooManyColumns } from './readSql';
+import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
+import { scanRecords } from './recordScan';
+import { reviewRegionNames } from './regionMatch';
+import { guessRoles } from './roles';
+import { previewRows, sniffSample, SAMPLE_BYTES } from './sniff';
+import { PREVIEW_ROWS } from './sniff.worker';
+import { guessUnit } from './unitGuess';
+import type { DatasetMeta, Dialect, ImportReport, RegionNameReview, UploadProblem } from './types';
+
+/** What a saved choices file may fix; anything left out is guessed as the page would. */
+export type Choices = Partial<
+	Pick<ImportMapping, 'dialect' | 'roles' | 'unit' | 'indicatorName' | 'regions'>
+>;
+
+export interface UnattendedResult {
+	mapping: ImportMapping;
+	report: ImportReport;
+	/** The header problems and the rows' problems, as the page's report would list them. */
+	headerProblems: UploadProblem[];
+	/** How every written region name was matched (the page's step 4). */
+	reviews: RegionNameReview[];
+	/** Which parts of the mapping were guessed rather than given. */
+	guessed: ('dialect' | 'roles' | 'unit' | 'regions')[];
+}
+
+/** A file to import: text (any encoding the page reads) as bytes, or a Parquet file the engine reads. */
+export type UnattendedSource =
+	| { kind: 'text'; bytes: Uint8Array }
+	/** `path`: where the engine reads the file (registered, or in its allowed folder). */
+	| { kind: 'parquet'; path: string };
+
+/**
+ * Read a Parquet file into the dataset's raw table (parquetSql.ts); the engine's refusal of a
+ * damaged file becomes the file's problem, as a CSV's does.
+ */
+export async function stageParquet(
+	db: Connector,
+	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
+	path: string
+): Promise<number> {
+	const refused = (error: unknown) =>
+		new ImportError(
+			structuralProblem(error instanceof Error ? error.message : String(error), meta.fileName)
+		);
+	const columns = await db
+		.query<{ name: string }>(parquetColumnsQuery(path))
+		.catch((error: unknown) => {
+			throw refused(error);
+		});
+	const wide = tooManyColumns(meta.fileName, columns.length);
+	if (wide) throw new ImportError(wide);
+	const names = columns.map((c) => c.name);
+	await db.query(readParquetQuery(path, names, datasetTables(meta.id).raw)).catch((error) => {
+		throw refused(error);
+	});
+	return names.length;
+}
+
+/** Stage a text file as the page does: sniffed dialect (unless given), byte scan, raw table. */
+async function stageText(
+	db: Connector,
+	meta: DatasetMeta,
+	bytes: Uint8Array,
+	given: Dialect | undefined
+): Promise<{ dialect: Dialect; columnCount: number; structural: UploadProblem[] }> {
+	const sniff = sniffSample(bytes.subarray(0, SAMPLE_BYTES), bytes.length, given?.encoding);
+	const dialect = given ?? sniff.dialect;
+	const utf8 = toUtf8(bytes, dialect.encoding);
+	const scan = scanRecords(utf8, dialect);
+	// The page counts columns from the widest record of its preview (the sniffed sample).
+	const columnCount = Math.max(
+		1,
+		previewRows(sniff.text, dialect, PREVIEW_ROWS, meta.fileName, sniff.truncated).columns
+	);
+	const structural = await stageRaw(db, meta, utf8, { dialect, columnCount }, scan);
+	return { dialect, columnCount, structural };
+}
+
+/**
+ * Import one file into `db`, which must hold the bundled data (its region table is what region
+ * names are matched against), exactly as the page would.
+ */
+export async function importUnattended(
+	db: Connector,
+	meta: DatasetMeta,
+	source: UnattendedSource,
+	regions: readonly Region[],
+	choices: Choices = {}
+): Promise<UnattendedResult> {
+	const guessed: UnattendedResult['guessed'] = [];
+	let staged: { dialect: Dialect; columnCount: number; structural: UploadProblem[] };
+	if (source.kind === 'parquet') {
+		const columnCount = await stageParquet(db, meta, source.path);
+		staged = { dialect: PARQUET_DIALECT, columnCount, structural: [] };
+	} else {
+		if (!choices.dialect) guessed.push('dialect');
+		staged = await stageText(db, meta, source.bytes, choices.dialect);
+	}
+	const { dialect, columnCount, structural } = staged;
+	const raw = datasetTables(meta.id).raw;
+	const headers =
+		dialect.headerRow > 0
+			? await headerRowCells(db, raw, dialect.headerRow, columnCount)
+			: Array.from({ length: columnCount }, () => '');
+	const { labels, problems: headerProblems } = headerLabels(headers, meta.fileName);
+	const profiles = await profileColumns(db, raw, columnCount, dialect, dialect.headerRow, headers);
+	if (!choices.roles) guessed.push('roles');
+	const roles = choices.roles ?? guessRoles(profiles, meta.fileName, regions);
+	if (!choices.unit) guessed.push('unit');
+	const unit =
+		roles.kind === 'microdata' ? 'percent' : (choices.unit ?? guessUnit(profiles, roles).unit);
+
+	const region = roles.columns.find((c) => c.role === 'region');
+	const written = region
+		? await db.query<{ written: string; rows: number }>(
+				writtenRegionsQuery(raw, region.index, dialect.headerRow)
+			)
+		: [];
+	// A saved decision for a spelling is the person's choice; any other spelling is matched by the
+	// page's rules, with nothing remembered.
+	const given = new Map((choices.regions ?? []).map((d) => [d.written, d]));
+	const remembered = Object.fromEntries(
+		[...given.values()]
+			.filter((d) => d.kind === 'region' && d.code)
+			.map((d) => [normaliseRegionName(d.written), d.code!])
+	);
+	const reviews = reviewRegionNames(
+		written.map((w) => ({ name: w.written, rows: Number(w.rows) })),
+		regions,
+		remembered
+	);
+	if (written.some((w) => !given.has(w.written))) guessed.push('regions');
+	const decided = regionDecisions(reviews, regions).map((d) => given.get(d.written) ?? d);
+
+	const mapping: ImportMapping = {
+		dialect,
+		columnCount,
+		labels,
+		roles,
+		regions: decided,
+		unit,
+		indicatorName: choices.indicatorName?.trim() || meta.name
+	};
+	const report = await importDataset(db, meta, mapping, structural);
+	return { mapping, report, headerProblems, reviews, guessed };
+}
+
+/** The estimates (or published figures) one dataset put into `observations`, for the outputs. */
+export function datasetEstimatesQuery(id: string): BoundQuery {
+	const { source } = datasetTables(id);
+	return {
+		sql: `SELECT d.label_en AS indicator, o.indicator_id, o.geo_level, o.geo_code AS region_iso,
+	coalesce(r.name_en, CASE WHEN o.geo_level = 'national' THEN ? END) AS region,
+	o.area, o.year, o.value, o.lower, o.upper, o.ci_level, o.se, o.n, o.unit, o.note
+FROM observations o
+JOIN indicator_definitions d USING (indicator_id)
+LEFT JOIN regions r ON r.iso_code = o.geo_code
+WHERE o.source_id = ?
+ORDER BY d.label_en, o.year, o.geo_level DESC, o.geo_code, o.area`,
+		params: [country.names.en, source]
+	};
+}
+
+/** The rejected rows with their reasons, as the page's download gives them. */
+export { rejectedRows };
