@@ -163,3 +163,40 @@ test('the year of the data counts as it is typed, and rows without an indicator 
 	await expect(title(page)).toContainText('Households with a radio: Total, 2019');
 	await expect.poll(() => uploadedOptions(page)).toEqual(['Households with a radio', 'tv']);
 });
+
+test('in Kiswahili on a 375 px phone the names and the year read in Kiswahili, with no sideways scrolling', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	const overflow = () =>
+		page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
+	await page.goto('/datasets/?lang=sw');
+	const input = page.getByLabel('Faili la CSV, TSV au lililotenganishwa kwa nukta-mkato');
+	await expect(input).toBeEnabled({ timeout: 90_000 });
+	await input.setInputFiles(HOUSEHOLD);
+	await expect(page.getByRole('heading', { name: /^Hatua 2 kati ya 5: / })).toBeVisible({
+		timeout: 60_000
+	});
+	await page.getByRole('button', { name: 'Endelea' }).click();
+	await expect(page.getByRole('heading', { name: /^Hatua 3 kati ya 5: / })).toBeVisible({
+		timeout: 90_000
+	});
+	const names = page.getByRole('group', { name: 'Majina' });
+	await expect(names.getByLabel('Jina la hv243a')).toHaveValue('hv243a');
+	await names.getByLabel('Jina la hv243a').fill('Kaya yenye simu ya mkononi');
+	await names.getByLabel('Jina la hv206').fill('kaya yenye SIMU ya mkononi');
+	// Two items may not share a name: the indicator list could not tell them apart.
+	await expect(page.getByRole('status').filter({ hasText: 'Vipengele viwili' })).toContainText(
+		// Named as the later of the two (hv243a comes after hv206 in the file) writes it.
+		'Vipengele viwili vina jina “Kaya yenye simu ya mkononi”'
+	);
+
+	const year = page.getByLabel('Mwaka wa takwimu (ikiwa hakuna safu wima yenye mwaka)');
+	await expect(year).toHaveValue('2022');
+	await year.fill('22');
+	await expect(
+		page.getByText('“22” si mwaka: andika tarakimu nne kati ya 1900 na 2100')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Endelea' })).toBeDisabled();
+	expect(await overflow()).toBeLessThanOrEqual(376);
+});
