@@ -144,7 +144,14 @@ async function main() {
 			sourceNote: opts.source,
 			importedAt: new Date().toISOString()
 		};
-		const result = await unattended.importUnattended(db, meta, source, data.regions, mappingGiven);
+		const result = await unattended.importUnattended(
+			db,
+			meta,
+			source,
+			data.regions,
+			mappingGiven,
+			(step) => phase(`  ${step}`)
+		);
 		phase('writing the outputs');
 		const estimates = await db.query(unattended.datasetEstimatesQuery(meta.id));
 		const columns = Object.keys(estimates[0] ?? {});

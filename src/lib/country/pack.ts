@@ -94,6 +94,13 @@ export interface CountryPack extends PackFacts {
 	 * normaliseRegionName folds them): totals, never regions.
 	 */
 	aggregateNames: readonly string[];
+	/**
+	 * Region labels as household surveys spell them in their region variable (DHS `hv024` /
+	 * `v024`, across rounds), by ISO code, beside the region table's names and variants. Name
+	 * matching folds them (normaliseRegionName), in any word order and after a survey's own code
+	 * ("51 north unguja"). Optional: a pack with no surveys of its own has none.
+	 */
+	surveyLabels?: Readonly<Record<string, readonly string[]>>;
 	/** Map extent, [[west, south], [east, north]], islands and lake shores included. */
 	mapBounds: readonly [readonly [number, number], readonly [number, number]];
 	/** The indicator the explorer opens with; null for a pack with no data. */

@@ -125,6 +125,34 @@ export function areaOf(text: string, codes: AreaCodes): Area | null {
 	return null;
 }
 
+/** A value label with its code in front, as statistics packages export them: "1. Urban", "2 rural". */
+const CODED_LABEL = /^\s*\d{1,2}\s*[.):]?\s+(?=\p{L})/u;
+
+/** The area an area word names, also when its code is written in front ("1. Urban" → urban). */
+export function areaWordOf(text: string): Area | null {
+	return (
+		areaOf(text, DEFAULT_AREA_CODES) ?? areaOf(text.replace(CODED_LABEL, ''), DEFAULT_AREA_CODES)
+	);
+}
+
+/**
+ * The area words, with each coded label the column's examples hold ("1. urban") added as written,
+ * trimmed and lower-cased as the import compares them.
+ */
+export function areaCodesOf(p: ColumnProfile): AreaCodes {
+	const codes: AreaCodes = {
+		urban: [...DEFAULT_AREA_CODES.urban],
+		rural: [...DEFAULT_AREA_CODES.rural],
+		total: [...DEFAULT_AREA_CODES.total]
+	};
+	p.examples.forEach((e, i) => {
+		if (isCut(p, i) || areaOf(e, DEFAULT_AREA_CODES) !== null) return;
+		const area = areaWordOf(e);
+		if (area !== null) codes[area].push(e.trim().toLowerCase());
+	});
+	return codes;
+}
+
 /**
  * The examples, when none of them was cut (see ColumnProfile.examples); otherwise null. A text too
  * long to show whole is no code, year, area word or region name, so tests that every example is
@@ -171,27 +199,66 @@ export function isYearLike(p: ColumnProfile): boolean {
 	);
 }
 
-/** Every value is an area word, and at least one names urban or rural. */
-export function holdsAreaWords(p: ColumnProfile): boolean {
-	const examples = wholeExamples(p);
-	if (p.present === 0 || p.distinct > 4 || examples === null || examples.length < p.distinct) {
-		return false;
-	}
-	const areas = examples.map((e) => areaOf(e, DEFAULT_AREA_CODES));
-	return areas.every((a) => a !== null) && areas.some((a) => a !== 'total');
+/**
+ * Rows of an area column that may hold something no area code reads ("urbn", "99") while the
+ * column is still guessed as the area: those rows are then rejected one by one, each naming its
+ * row, column and value (judgeSql), instead of the whole column being dropped and every urban and
+ * rural pair colliding as duplicates.
+ */
+export const AREA_STRAY_SHARE = 0.05;
+
+/**
+ * Whether examples that pass `isCode` cover all but AREA_STRAY_SHARE of the column's present rows,
+ * counted with the profile's example counts; false when the profile has none.
+ */
+function mostRowsAre(p: ColumnProfile, isCode: (example: string) => boolean): boolean {
+	const counts = p.exampleCounts;
+	if (p.present === 0 || counts === undefined || counts.length !== p.examples.length) return false;
+	const covered = p.examples.reduce(
+		(sum, e, i) => (!isCut(p, i) && isCode(e) ? sum + (counts[i] ?? 0) : sum),
+		0
+	);
+	return covered >= (1 - AREA_STRAY_SHARE) * p.present;
 }
 
-/** Numeric area codes: only 1 and 2 (and 3 for a total), read as DHS does (1 = urban). */
+/**
+ * Every value is an area word (or a coded label of one: "1. Urban"), and at least one names urban
+ * or rural; or, with a few stray
+ * values, area words fill all but AREA_STRAY_SHARE of the rows and both urban and rural occur.
+ */
+export function holdsAreaWords(p: ColumnProfile): boolean {
+	const examples = wholeExamples(p);
+	const areas = p.examples.map((e, i) => (isCut(p, i) ? null : areaWordOf(e)));
+	const strict =
+		p.present > 0 &&
+		p.distinct <= 4 &&
+		examples !== null &&
+		examples.length >= p.distinct &&
+		areas.every((a) => a !== null) &&
+		areas.some((a) => a !== 'total');
+	if (strict) return true;
+	const both = areas.includes('urban') && areas.includes('rural');
+	return both && mostRowsAre(p, (e) => areaWordOf(e) !== null);
+}
+
+const AREA_NUMBER = /^\s*[123]\s*$/;
+
+/**
+ * Numeric area codes: only 1 and 2 (and 3 for a total), read as DHS does (1 = urban); or, with a
+ * few stray values, 1 and 2 both occur and the codes fill all but AREA_STRAY_SHARE of the rows.
+ */
 export function holdsAreaNumbers(p: ColumnProfile): boolean {
-	return (
+	const strict =
 		allNumeric(p) &&
 		p.distinct <= 3 &&
 		p.min !== null &&
 		p.max !== null &&
 		p.min >= 1 &&
 		p.max <= 3 &&
-		(wholeExamples(p)?.every((e) => /^\s*[123]\s*$/.test(e)) ?? false)
-	);
+		(wholeExamples(p)?.every((e) => AREA_NUMBER.test(e)) ?? false);
+	if (strict) return true;
+	const codes = p.examples.map((e) => e.trim());
+	return codes.includes('1') && codes.includes('2') && mostRowsAre(p, (e) => AREA_NUMBER.test(e));
 }
 
 /** Share of a column's examples that name a region, an island total or a zone. */

@@ -192,10 +192,8 @@ function expectedProfile(
 			max = max === null ? x : Math.max(max, x);
 		} else if (firstText === null) firstText = { row, value: v };
 	});
-	const examples = [...counts]
-		.sort(([a, ka], [b, kb]) => kb - ka || byBytes(a, b))
-		.slice(0, 8)
-		.map(([v]) => v);
+	const top = [...counts].sort(([a, ka], [b, kb]) => kb - ka || byBytes(a, b)).slice(0, 8);
+	const examples = top.map(([v]) => v);
 	const mostlyNumeric = numeric > 0 && numeric >= present / 2;
 	const first = firstText as { row: number; value: string } | null;
 	return {
@@ -206,6 +204,7 @@ function expectedProfile(
 		distinct: counts.size,
 		examples: examples.map(start),
 		exampleLengths: examples.map((e) => [...e].length),
+		exampleCounts: top.map(([, k]) => k),
 		firstNonNumeric: mostlyNumeric && first ? { row: first.row, value: start(first.value) } : null,
 		min,
 		max
@@ -291,6 +290,7 @@ describe('columnProfilesQuery matches a cell-by-cell TypeScript profile', () => 
 				distinct: 0,
 				examples: [],
 				exampleLengths: [],
+				exampleCounts: [],
 				firstNonNumeric: null,
 				min: null,
 				max: null

@@ -160,6 +160,7 @@ describe('columnProfilesQuery', () => {
 			distinct: 3,
 			examples: ['007', '012', '1'],
 			exampleLengths: [3, 3, 1],
+			exampleCounts: [2, 1, 1],
 			firstNonNumeric: null,
 			min: 1,
 			max: 12
@@ -168,7 +169,8 @@ describe('columnProfilesQuery', () => {
 			present: 5,
 			numeric: 0,
 			distinct: 3,
-			examples: ['Dodoma', 'Arusha', 'Tanga']
+			examples: ['Dodoma', 'Arusha', 'Tanga'],
+			exampleCounts: [3, 1, 1]
 		});
 		expect(profiles[2]).toMatchObject({
 			present: 4,

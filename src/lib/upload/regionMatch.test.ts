@@ -17,7 +17,8 @@ import {
 	regionMatchSummary,
 	rememberedFrom,
 	reviewRegionNames,
-	saveRememberedChoices
+	saveRememberedChoices,
+	surveyLabelIndex
 } from './regionMatch';
 import { bundledRegions } from './regions.test-data';
 import type { RegionNameReview } from './types';
@@ -181,7 +182,7 @@ describe('reviewRegionNames: fuzzy', () => {
 		['Minji Magharibi', 'TZ-15'],
 		['Dar es Salam', 'TZ-02'],
 		['Kaskazini Pmba', 'TZ-06'],
-		['South Unguja', 'TZ-11'],
+		['Kusini Ungja', 'TZ-11'],
 		['Morogor', 'TZ-16']
 	])('%s is guessed as %s and still shown with its score', (written, iso) => {
 		const r = review(written);
@@ -439,5 +440,126 @@ describe('reviewRegionNames: a column of numeric region codes (DHS hv024, NBS fi
 		expect(asNbsCode('5')).toBe('05');
 		expect(asNbsCode('05.00')).toBe('05');
 		expect(asNbsCode('-5')).toBeNull();
+	});
+});
+
+describe('reviewRegionNames: DHS region labels (hv024 / v024) of all 31 regions', () => {
+	// Labels as DHS exports write them across rounds: lower case, hyphens, English names with the
+	// direction first or last, Kiswahili word order, and a survey's code before the label. Each
+	// must resolve by a named rule, never by a guess.
+	const spellings: [string, string[]][] = [
+		['TZ-03', ['dodoma', 'DODOMA', '1 dodoma', '1. dodoma', 'Mkoa wa Dodoma']],
+		['TZ-01', ['arusha', '2. arusha']],
+		['TZ-09', ['kilimanjaro', 'KILIMANJARO', '3 kilimanjaro']],
+		['TZ-25', ['tanga']],
+		['TZ-16', ['morogoro']],
+		['TZ-19', ['pwani', 'coast', 'COAST', 'Pwani Region']],
+		[
+			'TZ-02',
+			['dar es salaam', 'dar-es-salaam', 'Dar-Es-Salaam', 'DAR ES SALAAM', '7 dar es salaam', 'dsm']
+		],
+		['TZ-12', ['lindi']],
+		['TZ-17', ['mtwara']],
+		['TZ-21', ['ruvuma']],
+		['TZ-04', ['iringa']],
+		['TZ-14', ['mbeya', 'mbeya (since 2016)']],
+		['TZ-23', ['singida']],
+		['TZ-24', ['tabora']],
+		['TZ-20', ['rukwa']],
+		['TZ-08', ['kigoma']],
+		['TZ-22', ['shinyanga']],
+		['TZ-05', ['kagera']],
+		['TZ-18', ['mwanza']],
+		['TZ-13', ['mara']],
+		['TZ-26', ['manyara']],
+		['TZ-29', ['njombe']],
+		['TZ-28', ['katavi']],
+		['TZ-30', ['simiyu']],
+		['TZ-27', ['geita']],
+		['TZ-31', ['songwe', '26 songwe']],
+		[
+			'TZ-07',
+			[
+				'kaskazini unguja',
+				'north unguja',
+				'unguja north',
+				'zanzibar north',
+				'unguja kaskazini',
+				'51 kaskazini unguja',
+				'51. north unguja'
+			]
+		],
+		[
+			'TZ-11',
+			[
+				'kusini unguja',
+				'south unguja',
+				'unguja south',
+				'zanzibar south',
+				'zanzibar south & central',
+				'zanzibar south and central',
+				'unguja kusini'
+			]
+		],
+		[
+			'TZ-15',
+			[
+				'mjini magharibi',
+				'town west',
+				'urban west',
+				'zanzibar west',
+				'mjini/magharibi unguja',
+				'magharibi mjini',
+				'53 town west'
+			]
+		],
+		['TZ-06', ['kaskazini pemba', 'north pemba', 'pemba north', 'pemba kaskazini']],
+		['TZ-10', ['kusini pemba', 'south pemba', 'pemba south', 'pemba kusini', '55. south pemba']]
+	];
+
+	it('lists every region', () => {
+		expect(new Set(spellings.map(([iso]) => iso))).toEqual(new Set(regions.map((r) => r.isoCode)));
+	});
+
+	const cases = spellings.flatMap(([iso, names]) => names.map((n) => [n, iso] as const));
+	it.each(cases)('%s → %s, by a named rule', (name, iso) => {
+		const r = review(name);
+		expect(r).toMatchObject({ status: 'matched', isoCode: iso });
+		expect(['code', 'name', 'variant', 'normalised', 'surveyLabel']).toContain(r.via);
+	});
+
+	it('names the DHS rule for labels the region table does not list', () => {
+		expect(review('north unguja').via).toBe('surveyLabel');
+		expect(review('South Pemba').via).toBe('surveyLabel');
+		expect(review('unguja kusini').via).toBe('surveyLabel');
+		expect(review('1. dodoma').via).toBe('surveyLabel');
+		expect(review('dodoma').via).toBe('name');
+	});
+
+	it('never turns an island total or a bare code into a region', () => {
+		expect(review('unguja').status).toBe('island');
+		expect(review('pemba').status).toBe('island');
+		expect(review('north').status).not.toBe('matched');
+		expect(review('1').status).toBe('matched'); // a lone number is an NBS code, not a label
+		expect(review('1').via).toBe('nbsNumber');
+	});
+
+	it('gives no label key to two regions', () => {
+		const index = surveyLabelIndex(regions);
+		expect(index.get('north unguja')).toBe('TZ-07');
+		expect(index.get('kusini unguja')).toBe('TZ-11');
+		expect(index.get('pemba south')).toBe('TZ-10');
+		const twins = [
+			{ isoCode: 'X-1', nameOfficial: 'Alpha', nameEn: 'Alpha', zone: 'A', variants: [] },
+			{ isoCode: 'X-2', nameOfficial: 'Beta', nameEn: 'Beta', zone: 'A', variants: [] }
+		];
+		const rules = {
+			islandTotals: [],
+			aggregateNames: [],
+			surveyLabels: { 'X-1': ['North Side'], 'X-2': ['Side North'] }
+		};
+		const shared = surveyLabelIndex(twins, rules);
+		expect(shared.has('north side')).toBe(false);
+		expect(shared.get('alpha')).toBe('X-1');
 	});
 });

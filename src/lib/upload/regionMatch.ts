@@ -156,6 +156,40 @@ function scoreRegions(key: string, candidates: ReturnType<typeof fuzzyCandidates
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A survey's own code before a label, as statistics packages export value labels: "51 ", "7. ". */
+const LABEL_CODE = /^\d{1,3} (?=.*\p{L})/u;
+
+/** A label's key: folded, a leading survey code and region words dropped, words in order. */
+function labelKey(written: string): string {
+	const key = normaliseRegionName(written).replace(LABEL_CODE, '');
+	return sortWords(withoutWords(key, REGION_NOISE));
+}
+
+/**
+ * Every name, variant and survey label of every region by its label key, so a survey's label
+ * finds its region whatever the word order ("unguja kaskazini", "north unguja") and with the
+ * survey's code in front ("1. dodoma"). A key two regions share is left out: it decides nothing.
+ */
+export function surveyLabelIndex(
+	regions: readonly PackRegion[],
+	rules: NameRules = country
+): Map<string, string> {
+	const index = new Map<string, string>();
+	const shared = new Set<string>();
+	for (const r of regions) {
+		const labels = rules.surveyLabels?.[r.isoCode] ?? [];
+		for (const name of [r.nameOfficial, r.nameEn, ...r.variants, ...labels]) {
+			const key = labelKey(name);
+			if (key === '') continue;
+			const other = index.get(key);
+			if (other !== undefined && other !== r.isoCode) shared.add(key);
+			index.set(key, r.isoCode);
+		}
+	}
+	for (const key of shared) index.delete(key);
+	return index;
+}
+
 /**
  * A region code written as a number, as NBS writes it: "7", "07" and "7.0" (a number column saved
  * by a statistics package) are all "07". Null for anything else.
@@ -163,6 +197,23 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function asNbsCode(written: string): string | null {
 	const match = /^0*(\d{1,2})(?:\.0+)?$/.exec(written.trim());
 	return match ? match[1]!.padStart(2, '0') : null;
+}
+
+/**
+ * A code as a region-code table and a file are compared: trimmed, case and inner spacing folded,
+ * and a number read as a number ("07", "7" and "7.0" are one code), as statistics packages write
+ * codes.
+ */
+export function codeKey(written: string): string {
+	const text = written.trim().toLowerCase().replace(/\s+/g, ' ');
+	const number = /^0*(\d+?)(?:\.0+)?$/.exec(text);
+	return number ? number[1]! : text;
+}
+
+/** The person's region-code table as the first matching rule: its name, each code's region by codeKey. */
+export interface AppliedCodeTable {
+	name: string;
+	codes: ReadonlyMap<string, string>;
 }
 
 /**
@@ -177,15 +228,18 @@ export function readsAsNumbers(written: readonly { name: string }[]): boolean {
 
 /**
  * One review per distinct written name (rows summed when a name repeats), in first-seen order.
- * `remembered` maps normalised written names to ISO codes chosen for earlier files.
+ * `remembered` maps normalised written names to ISO codes chosen for earlier files; `codeTable`
+ * is the person's region-code table, when one is applied.
  */
 export function reviewRegionNames(
 	written: { name: string; rows: number }[],
 	regions: readonly PackRegion[],
 	remembered: Record<string, string>,
-	rules: NameRules = country
+	rules: NameRules = country,
+	codeTable: AppliedCodeTable | null = null
 ): RegionNameReview[] {
 	const index = regionNameIndex(regions, rules);
+	const labels = surveyLabelIndex(regions, rules);
 	const known = new Set(regions.map((r) => r.isoCode));
 	const candidates = fuzzyCandidates(regions);
 	const rowsByName = new Map<string, number>();
@@ -195,6 +249,15 @@ export function reviewRegionNames(
 	return [...rowsByName].map(([name, rows]): RegionNameReview => {
 		const base = { written: name, rows, suggestions: [] as Suggestion[] };
 		if (name.length > MAX_REGION_NAME_CHARS) {
+			return { ...base, status: 'unmatched', isoCode: null, via: null };
+		}
+		// The person's own codes come first. With a table applied, a number the table lacks is no
+		// NBS code either: a survey numbers its regions in one system, not two.
+		const own = codeTable?.codes.get(codeKey(name));
+		if (own !== undefined && known.has(own)) {
+			return { ...base, status: 'matched', isoCode: own, via: 'codeTable' };
+		}
+		if (codeTable && asNbsCode(name) !== null) {
 			return { ...base, status: 'unmatched', isoCode: null, via: null };
 		}
 		const exact = matchRegionName(name, index);
@@ -209,6 +272,8 @@ export function reviewRegionNames(
 		const core = withoutWords(key, REGION_NOISE);
 		const stripped = core === '' ? undefined : index.byNormalised.get(core);
 		if (stripped) return { ...base, status: 'matched', isoCode: stripped, via: 'normalised' };
+		const label = labels.get(labelKey(name));
+		if (label) return { ...base, status: 'matched', isoCode: label, via: 'surveyLabel' };
 		// An own property only: a name such as "constructor" must not find Object's prototype.
 		const choice = Object.hasOwn(remembered, key) ? remembered[key] : undefined;
 		if (typeof choice === 'string' && known.has(choice)) {

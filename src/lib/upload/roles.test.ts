@@ -309,6 +309,103 @@ describe('guessRoles: indicator tables', () => {
 	});
 });
 
+/** A column whose rows hold `counts` (text → rows), profiled with example counts, most first. */
+function counted(header: string, counts: Record<string, number>): Omit<ColumnProfile, 'index'> {
+	const top = Object.entries(counts).sort(([, a], [, b]) => b - a);
+	const examples = top.map(([v]) => v);
+	const present = top.reduce((sum, [, k]) => sum + k, 0);
+	const numbers = examples.map(Number).filter((n) => !isNaN(n));
+	const numericRows = top.filter(([v]) => !isNaN(Number(v))).reduce((sum, [, k]) => sum + k, 0);
+	return {
+		...column(header, examples, { present, distinct: examples.length }),
+		numeric: numericRows,
+		min: numbers.length > 0 ? Math.min(...numbers) : null,
+		max: numbers.length > 0 ? Math.max(...numbers) : null,
+		exampleCounts: top.map(([, k]) => k)
+	};
+}
+
+describe('guessRoles: an area column with a stray value (issue #13)', () => {
+	// 1,472 rows: 736 urban, 735 rural and one typo. Dropping the column made every urban/rural
+	// pair a duplicate key; keeping it rejects the one row whose area is no code.
+	const regionCol = column('region', regionNames, { present: 1472, distinct: 23 });
+	const valueCol = column('value', ['45.3', '12.0'], { present: 1472, distinct: 900 });
+
+	it.each([
+		['urbn', { urban: 736, rural: 735, urbn: 1 }],
+		['99 in words', { Urban: 736, Rural: 735, '99': 1 }],
+		['Kiswahili', { Mjini: 736, Vijijini: 735, Mjni: 1 }]
+	])('keeps a header-named area column of words: %s', (_, counts) => {
+		const guess = guessFile('t_2022.csv', regionCol, counted('area', counts), valueCol);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'value']);
+	});
+
+	it('finds an area column of words with no telling header', () => {
+		const guess = guessFile(
+			't_2022.csv',
+			regionCol,
+			counted('type', { urban: 736, rural: 735, urbn: 1 }),
+			valueCol
+		);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'value']);
+	});
+
+	it('keeps 1/2 residence codes with a stray 99, reading 1 as urban', () => {
+		const guess = guessFile(
+			'survey_2022.csv',
+			column('region', regionNames, { present: 1472, distinct: 23 }),
+			counted('residence', { '1': 736, '2': 735, '99': 1 }),
+			column('weight', ['1.1', '0.9'], { present: 1472 }),
+			column('owns_phone', ['0', '1'], { present: 1472 })
+		);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'weight', 'item']);
+		expect(areaOf('1', guess.areaCodes)).toBe('urban');
+		expect(areaOf('2', guess.areaCodes)).toBe('rural');
+		expect(areaOf('99', guess.areaCodes)).toBeNull();
+	});
+
+	it('allows strays up to 5% of the rows, and no more', () => {
+		const at = (bad: number) =>
+			rolesOf(
+				guessFile(
+					't_2022.csv',
+					regionCol,
+					counted('area', { urban: 500 - bad / 2, rural: 500 - bad / 2, town: bad }),
+					valueCol
+				).columns
+			)[1];
+		expect(at(50)).toBe('area'); // 950 of 1,000 rows are area words: 5% stray
+		expect(at(52)).toBe('ignore'); // 948 of 1,000: too many
+	});
+
+	it('reads 1/2 codes written with their labels ("1. Urban"), a stray one rejected', () => {
+		const guess = guessFile(
+			't_2022.csv',
+			regionCol,
+			counted('residence', { '1. Urban': 736, '2. Rural': 735, '9. Missing': 1 }),
+			valueCol
+		);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'area', 'value']);
+		expect(areaOf('1. Urban', guess.areaCodes)).toBe('urban');
+		expect(areaOf(' 2. rural ', guess.areaCodes)).toBe('rural');
+		expect(areaOf('9. Missing', guess.areaCodes)).toBeNull();
+		expect(areaOf('Urban', guess.areaCodes)).toBe('urban');
+		const plain = guessFile('t.csv', regionCol, column('x', ['1 urban', '2 rural']), valueCol);
+		expect(rolesOf(plain.columns)).toEqual(['region', 'area', 'value']);
+		expect(areaOf('2 rural', plain.areaCodes)).toBe('rural');
+	});
+
+	it('does not take a column naming only one area among other words', () => {
+		const guess = guessFile(
+			't_2022.csv',
+			regionCol,
+			counted('settlement', { urban: 1400, city: 72 }),
+			valueCol
+		);
+		expect(rolesOf(guess.columns)).toEqual(['region', 'ignore', 'value']);
+	});
+});
+
 describe('guessRoles: own survey microdata', () => {
 	it('finds region by its names, 1/2 residence, weight, design and items', () => {
 		const guess = guessFile(

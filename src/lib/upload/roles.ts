@@ -6,6 +6,7 @@
 import type { ColumnAssignment, ColumnProfile, ColumnRole, DatasetKind, RoleGuess } from './types';
 import { regionNameIndex, type Region } from '$lib/domain/regions';
 import {
+	areaCodesOf,
 	DEFAULT_AREA_CODES,
 	DHS_AREA_CODES,
 	headerRole,
@@ -175,8 +176,11 @@ function settleArea(cols: Column[], kind: DatasetKind): AreaCodes {
 			};
 		}
 		// A header that says "area" over numbers that are no area codes (land area in km²) is not it.
-		if (!holdsAreaWords(area.p)) area.role = 'ignore';
-		return DEFAULT_AREA_CODES;
+		if (!holdsAreaWords(area.p)) {
+			area.role = 'ignore';
+			return DEFAULT_AREA_CODES;
+		}
+		return areaCodesOf(area.p);
 	}
 	// Microdata often codes residence as an "urban" (or "rural") 0/1 column.
 	if (kind === 'microdata') {

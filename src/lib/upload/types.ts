@@ -98,6 +98,11 @@ export interface ColumnProfile {
 	/** The whole length in characters of each example; longer than the example when it was cut. */
 	exampleLengths: number[];
 	/**
+	 * How many rows hold each example (absent in profiles made before counts were kept): how much
+	 * of a column its examples cover, so one stray value does not hide what the rest hold.
+	 */
+	exampleCounts?: number[];
+	/**
 	 * The first present value that is not a number (its first 200 characters), with its row, when
 	 * the column is mostly numeric.
 	 */
@@ -156,11 +161,15 @@ export interface RegionNameReview {
 	isoCode: string | null;
 	/**
 	 * Which rule matched: `nbsNumber` is a code written as a number ("7" for NBS code 07, as DHS
-	 * `hv024` and NBS files carry it), taken only when the whole column reads as numbers.
+	 * `hv024` and NBS files carry it), taken only when the whole column reads as numbers;
+	 * `surveyLabel` a region label as surveys spell it (DHS `hv024` / `v024`: "north unguja",
+	 * "unguja kaskazini", "51 kaskazini unguja"); `codeTable` the person's own region-code table.
 	 */
 	via:
+		| 'codeTable'
 		| 'code'
 		| 'nbsNumber'
+		| 'surveyLabel'
 		| 'name'
 		| 'variant'
 		| 'normalised'

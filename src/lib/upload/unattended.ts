@@ -103,9 +103,12 @@ export async function importUnattended(
 	meta: DatasetMeta,
 	source: UnattendedSource,
 	regions: readonly Region[],
-	choices: Choices = {}
+	choices: Choices = {},
+	/** Told as each step starts: 'staging', 'profiling', 'regions', 'checking and loading'. */
+	onStep: (step: string) => void = () => {}
 ): Promise<UnattendedResult> {
 	const guessed: UnattendedResult['guessed'] = [];
+	onStep('staging');
 	let staged: { dialect: Dialect; columnCount: number; structural: UploadProblem[] };
 	if (source.kind === 'parquet') {
 		const columnCount = await stageParquet(db, meta, source.path);
@@ -121,6 +124,7 @@ export async function importUnattended(
 			? await headerRowCells(db, raw, dialect.headerRow, columnCount)
 			: Array.from({ length: columnCount }, () => '');
 	const { labels, problems: headerProblems } = headerLabels(headers, meta.fileName);
+	onStep('profiling');
 	const profiles = await profileColumns(db, raw, columnCount, dialect, dialect.headerRow, headers);
 	if (!choices.roles) guessed.push('roles');
 	const roles = choices.roles ?? guessRoles(profiles, meta.fileName, regions);
@@ -128,6 +132,7 @@ export async function importUnattended(
 	const unit =
 		roles.kind === 'microdata' ? 'percent' : (choices.unit ?? guessUnit(profiles, roles).unit);
 
+	onStep('regions');
 	const region = roles.columns.find((c) => c.role === 'region');
 	const written = region
 		? await db.query<{ written: string; rows: number }>(
@@ -160,6 +165,7 @@ export async function importUnattended(
 		indicatorName: choices.indicatorName?.trim() || meta.name,
 		...(choices.names ? { names: choices.names } : {})
 	};
+	onStep('checking and loading');
 	const report = await importDataset(db, meta, mapping, structural);
 	return { mapping, report, headerProblems, reviews, guessed };
 }

@@ -26,11 +26,13 @@ import { prepareFile } from './prepareClient';
 import { gunzipIfNeeded } from './gzip';
 import { looksBinary } from './binary';
 import {
+	assignRegion,
 	loadRememberedChoices,
 	mergeRememberedChoices,
 	reviewRegionNames,
 	saveRememberedChoices
 } from './regionMatch';
+import { RegionCodeTables } from './codeTables.svelte';
 import { guessRoles } from './roles';
 import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
@@ -69,6 +71,8 @@ export class Uploads extends DatasetLibrary {
 	draft = $state.raw<Draft | null>(null);
 	/** The last failure of a step, shown above the step; nothing loaded is affected. */
 	problem = $state.raw<UploadProblem | null>(null);
+	/** The person's saved region-code tables, and the one applied in step 4. */
+	readonly codeTables = new RegionCodeTables();
 
 	#abort: AbortController | null = null;
 
@@ -84,6 +88,7 @@ export class Uploads extends DatasetLibrary {
 		this.cancel();
 		this.problem = null;
 		this.restarted = false;
+		this.codeTables.appliedId = null;
 		const tooLarge = (f: File): boolean => {
 			if (f.size <= MAX_UPLOAD_BYTES) return false;
 			const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
@@ -353,11 +358,34 @@ export class Uploads extends DatasetLibrary {
 		const reviews = reviewRegionNames(
 			written.map((w) => ({ name: w.written, rows: Number(w.rows) })),
 			this.regions,
-			remembered
+			remembered,
+			undefined,
+			this.codeTables.applied
 		);
 		if (this.draft !== draft) return;
 		this.draft = { ...draft, reviews };
 		this.step = 'regions';
+	}
+
+	/**
+	 * Match the written names again with a saved code table (or none); what the person chose by
+	 * hand for a name stays chosen.
+	 */
+	useCodeTable(id: string | null, storage: Pick<Storage, 'getItem' | 'setItem'> | null): void {
+		const draft = this.draft;
+		if (!draft) return;
+		this.codeTables.appliedId = id;
+		let reviews = reviewRegionNames(
+			draft.reviews.map((r) => ({ name: r.written, rows: r.rows })),
+			this.regions,
+			storage ? loadRememberedChoices(storage) : {},
+			undefined,
+			this.codeTables.applied
+		);
+		for (const r of draft.reviews) {
+			if (r.via === 'person') reviews = assignRegion(reviews, r.written, r.isoCode);
+		}
+		this.draft = { ...draft, reviews };
 	}
 
 	setReviews(reviews: RegionNameReview[]): void {

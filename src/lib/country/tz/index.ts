@@ -26,6 +26,17 @@ export const tanzania = {
 		'tanzania zanzibar',
 		'united republic of tanzania'
 	],
+	// Older DHS rounds name the Zanzibar regions in English with the direction first ("north
+	// unguja", "south pemba"). The other spellings DHS labels use (lower case, "dar-es-salaam",
+	// "town west", "zanzibar north", "pemba kusini") are names or variants in data/regions.csv, or
+	// fold onto one (case, punctuation, word order). Kept here, not among the variants, because
+	// the synthetic survey draws its field spellings from those (scripts/generate-survey.mjs).
+	surveyLabels: {
+		'TZ-07': ['North Unguja'],
+		'TZ-11': ['South Unguja'],
+		'TZ-06': ['North Pemba'],
+		'TZ-10': ['South Pemba']
+	},
 	mapBounds: [
 		[29.3, -11.8],
 		[40.6, -0.95]
