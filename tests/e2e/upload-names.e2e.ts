@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { expect, test, waitForData } from './fixtures';
 import { addSection, chooseFile, csvFile, loadAllMatched, pageWidth, step } from './uploadSteps';
 
@@ -44,6 +45,7 @@ test('a repeated file is named before it is read; item names and upload names re
 	await expect(names.getByLabel('Name of hv243a')).toHaveValue('hv243a');
 	await expect(names.getByLabel('Name of hv206')).toHaveValue('hv206');
 	await names.getByLabel('Name of hv243a').fill('Household owns a mobile phone');
+	expect(await axeViolations(page)).toEqual([]);
 	await continueButton(page).click();
 	await loadAllMatched(page, '496 data rows read: 496 loaded, 0 kept aside.');
 	await expect(
@@ -60,6 +62,7 @@ test('a repeated file is named before it is read; item names and upload names re
 		/identical to the dataset “household-2022” \(household-2022\.csv\), uploaded \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\./
 	);
 	await expect(continueButton(page)).toBeDisabled();
+	expect(await axeViolations(page)).toEqual([]);
 	// By keyboard from the step heading: Import anyway, then Cancel.
 	await expect(step(page, 2)).toBeFocused();
 	await page.keyboard.press('Tab');
@@ -129,6 +132,7 @@ test('the year of the data counts as it is typed, and rows without an indicator 
 		page.getByText('“20” is not a year: type four digits from 1900 to 2100')
 	).toBeVisible();
 	await expect(year).toHaveAttribute('aria-invalid', 'true');
+	expect(await axeViolations(page)).toEqual([]);
 	await expect(continueButton(page)).toBeDisabled();
 	// Typing on, without leaving the field: the year counts at once.
 	await year.pressSequentially('19');
