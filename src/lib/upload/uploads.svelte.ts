@@ -140,7 +140,11 @@ export class Uploads extends DatasetLibrary {
 				itemNames: { ...previous?.mapping?.names },
 				indicators: null,
 				sha256,
-				duplicateOf: earlierUpload(sha256, this.datasets),
+				// A replacement's own dataset is not a second copy: its bytes are what it replaces.
+				duplicateOf: earlierUpload(
+					sha256,
+					this.datasets.filter((d) => d.id !== replacing)
+				),
 				problems: [],
 				report: null,
 				datasetId: null
