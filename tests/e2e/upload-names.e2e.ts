@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, test, waitForData } from './fixtures';
+import { download, unzipData } from './downloads';
+import { chartSection, expect, test, waitForData } from './fixtures';
 import { addSection, chooseFile, csvFile, loadAllMatched, pageWidth, step } from './uploadSteps';
 
 // Each upload runs DuckDB over the whole file several times, and a reload rebuilds every stored
@@ -105,6 +106,10 @@ test('a repeated file is named before it is read; item names and upload names re
 		.getByRole('combobox', { name: 'Indicator', exact: true })
 		.selectOption({ label: 'Household owns a mobile phone' });
 	await expect(title(page)).toContainText('Household owns a mobile phone: Total, 2022');
+	// The downloaded data carry the name too.
+	const data = unzipData((await download(page, chartSection(page), /^Data/)).bytes);
+	expect(data.metadata.indicator).toMatchObject({ label: 'Household owns a mobile phone' });
+	expect(data.readme).toContain('Household owns a mobile phone');
 
 	// After a reload every dataset is rebuilt from its original with the names it was given.
 	await page.reload();
