@@ -13,9 +13,9 @@ import { regionDecisions } from './decisions';
 import { headerRowCells } from './draft';
 import { toUtf8 } from './encoding';
 import { headerLabels } from './headerCells';
-import { ImportError, importDataset, profileColumns, rejectedRows, stageRaw } from './importer';
-import { PARQUET_DIALECT, parquetColumnsQuery, readParquetQuery } from './parquetSql';
-import { structuralProblem, tooManyColumns } from './readSql';
+import { importDataset, profileColumns, rejectedRows, stageRaw } from './importer';
+import { stageParquet } from './parquet';
+import { PARQUET_DIALECT } from './parquetSql';
 import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
 import { scanRecords } from './recordScan';
 import { reviewRegionNames } from './regionMatch';
@@ -46,33 +46,6 @@ export type UnattendedSource =
 	| { kind: 'text'; bytes: Uint8Array }
 	/** `path`: where the engine reads the file (registered, or in its allowed folder). */
 	| { kind: 'parquet'; path: string };
-
-/**
- * Read a Parquet file into the dataset's raw table (parquetSql.ts); the engine's refusal of a
- * damaged file becomes the file's problem, as a CSV's does.
- */
-export async function stageParquet(
-	db: Connector,
-	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	path: string
-): Promise<number> {
-	const refused = (error: unknown) =>
-		new ImportError(
-			structuralProblem(error instanceof Error ? error.message : String(error), meta.fileName)
-		);
-	const columns = await db
-		.query<{ name: string }>(parquetColumnsQuery(path))
-		.catch((error: unknown) => {
-			throw refused(error);
-		});
-	const wide = tooManyColumns(meta.fileName, columns.length);
-	if (wide) throw new ImportError(wide);
-	const names = columns.map((c) => c.name);
-	await db.query(readParquetQuery(path, names, datasetTables(meta.id).raw)).catch((error) => {
-		throw refused(error);
-	});
-	return names.length;
-}
 
 /** Stage a text file as the page does: sniffed dialect (unless given), byte scan, raw table. */
 async function stageText(
@@ -111,7 +84,7 @@ export async function importUnattended(
 	onStep('staging');
 	let staged: { dialect: Dialect; columnCount: number; structural: UploadProblem[] };
 	if (source.kind === 'parquet') {
-		const columnCount = await stageParquet(db, meta, source.path);
+		const columnCount = await stageParquet(db, meta, { path: source.path });
 		staged = { dialect: PARQUET_DIALECT, columnCount, structural: [] };
 	} else {
 		if (!choices.dialect) guessed.push('dialect');

@@ -47,6 +47,8 @@ import {
 	writtenIndicatorsQuery,
 	writtenItem
 } from './itemNames';
+import { blobIsParquet } from './parquet';
+import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
@@ -108,11 +110,18 @@ export class Uploads extends DatasetLibrary {
 		try {
 			const file = await gunzipIfNeeded(chosen);
 			if (abort.signal.aborted || tooLarge(file)) return;
+			if (await blobIsParquet(file)) {
+				// DuckDB-WASM reads Parquet only with an extension it would download: refused, saying
+				// which path reads it (npm run aggregate, on native DuckDB).
+				this.problem = { file: chosen.name, kind: 'parquet-in-browser', severity: 'error' };
+				return;
+			}
 			if (file.size === 0) {
 				this.problem = { file: chosen.name, kind: 'empty-file', severity: 'error' };
 				return;
 			}
-			if (looksBinary(new Uint8Array(await file.slice(0, 65536).arrayBuffer()))) {
+			const head = new Uint8Array(await file.slice(0, ESTIMATE_SAMPLE_BYTES).arrayBuffer());
+			if (looksBinary(head.subarray(0, 65536))) {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
@@ -121,6 +130,10 @@ export class Uploads extends DatasetLibrary {
 				file.arrayBuffer().then((buffer) => sha256Hex(new Uint8Array(buffer)))
 			]);
 			if (abort.signal.aborted) return;
+			// Refused before the whole file is read: a tab cannot stage more cells than this.
+			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
+			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
+			if (this.problem) return;
 			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
 			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
 			this.draft = {

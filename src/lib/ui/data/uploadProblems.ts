@@ -3,6 +3,7 @@ import { formatValue } from '$lib/i18n/format';
 import { intlLocale } from '$lib/i18n/locale.svelte';
 import { m } from '$lib/paraglide/messages.js';
 import { MAX_COLUMNS } from '$lib/upload/readSql';
+import { MAX_CELLS } from '$lib/upload/uploadLimit';
 import type { UploadProblem, UploadProblemKind } from '$lib/upload/types';
 
 const count = (n: number) => formatValue(n, 'count', intlLocale());
@@ -20,6 +21,29 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: (detail) =>
 			m.upload_what_too_many_columns({ count: count(Number(detail)), limit: count(MAX_COLUMNS) }),
 		fix: () => m.upload_fix_too_many_columns()
+	},
+	'too-many-cells': {
+		what: (detail) => {
+			const { rows, columns, estimated } = JSON.parse(detail) as {
+				rows: number;
+				columns: number;
+				estimated: boolean;
+			};
+			const params = {
+				rows: count(rows),
+				columns: count(columns),
+				cells: count(rows * columns),
+				limit: count(MAX_CELLS)
+			};
+			return estimated
+				? m.upload_what_too_many_cells_about(params)
+				: m.upload_what_too_many_cells(params);
+		},
+		fix: () => m.upload_fix_too_many_cells()
+	},
+	'parquet-in-browser': {
+		what: () => m.upload_what_parquet_in_browser(),
+		fix: () => m.upload_fix_parquet_in_browser()
 	},
 	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
 	'not-text': { what: () => m.upload_what_not_text(), fix: () => m.upload_fix_not_text() },

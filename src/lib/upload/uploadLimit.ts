@@ -1,0 +1,59 @@
+/**
+ * How much a browser tab can import. Staging keeps every cell of the file as text in DuckDB-WASM,
+ * whose heap stops near 3.1 GiB, so the limit is on cells (rows × columns), not on bytes. Measured
+ * on the built site with the app's own import (issue 14's probe, 14-column household files):
+ * 5 M rows (70 M cells, 244 MB) loaded with Chromium at a 4.6 GB peak; 6 M rows (84 M cells) and
+ * more ran out of memory while staging. The limit keeps a margin below the file that loaded.
+ */
+import type { UploadProblem } from './types';
+
+export const MAX_CELLS = 60_000_000;
+/** Bytes from the start of a text file its rows are judged from (the sniffer reads as much). */
+export const ESTIMATE_SAMPLE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Line ends in a sample: LF bytes, or CR bytes in a file with none (old Mac line ends). A quoted
+ * line break counts too, so a file of long quoted texts is judged larger than it is, never smaller.
+ */
+export function lineEnds(bytes: Uint8Array): number {
+	let lf = 0;
+	let cr = 0;
+	for (const b of bytes) {
+		if (b === 0x0a) lf++;
+		else if (b === 0x0d) cr++;
+	}
+	return lf > 0 ? lf : cr;
+}
+
+/**
+ * Rows of the whole file judged from its sample: the sample's count when the sample is the whole
+ * file, else scaled by bytes (lines of the sample × file size / sample size).
+ */
+export function estimatedRows(
+	sampleRecords: number,
+	sampleBytes: number,
+	fileBytes: number
+): number {
+	if (sampleBytes <= 0) return 0;
+	if (fileBytes <= sampleBytes) return sampleRecords;
+	return Math.round((sampleRecords * fileBytes) / sampleBytes);
+}
+
+/**
+ * The refusal of a file with more cells than a tab can hold, naming its rows, columns and the
+ * limit (`estimated`: the rows are judged from a sample); else null.
+ */
+export function tooManyCells(
+	file: string,
+	rows: number,
+	columns: number,
+	estimated: boolean
+): UploadProblem | null {
+	if (rows * columns <= MAX_CELLS) return null;
+	return {
+		file,
+		kind: 'too-many-cells',
+		detail: JSON.stringify({ rows, columns, estimated }),
+		severity: 'error'
+	};
+}
