@@ -490,7 +490,7 @@ test('in Kiswahili on a 375 px phone the steps and problems read in Kiswahili, w
 	await input.setInputFiles({ name: 'tupu.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('tupu.csv');
-	await expect(alert).toContainText('Faili halina takwimu.');
+	await expect(alert).toContainText('Faili ni tupu.');
 	expect(await pageWidth(page)).toBeLessThanOrEqual(376);
 
 	await input.setInputFiles(MESSY);
@@ -532,7 +532,7 @@ test('an empty or binary file never blanks the page, and a good file still works
 	await input.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('empty.csv');
-	await expect(alert).toContainText('The file has no data.');
+	await expect(alert).toContainText('The file is empty.');
 	await expect(heading).toBeVisible();
 	await expect(step(page, 1)).toBeVisible();
 

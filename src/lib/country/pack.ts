@@ -95,6 +95,11 @@ export interface CountryPack extends PackFacts {
 	 */
 	aggregateNames: readonly string[];
 	/**
+	 * Names of the whole country among them (folded the same way), besides the national code: a
+	 * row so named in an indicator table is the national figure.
+	 */
+	nationalNames: readonly string[];
+	/**
 	 * Region labels as household surveys spell them in their region variable (DHS `hv024` /
 	 * `v024`, across rounds), by ISO code, beside the region table's names and variants. Name
 	 * matching folds them (normaliseRegionName), in any word order and after a survey's own code

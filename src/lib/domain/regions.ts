@@ -7,7 +7,10 @@ export interface Region extends PackRegion<Zone> {
 }
 
 /** What name matching needs to know of a country beyond its regions. */
-export type NameRules = Pick<CountryPack, 'islandTotals' | 'aggregateNames' | 'surveyLabels'>;
+export type NameRules = Pick<
+	CountryPack,
+	'islandTotals' | 'aggregateNames' | 'surveyLabels' | 'nationalNames' | 'nationalCode'
+>;
 
 export type RegionMatch =
 	| { status: 'matched'; isoCode: string; via: 'code' | 'name' | 'variant' | 'normalised' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, encodeText, isUtf8, toUtf8 } from './encoding';
+import { detectEncoding, encodeText, isUtf8, toUtf8, transcode } from './encoding';
 
 const text = 'Mkoa;Thamani\nDar-es-salaam;45,3\nMtwara;€ 2 – “ok” é\n';
 const utf8Decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(b);
@@ -57,5 +57,43 @@ describe('toUtf8', () => {
 		const bytes = encodeText(big, 'utf-16le');
 		expect(bytes.length).toBeGreaterThan(2 << 20);
 		expect(utf8Decode(toUtf8(bytes, 'utf-16le'))).toBe(big);
+	});
+});
+
+describe('a UTF-8 file with some lines in Windows-1252', () => {
+	// Line 3 was pasted from an older Windows export: é is the one byte 0xE9 there.
+	const lines = ['Mkoa;Thamani', 'Dar es Salaam – Kinondoni é;1', 'Mtwara é;2', 'Lindi ô;3'];
+	const bytes = new Uint8Array([
+		...encodeText(`${lines[0]}\n${lines[1]}\n`, 'utf-8'),
+		...encodeText(`${lines[2]}\r\n`, 'windows-1252'),
+		...encodeText(`${lines[3]}\n`, 'utf-8')
+	]);
+
+	it('is detected as UTF-8, not Windows-1252', () => {
+		expect(isUtf8(bytes)).toBe(false);
+		expect(detectEncoding(bytes)).toBe('utf-8');
+		// With no valid UTF-8 line beyond ASCII, it is Windows-1252 as before.
+		expect(detectEncoding(encodeText('a;b\nMtwara é;2\n', 'windows-1252'))).toBe('windows-1252');
+	});
+
+	it('reads each line in its own encoding and says where the Windows-1252 ones start', () => {
+		const out = transcode(bytes, 'utf-8');
+		const text = utf8Decode(out.utf8);
+		expect(text).toBe(`${lines[0]}\n${lines[1]}\n${lines[2]}\r\n${lines[3]}\n`);
+		expect(out.windows1252Count).toBe(1);
+		const start = new TextEncoder().encode(`${lines[0]}\n${lines[1]}\n`).length;
+		expect(out.windows1252Lines).toEqual([start]);
+		// A BOM goes as well; a valid file comes back as a view with nothing counted.
+		const bom = transcode(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]), 'utf-8-bom');
+		expect(utf8Decode(bom.utf8)).toBe(text);
+		expect(transcode(encodeText(text, 'utf-8'), 'utf-8').windows1252Count).toBe(0);
+	});
+
+	it('takes a sequence cut by the end of a line as not UTF-8, but not one cut by the end', () => {
+		const cut = new Uint8Array([0x61, 0xc3, 0x0a, 0x62, 0xc3]);
+		const out = transcode(cut, 'utf-8');
+		expect(out.windows1252Count).toBe(1);
+		expect(utf8Decode(out.utf8.subarray(0, 4))).toBe('aÃ\n');
+		expect(isUtf8(new Uint8Array([0x61, 0xc3]), false)).toBe(false);
 	});
 });

@@ -2,7 +2,9 @@
  * Which character encoding a file's bytes are in, and the same text as UTF-8 bytes without a BOM,
  * which is what DuckDB's read_csv expects. Nothing here turns a whole file into one JS string: UTF-8
  * passes through as a view on the same buffer, UTF-16 is decoded chunk by chunk, and Windows-1252 is
- * mapped byte by byte.
+ * mapped byte by byte. A UTF-8 file with some lines in Windows-1252 (rows pasted from an older
+ * export) is read line by line: UTF-8 where a line is valid, Windows-1252 where it is not, and
+ * those lines are counted so the person can be told which rows to check.
  */
 import type { Encoding } from './types';
 
@@ -17,7 +19,37 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
 	const utf16 = utf16ByNulPattern(bytes);
 	if (utf16) return utf16;
-	return isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+	return isUtf8(bytes) || hasUtf8Line(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Whether some line with non-ASCII bytes is valid UTF-8: then the file is UTF-8 with some lines that
+ * are not (read as Windows-1252 by toUtf8). Windows-1252 text practically never forms valid UTF-8:
+ * every accented letter would have to be followed by the right punctuation bytes.
+ */
+function hasUtf8Line(bytes: Uint8Array): boolean {
+	let found = false;
+	forEachLine(bytes, (start, end) => {
+		let ascii = true;
+		for (let i = start; i < end && ascii; i++) ascii = bytes[i]! < 0x80;
+		found = !ascii && isUtf8(bytes.subarray(start, end), end === bytes.length);
+		return !found;
+	});
+	return found;
+}
+
+/** Calls `line(start, end)` for every line [start, end) between CR or LF bytes, until it says false. */
+function forEachLine(bytes: Uint8Array, line: (start: number, end: number) => boolean): void {
+	let start = 0;
+	const n = bytes.length;
+	for (let i = 0; i <= n; i++) {
+		if (i < n && bytes[i] !== LF && bytes[i] !== CR) continue;
+		if (i > start && !line(start, i)) return;
+		start = i + 1;
+	}
 }
 
 /**
@@ -42,9 +74,10 @@ function utf16ByNulPattern(bytes: Uint8Array): Encoding | null {
 
 /**
  * Well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). A sequence cut off by the
- * end of the buffer is accepted: the buffer is often the first 2 MB of a larger file.
+ * end of the buffer is accepted unless `cutEnd` is false: the buffer is often the first 2 MB of a
+ * larger file.
  */
-export function isUtf8(bytes: Uint8Array): boolean {
+export function isUtf8(bytes: Uint8Array, cutEnd = true): boolean {
 	const n = bytes.length;
 	let i = 0;
 	while (i < n) {
@@ -67,7 +100,7 @@ export function isUtf8(bytes: Uint8Array): boolean {
 			if (b === 0xf4) hi = 0x8f;
 		} else return false;
 		for (let k = 1; k <= need; k++) {
-			if (i + k >= n) return true;
+			if (i + k >= n) return cutEnd;
 			const c = bytes[i + k]!;
 			if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return false;
 		}
@@ -78,19 +111,72 @@ export function isUtf8(bytes: Uint8Array): boolean {
 
 /** The text as UTF-8 without a byte order mark. UTF-8 input is returned as a view, not copied. */
 export function toUtf8(bytes: Uint8Array, encoding: Encoding): Uint8Array {
+	return transcode(bytes, encoding).utf8;
+}
+
+/** Lines read as Windows-1252 whose start is remembered; a file with more is counted. */
+const MAX_NAMED_LINES = 1000;
+
+export interface Transcoded {
+	/** The text as UTF-8 without a byte order mark. */
+	utf8: Uint8Array;
+	/**
+	 * Where each line of a UTF-8 file that was not valid UTF-8, and was read as Windows-1252,
+	 * starts in `utf8` (the first 1,000, in order).
+	 */
+	windows1252Lines: number[];
+	/** How many lines were read as Windows-1252. */
+	windows1252Count: number;
+}
+
+/** toUtf8, with the lines of a UTF-8 file that had to be read as Windows-1252. */
+export function transcode(bytes: Uint8Array, encoding: Encoding): Transcoded {
+	const plain = (utf8: Uint8Array): Transcoded => ({
+		utf8,
+		windows1252Lines: [],
+		windows1252Count: 0
+	});
 	switch (encoding) {
 		case 'utf-8':
-		case 'utf-8-bom':
+		case 'utf-8-bom': {
 			// A BOM is dropped whichever UTF-8 variant was chosen: DuckDB would read it as text.
-			return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-				? bytes.subarray(3)
-				: bytes;
+			const text =
+				bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+			return isUtf8(text) ? plain(text) : utf8ByLine(text);
+		}
 		case 'windows-1252':
-			return windows1252ToUtf8(bytes);
+			return plain(windows1252ToUtf8(bytes));
 		case 'utf-16le':
 		case 'utf-16be':
-			return utf16ToUtf8(bytes, encoding);
+			return plain(utf16ToUtf8(bytes, encoding));
 	}
+}
+
+/**
+ * UTF-8 bytes with some lines that are not valid UTF-8: those lines are read as Windows-1252, the
+ * rest is kept as it is (copied in runs between the converted lines).
+ */
+function utf8ByLine(bytes: Uint8Array): Transcoded {
+	const parts: Uint8Array[] = [];
+	const windows1252Lines: number[] = [];
+	let windows1252Count = 0;
+	let total = 0;
+	let kept = 0;
+	forEachLine(bytes, (start, end) => {
+		if (isUtf8(bytes.subarray(start, end), end === bytes.length)) return true;
+		const run = bytes.subarray(kept, start);
+		const line = windows1252ToUtf8(bytes.subarray(start, end));
+		parts.push(run, line);
+		total += run.length;
+		if (windows1252Lines.length < MAX_NAMED_LINES) windows1252Lines.push(total);
+		windows1252Count++;
+		total += line.length;
+		kept = end;
+		return true;
+	});
+	const rest = bytes.subarray(kept);
+	parts.push(rest);
+	return { utf8: concat(parts, total + rest.length), windows1252Lines, windows1252Count };
 }
 
 function utf16ToUtf8(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Uint8Array {

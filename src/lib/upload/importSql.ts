@@ -18,8 +18,11 @@ import type { ColumnAssignment, Dialect, RoleGuess } from './types';
 /** What the person decided about every written region name: an ISO code, an island, or nothing. */
 export interface RegionDecision {
 	written: string;
-	/** 'region' → isoCode is set; 'island' → island code (UNGUJA/PEMBA); 'zone' and 'none' are kept aside. */
-	kind: 'region' | 'island' | 'zone' | 'none';
+	/**
+	 * 'region' → isoCode is set; 'island' → island code (UNGUJA/PEMBA); 'national' → the national
+	 * code (an indicator table's national figure); 'zone' and 'none' are kept aside.
+	 */
+	kind: 'region' | 'island' | 'national' | 'zone' | 'none';
 	code: string | null;
 }
 

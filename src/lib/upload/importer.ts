@@ -18,7 +18,8 @@ import { judgedQuery, problemsQuery } from './judgeSql';
 import { loadDataset } from './loadDataset';
 import { columnProfileBatches, columnProfilesQuery, toColumnProfiles } from './columnProfiles';
 import { readRawQuery, structuralProblem, tooManyColumns } from './readSql';
-import { scanProblems, scanRecords, type RecordScan } from './recordScan';
+import { scanProblems, type RecordScan } from './recordScan';
+import { prepareText } from './records';
 import { CELL_EXCERPT_CHARS, cellExcerpt } from '$lib/domain/cellExcerpt';
 import type {
 	ColumnProfile,
@@ -40,17 +41,21 @@ export const PROBLEM_LIMIT = 1000;
 
 /**
  * Read the file into the dataset's raw text table. The bytes are handed to DuckDB (not copied);
- * a byte scan (`scan`, computed here when not given, better in a worker for big files) finds the
- * record structure first. Returns the structural problems (unterminated or stray quotes), each
- * naming its row; those rows are kept aside by importDataset.
+ * a byte scan finds the record structure first and broken fields are quoted (prepareText, better
+ * run in a worker for big files: pass its `utf8` and `scan`; without a scan it runs here on the
+ * file's UTF-8). Returns the structural problems (unterminated or stray quotes), each naming its
+ * row; those rows are kept aside by importDataset.
  */
 export async function stageRaw(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	utf8: Uint8Array,
+	text: Uint8Array,
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
-	scan: RecordScan = scanRecords(utf8, mapping.dialect)
+	prepared?: RecordScan
 ): Promise<UploadProblem[]> {
+	const { utf8, scan } = prepared
+		? { utf8: text, scan: prepared }
+		: prepareText(text, mapping.dialect);
 	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
 	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
 	if (wide) throw new ImportError(wide);

@@ -114,12 +114,12 @@ FROM d WHERE __fields <> ?`,
 		const island = roles.kind === 'indicators' ? 'warning' : 'error';
 		add(
 			`SELECT d.__row, ${region}, d.${r},
-	CASE WHEN m.kind = 'island' THEN ${kind('island-total')} WHEN m.kind = 'zone' THEN 'zone-total'
+	CASE WHEN m.kind = 'island' THEN ${kind('island-total')} WHEN m.kind IN ('zone', 'national') THEN 'zone-total'
 		WHEN d.${r} IS NULL OR trim(d.${r}) = '' THEN ${kind('missing-value')} ELSE ${kind('unknown-region')} END,
 	m.code,
 	CASE WHEN m.kind = 'island' THEN '${island}' ELSE 'error' END
 FROM d LEFT JOIN ${quoteIdent(tables.regions)} m ON m.written = d.${r}
-WHERE m.kind IS DISTINCT FROM 'region'`
+WHERE m.kind IS DISTINCT FROM 'region'${roles.kind === 'indicators' ? ` AND m.kind IS DISTINCT FROM 'national'` : ''}`
 		);
 	}
 

@@ -62,7 +62,7 @@ WITH valid AS (${validRowsSql(tables, mapping.dialect.headerRow)})
 SELECT * FROM (
 ${selects.join('\nUNION ALL\n')}
 ) t(__row, geo_kind, geo_code, area, year, indicator, value, lower, upper)
-WHERE geo_kind IN ('region', 'island')`,
+WHERE geo_kind IN ('region', 'island', 'national')`,
 		params
 	};
 }
@@ -87,7 +87,7 @@ export function insertIndicatorObservationsQuery(
 	return {
 		sql: `INSERT INTO observations
 WITH ids(indicator, indicator_id) AS (VALUES ${ids.map(() => '(?, ?)').join(', ')})
-SELECT ids.indicator_id, CASE WHEN t.geo_kind = 'island' THEN 'island' ELSE 'region' END, t.geo_code, t.area,
+SELECT ids.indicator_id, CASE WHEN t.geo_kind IN ('island', 'national') THEN t.geo_kind ELSE 'region' END, t.geo_code, t.area,
 	CAST(t.year AS VARCHAR), t.year, t.value, t.lower, t.upper, NULL, NULL, ?, ?, NULL, NULL
 FROM ${quoteIdent(tables.rows)} t JOIN ids USING (indicator)
 WHERE t.year IS NOT NULL`,

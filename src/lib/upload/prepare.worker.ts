@@ -4,7 +4,8 @@
  * The bytes go back to the page by transfer, so the file is held once and never becomes a string.
  */
 import { toUtf8 } from './encoding';
-import { scanRecords, type RecordScan } from './recordScan';
+import type { RecordScan } from './recordScan';
+import { prepareText } from './records';
 import type { Dialect } from './types';
 
 export type PrepareDialect = Pick<Dialect, 'encoding' | 'delimiter' | 'quote'>;
@@ -15,7 +16,10 @@ export interface PrepareRequest {
 }
 
 export interface PrepareResult {
-	/** The file's text as UTF-8 without a BOM: what stageRaw hands to DuckDB. */
+	/**
+	 * The file's text as UTF-8 without a BOM, broken fields quoted (see records.ts): what stageRaw
+	 * hands to DuckDB.
+	 */
 	utf8: Uint8Array;
 	scan: RecordScan;
 }
@@ -68,11 +72,11 @@ export async function prepareRequest(
 	const bytes = await readWhole(request.file, report);
 	// UTF-8 comes back as a view on the same buffer (a BOM only moves its start); other encodings
 	// are transcoded into a new buffer and the original is left to the collector.
-	const utf8 = toUtf8(bytes, request.dialect.encoding);
+	const text = toUtf8(bytes, request.dialect.encoding);
 	report(READ_SHARE + (1 - READ_SHARE) / 2);
-	const scan = scanRecords(utf8, request.dialect);
+	const prepared = prepareText(text, request.dialect);
 	report(1);
-	return { utf8, scan };
+	return prepared;
 }
 
 /**

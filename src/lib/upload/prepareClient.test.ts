@@ -61,7 +61,8 @@ describe('prepareFile', () => {
 			// The newline inside the quotes ends no record.
 			lineEnds: { lf: 4, crlf: 0, cr: 0 },
 			unterminatedQuoteRow: null,
-			strayQuoteRows: []
+			strayQuoteRows: [],
+			paddedFields: 0
 		});
 		// The done reply hands over the buffer instead of copying it.
 		expect(worker.transfers.at(-1)).toEqual([result.utf8.buffer]);

@@ -11,7 +11,8 @@ import { detectEncoding, toUtf8 } from './encoding';
 import { columnProfilesQuery, toColumnProfiles } from './columnProfiles';
 import { headerLabels } from './headerCells';
 import { readRawQuery } from './readSql';
-import { scanProblems, scanRecords } from './recordScan';
+import { scanProblems } from './recordScan';
+import { prepareText } from './records';
 import { sniffSample } from './sniff';
 import type { Dialect } from './types';
 
@@ -28,8 +29,7 @@ let n = 0;
 async function load(bytes: Uint8Array, fileName: string) {
 	const sniff = sniffSample(bytes.subarray(0, 2 << 20), bytes.length);
 	expect(sniff.encoding).toBe(detectEncoding(bytes));
-	const utf8 = toUtf8(bytes, sniff.encoding);
-	const scan = scanRecords(utf8, sniff.dialect);
+	const { utf8, scan } = prepareText(toUtf8(bytes, sniff.encoding), sniff.dialect);
 	const name = `fixture${++n}.csv`;
 	const table = `raw${n}`;
 	const path = await db.registerFile(name, utf8);
@@ -147,6 +147,33 @@ describe('upload fixtures', () => {
 			[3, 2, 'Arusha', '40.1', null, null],
 			[4, 4, 'Tanga', '30.2', '10.1', 'extra'],
 			[6, 3, 'Lindi', '20.0', '5.5', null]
+		]);
+	});
+
+	it('broken-quote-three-lines.csv: row 3 is one record, named once, kept as written', async () => {
+		const { dialect, rows, problems } = await loadFixture('broken-quote-three-lines.csv');
+		expect(dialect).toEqual(base);
+		expect(problems).toEqual([expect.objectContaining({ row: 3, kind: 'unterminated-quote' })]);
+		expect(rows).toEqual([
+			[1, 3, 'Region', 'Note', 'Value'],
+			[2, 3, 'Dodoma', 'ok', '45.3'],
+			[3, 3, 'Arusha', '"Meru "North', '40.1'],
+			[4, 3, 'Tanga', 'ok', '30.2'],
+			[5, 3, 'Mara', 'Musoma', '25.0'],
+			[6, 3, 'Lindi', 'ok', '20.5']
+		]);
+	});
+
+	it('mixed-encoding.csv: UTF-8 rows and Windows-1252 rows (4 and 6) read with their accents', async () => {
+		const { dialect, rows } = await loadFixture('mixed-encoding.csv');
+		expect(dialect).toEqual(base);
+		expect(rows.map((r) => r[3])).toEqual([
+			'Place',
+			'Kinondoni é',
+			'Kondoa é',
+			'Newala é',
+			'Kondoa é',
+			'Newala é'
 		]);
 	});
 

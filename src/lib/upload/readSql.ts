@@ -17,8 +17,10 @@
  *   such fields are mangled or dropped silently, and an unterminated quote at the end of the file
  *   is silently turned into padding even in strict mode. So the byte scan is the judge of structure:
  *   it gives the widest record (declared columns are never fewer), the stray and unterminated
- *   quotes and the line-end kinds; strict_mode is turned off only for files the scan has already
- *   reported, so those load and their rows are named in the report.
+ *   quotes and the line-end kinds, and prepareText (records.ts) writes each broken field as a
+ *   proper quoted field of its text and mixed line ends as LF before DuckDB reads it, so DuckDB
+ *   reads the records the step-2 preview shows. strict_mode is still turned off for files the
+ *   scan has reported, in case bytes come here without prepareText.
  * - CR-only line ends and quoted newlines (LF or CRLF) are read correctly, but DuckDB's guess of
  *   the line end also looks inside quoted fields (a CRLF inside a quote in an LF file fails), so the
  *   scan's line end is passed as new_line. Writing `strict_mode = true` out loud together with

@@ -556,7 +556,9 @@ describe('reviewRegionNames: DHS region labels (hv024 / v024) of all 31 regions'
 		const rules = {
 			islandTotals: [],
 			aggregateNames: [],
-			surveyLabels: { 'X-1': ['North Side'], 'X-2': ['Side North'] }
+			surveyLabels: { 'X-1': ['North Side'], 'X-2': ['Side North'] },
+			nationalNames: [],
+			nationalCode: 'X'
 		};
 		const shared = surveyLabelIndex(twins, rules);
 		expect(shared.has('north side')).toBe(false);

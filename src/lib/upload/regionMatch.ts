@@ -66,11 +66,30 @@ function withoutWords(key: string, words: Set<string>): string {
 		.join(' ');
 }
 
+/** Totals that are the country's only when a file's other rows cover every region. */
+const GENERIC_TOTALS = ['total', 'grand total', 'jumla', 'all', 'all regions', 'mikoa yote'];
+
+/**
+ * Whether an aggregate name is the whole country: 'named' when it says so (the country's name, its
+ * code, "national"), 'total' for a total of whatever the file covers ("Total", "Jumla"), else null.
+ */
+export function nationalName(name: string, rules: NameRules = country): 'named' | 'total' | null {
+	const key = normaliseRegionName(name);
+	const core = withoutWords(key, AGGREGATE_NOISE);
+	const named = [...rules.nationalNames, rules.nationalCode.toLowerCase(), 'national', 'taifa'];
+	if (named.includes(key) || named.includes(core)) return 'named';
+	if (GENERIC_TOTALS.includes(key) || (core === '' && key !== '')) return 'total';
+	return null;
+}
+
 /** 'island' / 'zone' when the name is an aggregate, otherwise null. */
 function aggregateKind(key: string, rules: NameRules): 'island' | 'zone' | null {
 	const core = withoutWords(key, AGGREGATE_NOISE);
 	if (rules.islandTotals.some((i) => i.key === core)) return 'island';
-	const isZone = (k: string) => TOTAL_KEYS.includes(k) || rules.aggregateNames.includes(k);
+	const isZone = (k: string) =>
+		TOTAL_KEYS.includes(k) ||
+		rules.aggregateNames.includes(k) ||
+		k === rules.nationalCode.toLowerCase();
 	if (isZone(key) || isZone(core) || (core === '' && key !== '')) return 'zone';
 	return null;
 }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './encoding';
 import { EVIDENCE_KEYS, type Evidence } from './evidence';
-import { previewRows, sniffDialect, sniffSample } from './sniff';
+import { emptiness, previewRows, sniffDialect, sniffSample } from './sniff';
 import { sniffRequest } from './sniff.worker';
 import type { Dialect } from './types';
+import { plainComma } from './wideFile.test-data';
 
 const keys = (evidence: Evidence[]) => evidence.map((e) => e.key);
 
@@ -122,8 +123,10 @@ describe('sniffDialect', () => {
 		});
 		expect(dialect).toMatchObject({ delimiter: ',', headerRow: 1 });
 		expect(evidence).toContainEqual({ key: 'header_distinct', params: { row: '1' } });
-		// A whole file of one record is not read as a header without rows under it.
-		expect(sniffDialect('id,region,note\n').dialect.headerRow).toBe(0);
+		// A whole file of that record alone is a header with no rows under it (reported as such);
+		// a lone record with a number in it stays a row of data.
+		expect(sniffDialect('id,region,note\n').dialect.headerRow).toBe(1);
+		expect(sniffDialect('Dodoma,45.3\n').dialect.headerRow).toBe(0);
 	});
 
 	it('judges a 100,000-column header on its first columns, fast', () => {
@@ -202,8 +205,8 @@ describe('previewRows', () => {
 				file: 'p.csv',
 				row: 5,
 				kind: 'ragged-row',
-				detail: '3 fields, expected 2',
-				severity: 'warning'
+				detail: '3/2',
+				severity: 'error'
 			}
 		]);
 	});
@@ -221,6 +224,32 @@ describe('previewRows', () => {
 		expect(preview.problems).toContainEqual(
 			expect.objectContaining({ row: 4, kind: 'unterminated-quote', severity: 'error' })
 		);
+	});
+});
+
+describe('a file with nothing to load', () => {
+	const sniffed = (bytes: Uint8Array) =>
+		sniffRequest({ file: new File([bytes as Uint8Array<ArrayBuffer>], 'f.csv') });
+	it.each([
+		['blank lines only', encodeText('\n\r\n\n', 'utf-8'), 'empty'],
+		['a byte order mark only', encodeText('', 'utf-8-bom'), 'empty'],
+		['UTF-16 with a BOM and empty lines', encodeText('\r\n\r\n', 'utf-16le'), 'empty'],
+		['a header only', encodeText('Region,Urban,Rural\n', 'utf-8'), 'header-only'],
+		['a header and blank lines', encodeText('Region;Value\n\n\n', 'utf-8'), 'header-only'],
+		['a header over empty cells', encodeText('Region,Value\n,\n , \n', 'utf-8'), 'header-only'],
+		['a header with a BOM', encodeText('Mkoa\tThamani\r\n', 'utf-8-bom'), 'header-only'],
+		['one row of data', encodeText('Dodoma,45.3\n', 'utf-8'), null],
+		['a header and a row', encodeText('Region,Value\nDodoma,45.3\n', 'utf-8'), null]
+	] as const)('%s: %s', async (_, bytes, want) => {
+		expect((await sniffed(bytes)).empty).toBe(want);
+	});
+
+	it('is judged only on a whole file: a cut sample may have its rows further on', () => {
+		expect(previewRows('a,b\n', plainComma, 20, 'f.csv', true).empty).toBeNull();
+		expect(previewRows('a,b\n', plainComma, 20, 'f.csv').empty).toBe('header-only');
+		expect(emptiness([['a', 'b'], [], ['', ' ']], 1)).toBe('header-only');
+		expect(emptiness([[], ['', '']], 0)).toBe('empty');
+		expect(emptiness([['title'], ['a', 'b'], ['1', '']], 2)).toBeNull();
 	});
 });
 

@@ -7,10 +7,11 @@
  * Record numbers count every record of the file, empty lines included, as a spreadsheet does and
  * as the raw table's `__row` does (see readSql.ts).
  */
-import Papa from 'papaparse';
 import { detectEncoding, toUtf8 } from './encoding';
 import { because, type Evidence } from './evidence';
 import { chooseSeparators, looksNumeric } from './numberSeparators';
+import { quoteProblems } from './recordScan';
+import { readRecords, type ReadRecords } from './records';
 import type { Delimiter, Dialect, Encoding, UploadProblem } from './types';
 
 export const SAMPLE_BYTES = 2 * 1024 * 1024;
@@ -26,42 +27,24 @@ export interface SniffOptions {
 }
 
 /**
- * Records of the sample, [''] standing for an empty line. When the sample is the start of a longer
- * file (`cut`) and the parse ran to its end, the last record is incomplete unless the text ends
- * with a line end outside quotes: it is dropped, with what papaparse said about it (a cut quoted
- * field looks like an unterminated quote).
+ * Records of the sample as the import reads them (readRecords), [] standing for an empty line,
+ * and how many of them have broken quotes. A sample cut from a longer file loses its last record
+ * when that may be incomplete.
  */
 function parseRecords(
 	text: string,
-	delimiter: string,
+	delimiter: Delimiter,
 	quote: Dialect['quote'],
 	limit: number,
 	cut = false
-): { records: string[][]; errors: Papa.ParseError[] } {
-	const result = Papa.parse<string[]>(text, {
-		delimiter,
-		// papaparse needs some quote character; NUL never occurs in text we accept.
-		quoteChar: quote === '' ? '\u0000' : quote,
-		escapeChar: quote === '' ? '\u0000' : quote,
-		newline: undefined,
-		skipEmptyLines: false,
-		preview: limit
-	});
-	const records = result.data;
-	let errors = result.errors;
-	const endsLine = /[\r\n]$/.test(text);
-	const openAtEnd = errors.some((e) => e.code === 'MissingQuotes');
-	// papaparse reports the empty tail after a final line end as one more empty record.
-	if (records.length > 0 && isBlank(records.at(-1)!) && endsLine) records.pop();
-	if (cut && !result.meta.truncated && (openAtEnd || !endsLine) && records.length > 0) {
-		records.pop();
-		errors = errors.filter((e) => e.row === undefined || e.row < records.length);
-	}
-	return { records, errors };
+): { records: string[][]; quoteErrors: number; read: ReadRecords } {
+	const read = readRecords(text, { delimiter, quote }, { limit, cut });
+	const quoteErrors = read.strayQuoteRows.length + (read.unterminatedQuoteRow === null ? 0 : 1);
+	return { records: read.records, quoteErrors, read };
 }
 
 function isBlank(record: string[]): boolean {
-	return record.length === 1 && record[0] === '';
+	return record.length === 0;
 }
 
 interface Candidate {
@@ -115,12 +98,7 @@ function sampleRecords(
 	quote: Dialect['quote'],
 	truncated: boolean
 ) {
-	const { records, errors } = parseRecords(text, delimiter, quote, SAMPLE_RECORDS + 1, truncated);
-	// A parse that stopped at the record limit read one record more than the sample holds.
-	if (records.length > SAMPLE_RECORDS) records.pop();
-	const quoteErrors = errors.filter(
-		(e) => e.type === 'Quotes' && e.row !== undefined && e.row < records.length
-	).length;
+	const { records, quoteErrors } = parseRecords(text, delimiter, quote, SAMPLE_RECORDS, truncated);
 	return { records, quoteErrors };
 }
 
@@ -187,13 +165,13 @@ function chooseDelimiter(text: string, truncated: boolean, evidence: Evidence[])
 
 /**
  * The header row (1-based, counting empty lines), or 0; and where data begins. Judged on the first
- * HEADER_COLUMNS columns, so a very wide file costs no more than a wide one. When the sample is cut
- * so early that only one complete record is left (a huge field in the first data row), a record of
- * distinct texts with no number is taken for the header: more records follow it in the file.
+ * HEADER_COLUMNS columns, so a very wide file costs no more than a wide one. A lone record of
+ * distinct texts with no number is taken for the header: in a sample cut so early that only one
+ * complete record is left (a huge field in the first data row) more records follow it, and a file
+ * of that record alone is a header without data (reported as such, not as a row of data).
  */
 function chooseHeader(
 	c: Candidate,
-	truncated: boolean,
 	evidence: Evidence[]
 ): { headerRow: number; firstData: number } {
 	const { records, modal } = c;
@@ -231,11 +209,7 @@ function chooseHeader(
 	const anyNumericHead = candidate.some((h) => looksNumeric(h));
 	const header =
 		textHeaderOverNumbers > 0 ||
-		(numericColumns === 0 &&
-			!anyNumericHead &&
-			distinct &&
-			repeats === 0 &&
-			(body.length > 0 || (truncated && candidate.length > 0)));
+		(numericColumns === 0 && !anyNumericHead && distinct && repeats === 0 && candidate.length > 0);
 	if (titles > 0) evidence.push(because('title_lines', { count: titles, columns: modal }));
 	if (!header) {
 		evidence.push(because('no_header'));
@@ -256,7 +230,7 @@ export function sniffDialect(
 ): { dialect: Dialect; evidence: Evidence[]; sampleRecords: number } {
 	const evidence: Evidence[] = [];
 	const chosen = chooseDelimiter(text, options.truncated ?? false, evidence);
-	const { headerRow, firstData } = chooseHeader(chosen, options.truncated ?? false, evidence);
+	const { headerRow, firstData } = chooseHeader(chosen, evidence);
 	const cells = chosen.records.slice(firstData).flatMap((r) => (isBlank(r) ? [] : r));
 	const { decimal, thousands } = chooseSeparators(cells, chosen.delimiter, evidence);
 	// Every default token stays in the list even when the sample lacks it: a column that turns into
@@ -290,11 +264,28 @@ export interface Preview {
 	/** Fields in the widest record read (header included): the file has at least this many columns. */
 	columns: number;
 	problems: UploadProblem[];
+	/** What a whole file read to its end lacks (see emptiness); null when it has data or was cut. */
+	empty: Emptiness;
+}
+
+/** A file with no text at all (empty lines, a byte order mark), or text only down to its header. */
+export type Emptiness = 'empty' | 'header-only' | null;
+
+/**
+ * Whether records holding a whole file have nothing to load: no record with any text in it, or
+ * none after the header. A record of empty or blank cells only (",,") is no data either.
+ */
+export function emptiness(records: readonly string[][], headerRow: number): Emptiness {
+	const hasText = (r: readonly string[]) => r.some((cell) => cell.trim() !== '');
+	if (!records.some(hasText)) return 'empty';
+	return records.slice(headerRow).some(hasText) ? null : 'header-only';
 }
 
 /**
  * The header and the first `limit` data rows read with an explicit dialect, and what went wrong in
- * them. `cut`: the text is the start of a longer file, so its last record may be incomplete.
+ * them, worded as the import words it: a broken quote is named once, by its row, and a row with
+ * another number of fields than the header is named as the import's check names it. `cut`: the
+ * text is the start of a longer file, so its last record may be incomplete.
  */
 export function previewRows(
 	text: string,
@@ -304,7 +295,7 @@ export function previewRows(
 	cut = false
 ): Preview {
 	const wanted = dialect.headerRow + limit;
-	const { records, errors } = parseRecords(
+	const { records, read } = parseRecords(
 		text,
 		dialect.delimiter,
 		dialect.quote,
@@ -334,24 +325,17 @@ export function previewRows(
 				file,
 				row: i + 1,
 				kind: 'ragged-row',
-				detail: `${r.length} fields, expected ${expected}`,
-				severity: 'warning'
+				detail: `${r.length}/${expected}`,
+				severity: 'error'
 			});
 		}
 	}
 	const lastRow = rowNumbers.at(-1) ?? dialect.headerRow;
-	for (const e of errors) {
-		if (e.type !== 'Quotes' || e.row === undefined || e.row + 1 > lastRow) continue;
-		problems.push({
-			file,
-			row: e.row + 1,
-			kind: 'unterminated-quote',
-			detail: e.message,
-			severity: 'error'
-		});
-	}
+	problems.push(...quoteProblems(read, file).filter((p) => p.row! <= lastRow));
 	problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-	return { header, rows, rowNumbers, columns, problems };
+	const whole = !cut && records.length < wanted + 1000;
+	const empty = whole ? emptiness(records, dialect.headerRow) : null;
+	return { header, rows, rowNumbers, columns, problems, empty };
 }
 
 export interface SampleSniff {

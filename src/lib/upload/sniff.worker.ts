@@ -3,9 +3,10 @@
  * it, and previews the first rows, off the main thread. With a dialect in the request it previews
  * with that dialect instead of sniffing (the person overrode a guess).
  */
-import { detectEncoding, toUtf8 } from './encoding';
+import { detectEncoding, transcode } from './encoding';
+import { windows1252Warning } from './records';
 import type { Evidence } from './evidence';
-import { previewRows, SAMPLE_BYTES, sniffDialect } from './sniff';
+import { previewRows, SAMPLE_BYTES, sniffDialect, type Emptiness } from './sniff';
 import type { Dialect, Encoding, UploadProblem } from './types';
 
 export const PREVIEW_ROWS = 20;
@@ -36,6 +37,8 @@ export interface SniffResult {
 	truncated: boolean;
 	/** Problems seen in the previewed rows (ragged rows, unterminated quotes). */
 	problems: UploadProblem[];
+	/** A file with nothing to load: no text at all, or only a header (see emptiness in sniff.ts). */
+	empty: Emptiness;
 }
 
 export type SniffReply =
@@ -69,11 +72,15 @@ export async function sniffRequest(
 	const encoding = request.dialect?.encoding ?? detectEncoding(sample);
 	// A cut UTF-16 sample may end in half a code unit.
 	const whole = encoding.startsWith('utf-16') ? sample.subarray(0, sample.length & ~1) : sample;
-	const text = new TextDecoder('utf-8').decode(toUtf8(whole, encoding));
+	const transcoded = transcode(whole, encoding);
+	const text = new TextDecoder('utf-8').decode(transcoded.utf8);
 	const sniffed = sniffDialect(text, { truncated });
 	const dialect = request.dialect ?? { ...sniffed.dialect, encoding };
 	const evidence = request.dialect ? [] : sniffed.evidence;
 	const preview = previewRows(text, dialect, PREVIEW_ROWS, file.name, truncated);
+	// Rows of the sample only: a cut last record is left out as the preview leaves it out.
+	const lastRow = truncated ? sniffed.sampleRecords : Infinity;
+	const mixed = windows1252Warning(file.name, transcoded, dialect, lastRow);
 	report(1);
 	// Only what the page draws crosses to it: copying a 100,000-column preview blocks the page.
 	return {
@@ -86,7 +93,8 @@ export async function sniffRequest(
 		rowNumbers: preview.rowNumbers,
 		sampleRecords: sniffed.sampleRecords,
 		truncated,
-		problems: preview.problems
+		problems: mixed ? [mixed, ...preview.problems] : preview.problems,
+		empty: preview.empty
 	};
 }
 

@@ -59,6 +59,11 @@ export type UploadProblemKind =
 	/** The data engine was never downloaded and the device is offline: the file is not at fault. */
 	| 'engine-offline'
 	| 'unterminated-quote'
+	/**
+	 * A warning: lines of a UTF-8 file that were not valid UTF-8 were read as Windows-1252. `detail`
+	 * names the rows ("7, 19"), or the first ones and the count of lines ("7, 19, …;1204").
+	 */
+	| 'windows-1252-rows'
 	| 'ragged-row'
 	| 'empty-header'
 	| 'duplicate-header'

@@ -17,7 +17,7 @@ import { importDataset, profileColumns, rejectedRows, stageRaw } from './importe
 import { stageParquet } from './parquet';
 import { PARQUET_DIALECT } from './parquetSql';
 import { datasetTables, writtenRegionsQuery, type ImportMapping } from './importSql';
-import { scanRecords } from './recordScan';
+import { prepareText } from './records';
 import { reviewRegionNames } from './regionMatch';
 import { guessRoles } from './roles';
 import { previewRows, sniffSample, SAMPLE_BYTES } from './sniff';
@@ -56,8 +56,8 @@ async function stageText(
 ): Promise<{ dialect: Dialect; columnCount: number; structural: UploadProblem[] }> {
 	const sniff = sniffSample(bytes.subarray(0, SAMPLE_BYTES), bytes.length, given?.encoding);
 	const dialect = given ?? sniff.dialect;
-	const utf8 = toUtf8(bytes, dialect.encoding);
-	const scan = scanRecords(utf8, dialect);
+	// As the page's prepare worker does: broken fields quoted, so DuckDB reads the preview's records.
+	const { utf8, scan } = prepareText(toUtf8(bytes, dialect.encoding), dialect);
 	// The page counts columns from the widest record of its preview (the sniffed sample).
 	const columnCount = Math.max(
 		1,

@@ -47,6 +47,7 @@ import {
 	writtenIndicatorsQuery,
 	writtenItem
 } from './itemNames';
+import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
 import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
@@ -66,6 +67,13 @@ function defaultNames(draft: Draft): Record<string, string> {
 	draft.staged?.labels.forEach((label, i) => (defaults[columnItem(i + 1)] = label));
 	for (const w of draft.indicators?.written ?? []) defaults[writtenItem(w.text)] = w.text;
 	return defaults;
+}
+
+/** The one problem of a file with nothing to load; `detail` says whether it had a header. */
+export function emptyFileProblem(file: string, empty: NonNullable<Emptiness>): UploadProblem {
+	const problem: UploadProblem = { file, kind: 'empty-file', severity: 'error' };
+	if (empty === 'header-only') problem.detail = 'header-only';
+	return problem;
 }
 
 export class Uploads extends DatasetLibrary {
@@ -117,7 +125,7 @@ export class Uploads extends DatasetLibrary {
 				return;
 			}
 			if (file.size === 0) {
-				this.problem = { file: chosen.name, kind: 'empty-file', severity: 'error' };
+				this.problem = emptyFileProblem(chosen.name, 'empty');
 				return;
 			}
 			const head = new Uint8Array(await file.slice(0, ESTIMATE_SAMPLE_BYTES).arrayBuffer());
@@ -130,6 +138,11 @@ export class Uploads extends DatasetLibrary {
 				file.arrayBuffer().then((buffer) => sha256Hex(new Uint8Array(buffer)))
 			]);
 			if (abort.signal.aborted) return;
+			// Nothing to load: said at once, before any step asks about columns or regions.
+			if (sniff.empty) {
+				this.problem = emptyFileProblem(chosen.name, sniff.empty);
+				return;
+			}
 			// Refused before the whole file is read: a tab cannot stage more cells than this.
 			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
 			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);

@@ -17,6 +17,7 @@ export const kenya = {
 	},
 	islandTotals: [],
 	aggregateNames: ['kenya', 'republic of kenya'],
+	nationalNames: ['kenya', 'republic of kenya'],
 	// The boundary file's extent (33.91–41.93 E, 4.72 S–5.06 N), rounded outward.
 	mapBounds: [
 		[33.8, -4.8],

@@ -26,6 +26,7 @@ export const tanzania = {
 		'tanzania zanzibar',
 		'united republic of tanzania'
 	],
+	nationalNames: ['tanzania', 'united republic of tanzania', 'jamhuri ya muungano wa tanzania'],
 	// Older DHS rounds name the Zanzibar regions in English with the direction first ("north
 	// unguja", "south pemba"). The other spellings DHS labels use (lower case, "dar-es-salaam",
 	// "town west", "zanzibar north", "pemba kusini") are names or variants in data/regions.csv, or

@@ -10,7 +10,7 @@ const count = (n: number) => formatValue(n, 'count', intlLocale());
 /** Characters of a value named in a problem's "where". */
 const VALUE_CHARS = 80;
 
-type Texts = { what: (detail: string) => string; fix: () => string };
+type Texts = { what: (detail: string) => string; fix: (detail: string) => string };
 
 const texts: Record<UploadProblemKind, Texts> = {
 	'too-large': {
@@ -45,7 +45,13 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: () => m.upload_what_parquet_in_browser(),
 		fix: () => m.upload_fix_parquet_in_browser()
 	},
-	'empty-file': { what: () => m.upload_what_empty_file(), fix: () => m.upload_fix_empty_file() },
+	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
+	'empty-file': {
+		what: (detail) =>
+			detail === 'header-only' ? m.upload_what_header_only() : m.upload_what_empty_file(),
+		fix: (detail) =>
+			detail === 'header-only' ? m.upload_fix_header_only() : m.upload_fix_empty_file()
+	},
 	'not-text': { what: () => m.upload_what_not_text(), fix: () => m.upload_fix_not_text() },
 	unreadable: {
 		what: (detail) => m.upload_what_unreadable({ detail }),
@@ -59,6 +65,15 @@ const texts: Record<UploadProblemKind, Texts> = {
 	'unterminated-quote': {
 		what: (detail) => m.upload_what_unterminated_quote({ detail }),
 		fix: () => m.upload_fix_unterminated_quote()
+	},
+	'windows-1252-rows': {
+		what: (detail) => {
+			const [rows = '', total] = detail.split(';');
+			return total === undefined
+				? m.upload_what_windows1252_rows({ rows })
+				: m.upload_what_windows1252_rows_many({ rows, count: count(Number(total)) });
+		},
+		fix: () => m.upload_fix_windows1252_rows()
 	},
 	'ragged-row': {
 		what: (detail) => m.upload_what_ragged_row({ detail }),
@@ -138,5 +153,5 @@ export function describeUploadProblem(p: UploadProblem): {
 		.filter((x): x is string => x !== null)
 		.join(', ');
 	const t = texts[p.kind] ?? texts.unreadable;
-	return { where, what: t.what(p.detail ?? ''), fix: t.fix() };
+	return { where, what: t.what(p.detail ?? ''), fix: t.fix(p.detail ?? '') };
 }
