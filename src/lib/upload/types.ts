@@ -77,6 +77,8 @@ export type UploadProblemKind =
 	| 'duplicate-key'
 	| 'bad-weight'
 	| 'not-binary'
+	/** A long-format row whose indicator cell is blank (or a missing token): it names no indicator. */
+	| 'blank-indicator-name'
 	| 'bad-year'
 	| 'missing-value'
 	| 'few-cases'

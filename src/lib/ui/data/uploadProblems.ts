@@ -115,6 +115,10 @@ const texts: Record<UploadProblemKind, Texts> = {
 	},
 	'bad-weight': { what: () => m.upload_what_bad_weight(), fix: () => m.upload_fix_bad_weight() },
 	'not-binary': { what: () => m.upload_what_not_binary(), fix: () => m.upload_fix_not_binary() },
+	'blank-indicator-name': {
+		what: () => m.upload_what_blank_indicator_name(),
+		fix: () => m.upload_fix_blank_indicator_name()
+	},
 	'bad-year': { what: () => m.upload_what_bad_year(), fix: () => m.upload_fix_bad_year() },
 	'missing-value': {
 		what: () => m.upload_what_missing_value(),
