@@ -10,8 +10,9 @@
 //
 // Options:
 //   --out DIR       where the outputs go (default: FILE's name + ".pengo" beside it)
-//   --choices FILE  a mapping saved earlier (the "mapping" of a metadata.json, or the Datasets
-//                   page's saved choices): dialect, roles, unit, region decisions are taken from it
+//   --choices FILE  choices saved earlier: the Datasets page's "Choices for npm run aggregate"
+//                   of a dataset, or a metadata.json this command wrote. Dialect, roles, unit and
+//                   region decisions are taken from it, and its name and source unless given
 //   --name TEXT     the dataset's name (default: the file name)
 //   --source TEXT   where the data comes from, as the page's "Source" field
 //   --threads N     engine threads (default: all cores)
@@ -31,7 +32,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BYTES = 2 ** 31 - 1;
 
 function options(argv) {
-	const values = { out: null, choices: null, name: null, source: '', threads: null, memory: null };
+	const values = {
+		out: null,
+		choices: null,
+		name: null,
+		source: null,
+		threads: null,
+		memory: null
+	};
 	let file = null;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -108,8 +116,11 @@ async function main() {
 	const unattended = await loader.load('/src/lib/upload/unattended.ts');
 	const { writeCsv } = await loader.load('/src/lib/export/csvWriter.ts');
 
-	const choices = opts.choices ? JSON.parse(readFileSync(opts.choices, 'utf8')) : {};
-	const mappingGiven = choices.mapping ?? choices;
+	const { readChoicesFile } = await loader.load('/src/lib/upload/choicesFile.ts');
+	const choices = opts.choices
+		? readChoicesFile(JSON.parse(readFileSync(opts.choices, 'utf8')), basename(opts.choices))
+		: { mapping: {} };
+	const mappingGiven = choices.mapping;
 	const memoryLimit = opts.memory ?? `${Math.floor((totalmem() * 0.75) / 2 ** 20)}MB`;
 	const threads = opts.threads ? Number(opts.threads) : availableParallelism();
 	const parquet = startsAsParquet(opts.file);
@@ -139,9 +150,9 @@ async function main() {
 		phase(`importing ${mib(size)} with ${threads} threads, memory limit ${memoryLimit}`);
 		const meta = {
 			id: `agg${sha256.slice(0, 12)}`,
-			name: opts.name ?? fileName,
+			name: opts.name ?? choices.name ?? fileName,
 			fileName,
-			sourceNote: opts.source,
+			sourceNote: opts.source ?? choices.sourceNote ?? '',
 			importedAt: new Date().toISOString()
 		};
 		const result = await unattended.importUnattended(

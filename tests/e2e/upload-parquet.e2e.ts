@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from './fixtures';
@@ -52,4 +53,30 @@ test('a Parquet file is refused by name with the path that reads it; its aggrega
 	await expect(addSection(page).getByRole('status')).toHaveText(
 		/^1,330 data rows read: 1,330 loaded, 0 kept aside\.$/
 	);
+
+	// The choices made here, saved for the command: it reads the file again without guessing.
+	const row = page
+		.getByRole('region', { name: 'Uploaded datasets' })
+		.getByRole('row', { name: /survey-synthetic-estimates/ });
+	const [saved] = await Promise.all([
+		page.waitForEvent('download'),
+		row.getByRole('button', { name: 'Choices for npm run aggregate' }).click()
+	]);
+	expect(saved.suggestedFilename()).toBe('pengo-choices-survey-synthetic-estimates.json');
+	const choices = JSON.parse(await readFile(await saved.path(), 'utf8'));
+	expect(choices.mapping.roles.kind).toBe('indicators');
+	const again = execFileSync(
+		'node',
+		[
+			'scripts/aggregate.mjs',
+			join(out, 'survey-synthetic-estimates.csv'),
+			'--choices',
+			await saved.path(),
+			'--out',
+			join(OUT, 'again')
+		],
+		{ cwd: ROOT, encoding: 'utf8' }
+	);
+	expect(again).toContain('1,330 rows read, 1,330 loaded, 0 rejected');
+	expect(again).toContain('Every choice taken from --choices');
 });

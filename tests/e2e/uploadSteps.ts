@@ -17,14 +17,15 @@ export const navLink = (page: Page, name: string) =>
  * The file input is disabled until the bundled data is in DuckDB (region matching needs the 31
  * regions); a person cannot choose a file before, and Playwright's setInputFiles would not wait.
  */
-export async function fileInput(page: Page): Promise<Locator> {
-	const input = page.getByLabel(FILE_LABEL);
+export async function fileInput(page: Page, label = FILE_LABEL): Promise<Locator> {
+	const input = page.getByLabel(label);
 	await expect(input).toBeEnabled({ timeout: 90_000 });
 	return input;
 }
 
-export async function chooseFile(page: Page, file: Upload): Promise<void> {
-	await (await fileInput(page)).setInputFiles(file);
+/** `label`: the file input's label in the page's language (English unless given). */
+export async function chooseFile(page: Page, file: Upload, label = FILE_LABEL): Promise<void> {
+	await (await fileInput(page, label)).setInputFiles(file);
 }
 
 export function csvFile(name: string, text: string): Upload {
@@ -41,4 +42,9 @@ export async function loadAllMatched(page: Page, status: string): Promise<void> 
 	await page.getByRole('button', { name: 'Check and load' }).click();
 	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
 	await expect(addSection(page).getByRole('status')).toHaveText(status);
+}
+
+/** How wide the page scrolls: at most 376 at a 375 px viewport means no sideways scrolling. */
+export function pageWidth(page: Page): Promise<number> {
+	return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
 }

@@ -25,6 +25,8 @@ export interface DatasetEntry {
 	fileName: string;
 	size: number;
 	createdAt: string;
+	/** SHA-256 of the original (hex), to name an upload of the same file again. */
+	sha256: string | null;
 	sourceNote: string;
 	status: EntryStatus;
 	/** Saved in the browser's storage (false: this session only). */
@@ -46,6 +48,7 @@ export function entryFrom(record: StoredDataset, saved: boolean): DatasetEntry {
 		fileName: record.fileName,
 		size: record.size,
 		createdAt: record.createdAt,
+		sha256: record.sha256 ?? null,
 		sourceNote: record.sourceNote,
 		status:
 			record.status === 'importing'

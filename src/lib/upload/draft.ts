@@ -9,6 +9,7 @@ import { ImportError } from './importer';
 import type { ImportMapping } from './importSql';
 import type { SniffResult } from './sniffClient';
 import type { UnitGuess } from './unitGuess';
+import type { EarlierUpload } from './duplicates';
 import type {
 	ColumnProfile,
 	Dialect,
@@ -45,6 +46,17 @@ export interface Draft {
 	/** The person chose the unit: later role changes no longer guess it again. */
 	unitChosen: boolean;
 	indicatorName: string;
+	/** Names the person typed for items (itemNames.ts), by item key; defaults are not stored. */
+	itemNames: Record<string, string>;
+	/**
+	 * A long-format file's written indicator names (its indicator column's distinct texts, first
+	 * LISTED_INDICATORS), read when that column is chosen; null without an indicator column.
+	 */
+	indicators: { column: number; written: { text: string; rows: number }[]; more: boolean } | null;
+	/** SHA-256 of the file's bytes. */
+	sha256: string;
+	/** A stored dataset with the same bytes, until the person chooses to import anyway. */
+	duplicateOf: EarlierUpload | null;
 	problems: UploadProblem[];
 	report: ImportReport | null;
 	datasetId: string | null;

@@ -12,6 +12,7 @@
  */
 import { quoteIdent } from '$lib/db/quote';
 import type { BoundQuery } from '$lib/db/connector';
+import type { ItemNames } from './itemNames';
 import type { ColumnAssignment, Dialect, RoleGuess } from './types';
 
 /** What the person decided about every written region name: an ISO code, an island, or nothing. */
@@ -37,6 +38,8 @@ export interface ImportMapping {
 	unit: 'percent' | 'count' | 'per100';
 	/** The indicator name when the table has no indicator column (and for microdata items' prefix). */
 	indicatorName: string;
+	/** Names the person gave items in step 3 (itemNames.ts); absent in mappings stored before them. */
+	names?: ItemNames;
 }
 
 /** A dataset id (a UUID or any text) as letters and digits only, for table names and indicator ids. */

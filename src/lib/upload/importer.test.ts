@@ -14,6 +14,7 @@ import {
 	writtenRegionsQuery,
 	type ImportMapping
 } from './importSql';
+import { columnItem, writtenIndicatorsQuery, writtenItem } from './itemNames';
 import { reviewRegionNames } from './regionMatch';
 import type { ColumnAssignment, DatasetMeta, Dialect, RoleGuess } from './types';
 
@@ -560,5 +561,94 @@ describe('survey microdata (a DHS-like household file)', () => {
 		// Every region × area cell has 24 households or fewer: all are flagged as unstable.
 		expect(report.smallCells.length).toBeGreaterThan(0);
 		expect(report.smallCells.every((c) => c.n < 25)).toBe(true);
+	});
+});
+
+describe('names of items', () => {
+	const long = [
+		'region,indicator,year,value',
+		'Dodoma,radio,2022,40',
+		'Mwanza,radio,2022,35',
+		'Dodoma,,2022,12',
+		'Mwanza,  ,2022,13',
+		'Kigoma,NA,2022,14',
+		'Dodoma, tv ,2022,20'
+	].join('\n');
+	const longMapping = {
+		dialect: comma,
+		columnCount: 4,
+		roles: roles('indicators', ['region', 'indicator', 'year', 'value']),
+		unit: 'percent' as const,
+		indicatorName: 'unused'
+	};
+	const labelsOf = async (ids: string[]) =>
+		(await readCatalog(db)).filter((i) => ids.includes(i.id)).map((i) => i.label.en);
+
+	it('keeps a row with a blank or missing indicator name aside, naming row, column and value', async () => {
+		const { report } = await upload('n1', long, longMapping);
+		expect(
+			report.problems.map((p) => [p.row, p.column, p.value ?? null, p.kind, p.severity])
+		).toEqual([
+			[4, 'indicator', '', 'blank-indicator-name', 'error'],
+			[5, 'indicator', '  ', 'blank-indicator-name', 'error'],
+			[6, 'indicator', 'NA', 'blank-indicator-name', 'error']
+		]);
+		expect(report.rowsLoaded).toBe(3);
+		// Two indicators, both named; no unnamed one.
+		expect((await labelsOf(report.indicatorIds)).sort()).toEqual(['radio', 'tv']);
+	});
+
+	it('lists the written indicator names as the judge trims them, in file order, blanks left out', async () => {
+		const m = meta('n2', 'n2.csv');
+		await stageRaw(db, m, new TextEncoder().encode(long), longMapping);
+		const rows = await db.query<{ written: string; rows: number }>(
+			writtenIndicatorsQuery(datasetTables('n2'), 2, longMapping.dialect)
+		);
+		expect(rows.map((r) => [r.written, Number(r.rows)])).toEqual([
+			['radio', 2],
+			['tv', 1]
+		]);
+	});
+
+	it('shows a long-format indicator by the name the person gave it, the others as written', async () => {
+		const { report } = await upload('n3', long, {
+			...longMapping,
+			names: { [writtenItem('radio')]: 'Households with a radio' }
+		});
+		expect((await labelsOf(report.indicatorIds)).sort()).toEqual(['Households with a radio', 'tv']);
+	});
+
+	it('shows a survey item by its given name; its definition still names the column', async () => {
+		const text = [
+			'hv024,hv025,hv005,hv243a',
+			'Dodoma,1,1000000,1',
+			'Dodoma,2,1000000,0',
+			'Mwanza,1,1000000,1',
+			'Mwanza,2,2000000,0'
+		].join('\n');
+		const { report } = await upload('n4', text, {
+			dialect: comma,
+			columnCount: 4,
+			roles: roles('microdata', ['region', 'area', 'weight', 'item'], {
+				weightDivisor: 1_000_000,
+				areaCodes: { urban: ['1'], rural: ['2'], total: [] },
+				fixedYear: 2022
+			}),
+			unit: 'percent',
+			indicatorName: 'unused',
+			names: { [columnItem(4)]: '  Household has a mobile phone ' }
+		});
+		// So few households are suppressed on the map: the definition is what the catalog reads.
+		const [added] = await db.query<{ label_en: string; label_sw: string; definition_en: string }>({
+			sql: 'SELECT label_en, label_sw, definition_en FROM indicator_definitions WHERE indicator_id = ?',
+			params: [report.indicatorIds[0]!]
+		});
+		expect([added?.label_en, added?.label_sw]).toEqual([
+			'Household has a mobile phone',
+			'Household has a mobile phone'
+		]);
+		expect(added?.definition_en).toMatch(
+			/^Household has a mobile phone: weighted share of rows where “hv243a” is yes \(1\)/
+		);
 	});
 });

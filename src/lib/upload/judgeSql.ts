@@ -166,6 +166,13 @@ FROM d ${judge(tables, k, 'd')} WHERE j${k}.num NOT BETWEEN 0 AND 100`
 FROM d ${judge(tables, k, 'd')} WHERE __fields >= ${k} AND j${k}.miss`
 			);
 		}
+		const indicator = one(mapping, 'indicator');
+		if (indicator !== null) {
+			add(
+				`SELECT d.__row, ${indicator}, ${cell(indicator)}, ${kind('blank-indicator-name')}, NULL, 'error'
+FROM d ${judge(tables, indicator, 'd')} WHERE __fields >= ${indicator} AND j${indicator}.miss`
+			);
+		}
 		if (region !== null) {
 			dk = duplicateKeysSql(mapping, tables, region);
 			checks.push(...duplicateChecks(mapping));

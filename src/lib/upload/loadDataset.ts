@@ -8,6 +8,7 @@ import { insertSurveyEstimatesQuery } from '$lib/sql/observations';
 import { FLAG_BELOW_N, SUPPRESS_BELOW_N } from '$lib/domain/reliability';
 import { quoteIdent } from '$lib/db/quote';
 import { datasetTables, type ImportMapping } from './importSql';
+import { columnItem, itemName, writtenItem } from './itemNames';
 import {
 	indicatorIdsQuery,
 	indicatorRowsQuery,
@@ -17,11 +18,17 @@ import {
 } from './loadSql';
 import type { DatasetMeta, ImportReport } from './types';
 
-function definitionTexts(kind: ImportMapping['roles']['kind'], label: string, meta: DatasetMeta) {
+/** `column`: for a survey item, the header of its yes/no column (the label may be the person's name). */
+function definitionTexts(
+	kind: ImportMapping['roles']['kind'],
+	label: string,
+	meta: DatasetMeta,
+	column = label
+) {
 	if (kind === 'microdata') {
 		return {
-			en: `Weighted share of rows where “${label}” is yes (1), estimated by Pengo from the uploaded file ${meta.fileName} with design-based 95% confidence intervals. Cells with fewer than ${FLAG_BELOW_N} cases are flagged and fewer than ${SUPPRESS_BELOW_N} suppressed.`,
-			sw: `Uwiano uliozingatia uzito wa safu ambazo “${label}” ni ndiyo (1), uliokadiriwa na Pengo kutoka faili lililopakiwa ${meta.fileName} pamoja na vipindi vya uhakika vya asilimia 95 vinavyozingatia muundo wa sampuli. Visanduku vyenye chini ya kesi ${FLAG_BELOW_N} vimewekewa alama na vyenye chini ya ${SUPPRESS_BELOW_N} vimefichwa.`
+			en: `${label}: weighted share of rows where “${column}” is yes (1), estimated by Pengo from the uploaded file ${meta.fileName} with design-based 95% confidence intervals. Cells with fewer than ${FLAG_BELOW_N} cases are flagged and fewer than ${SUPPRESS_BELOW_N} suppressed.`,
+			sw: `${label}: uwiano uliozingatia uzito wa safu ambazo “${column}” ni ndiyo (1), uliokadiriwa na Pengo kutoka faili lililopakiwa ${meta.fileName} pamoja na vipindi vya uhakika vya asilimia 95 vinavyozingatia muundo wa sampuli. Visanduku vyenye chini ya kesi ${FLAG_BELOW_N} vimewekewa alama na vyenye chini ya ${SUPPRESS_BELOW_N} vimefichwa.`
 		};
 	}
 	return {
@@ -52,7 +59,7 @@ async function addDefinitions(
 	db: Connector,
 	meta: DatasetMeta,
 	mapping: ImportMapping,
-	ids: readonly { label: string; indicatorId: string; hasUrbanRural: boolean }[],
+	ids: readonly { label: string; indicatorId: string; hasUrbanRural: boolean; column?: string }[],
 	unit: ImportMapping['unit']
 ): Promise<void> {
 	const tables = datasetTables(meta.id);
@@ -70,7 +77,7 @@ async function addDefinitions(
 		]
 	});
 	for (const id of ids) {
-		const text = definitionTexts(mapping.roles.kind, id.label, meta);
+		const text = definitionTexts(mapping.roles.kind, id.label, meta, id.column);
 		await db.query({
 			sql: `INSERT INTO indicator_definitions (indicator_id, label_en, unit, definition_en, label_sw, definition_sw, has_urban_rural, source_ids)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -122,7 +129,7 @@ FROM ${quoteIdent(tables.rows)} GROUP BY indicator`
 			meta,
 			mapping,
 			ids.map((i) => ({
-				label: i.indicator,
+				label: itemName(mapping.names, writtenItem(i.indicator), i.indicator),
 				indicatorId: i.indicator_id,
 				hasUrbanRural: (areas.get(i.indicator) ?? 0) > 0
 			})),
@@ -140,16 +147,25 @@ FROM ${quoteIdent(tables.rows)} GROUP BY indicator`
 		await db.query(microdataViewQuery(mapping, tables));
 		const items = mapping.roles.columns
 			.filter((c) => c.role === 'item')
-			.map((c, k) => ({
-				column: `i${c.index}`,
-				indicatorId: `up_${tables.key}_${k + 1}`,
-				label: mapping.labels[c.index - 1] ?? `column ${c.index}`
-			}));
+			.map((c, k) => {
+				const header = mapping.labels[c.index - 1] ?? `column ${c.index}`;
+				return {
+					column: `i${c.index}`,
+					header,
+					indicatorId: `up_${tables.key}_${k + 1}`,
+					label: itemName(mapping.names, columnItem(c.index), header)
+				};
+			});
 		await addDefinitions(
 			db,
 			meta,
 			mapping,
-			items.map((i) => ({ label: i.label, indicatorId: i.indicatorId, hasUrbanRural: true })),
+			items.map((i) => ({
+				label: i.label,
+				indicatorId: i.indicatorId,
+				hasUrbanRural: true,
+				column: i.header
+			})),
 			'percent'
 		);
 		const has = (role: 'cluster' | 'stratum') => mapping.roles.columns.some((c) => c.role === role);

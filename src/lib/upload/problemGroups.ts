@@ -31,6 +31,7 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'unknown-region',
 	'zone-total',
 	'unknown-area',
+	'blank-indicator-name',
 	'bad-year',
 	'not-number',
 	'percent-out-of-range',

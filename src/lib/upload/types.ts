@@ -80,6 +80,8 @@ export type UploadProblemKind =
 	| 'repeated-row'
 	| 'bad-weight'
 	| 'not-binary'
+	/** A long-format row whose indicator cell is blank (or a missing token): it names no indicator. */
+	| 'blank-indicator-name'
 	| 'bad-year'
 	| 'missing-value'
 	| 'few-cases'

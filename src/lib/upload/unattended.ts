@@ -32,7 +32,7 @@ import type { DatasetMeta, Dialect, ImportReport, RegionNameReview, UploadProble
 
 /** What a saved choices file may fix; anything left out is guessed as the page would. */
 export type Choices = Partial<
-	Pick<ImportMapping, 'dialect' | 'roles' | 'unit' | 'indicatorName' | 'regions'>
+	Pick<ImportMapping, 'dialect' | 'roles' | 'unit' | 'indicatorName' | 'regions' | 'names'>
 >;
 
 export interface UnattendedResult {
@@ -157,7 +157,8 @@ export async function importUnattended(
 		roles,
 		regions: decided,
 		unit,
-		indicatorName: choices.indicatorName?.trim() || meta.name
+		indicatorName: choices.indicatorName?.trim() || meta.name,
+		...(choices.names ? { names: choices.names } : {})
 	};
 	onStep('checking and loading');
 	const report = await importDataset(db, meta, mapping, structural);

@@ -39,6 +39,15 @@ import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile } from './sniffClient';
+import { sha256Hex } from './sha256';
+import { earlierUpload } from './duplicates';
+import {
+	columnItem,
+	keptNames,
+	LISTED_INDICATORS,
+	writtenIndicatorsQuery,
+	writtenItem
+} from './itemNames';
 import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
 import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
@@ -52,6 +61,14 @@ import { QueryCancelledError, withSignal } from '$lib/db/connector';
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export type { Draft, Step } from './draft';
+
+/** Each item's default name: a column's label, a written indicator's own text. */
+function defaultNames(draft: Draft): Record<string, string> {
+	const defaults: Record<string, string> = {};
+	draft.staged?.labels.forEach((label, i) => (defaults[columnItem(i + 1)] = label));
+	for (const w of draft.indicators?.written ?? []) defaults[writtenItem(w.text)] = w.text;
+	return defaults;
+}
 
 /** The one problem of a file with nothing to load; `detail` says whether it had a header. */
 export function emptyFileProblem(file: string, empty: NonNullable<Emptiness>): UploadProblem {
@@ -117,10 +134,10 @@ export class Uploads extends DatasetLibrary {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
-			const sniff = await sniffFile(file, {
-				signal: abort.signal,
-				onProgress: (p) => (this.progress = p)
-			});
+			const [sniff, sha256] = await Promise.all([
+				sniffFile(file, { signal: abort.signal, onProgress: (p) => (this.progress = p) }),
+				file.arrayBuffer().then((buffer) => sha256Hex(new Uint8Array(buffer)))
+			]);
 			if (abort.signal.aborted) return;
 			// Nothing to load: said at once, before any step asks about columns or regions.
 			if (sniff.empty) {
@@ -147,6 +164,14 @@ export class Uploads extends DatasetLibrary {
 				unitGuess: null,
 				unitChosen: previous?.mapping !== undefined,
 				indicatorName: previous?.mapping?.indicatorName ?? base,
+				itemNames: { ...previous?.mapping?.names },
+				indicators: null,
+				sha256,
+				// A replacement's own dataset is not a second copy: its bytes are what it replaces.
+				duplicateOf: earlierUpload(
+					sha256,
+					this.datasets.filter((d) => d.id !== replacing)
+				),
 				problems: [],
 				report: null,
 				datasetId: null
@@ -167,6 +192,11 @@ export class Uploads extends DatasetLibrary {
 			this.busy = null;
 			this.progress = null;
 		}
+	}
+
+	/** The person chose to import a file already stored as another dataset. */
+	importAnyway(): void {
+		if (this.draft?.duplicateOf) this.draft = { ...this.draft, duplicateOf: null };
 	}
 
 	/** Change the dialect and preview again. */
@@ -198,7 +228,7 @@ export class Uploads extends DatasetLibrary {
 	/** Read the whole file into DuckDB with the chosen dialect, profile every column, guess roles. */
 	async confirmDialect(): Promise<void> {
 		const draft = this.draft;
-		if (!draft) return;
+		if (!draft || draft.duplicateOf) return;
 		this.problem = null;
 		const abort = new AbortController();
 		this.#abort = abort;
@@ -253,8 +283,11 @@ export class Uploads extends DatasetLibrary {
 				roles,
 				unit: draft.unitChosen ? draft.unit : unitGuess.unit,
 				unitGuess,
+				indicators: null,
 				problems
 			};
+			await this.#readIndicators();
+			if (abort.signal.aborted) return;
 			this.step = 'roles';
 		} catch (error) {
 			if (await this.#wasCancelled(error, draft.file.name)) return;
@@ -288,6 +321,53 @@ export class Uploads extends DatasetLibrary {
 		const unitGuess = draft.staged ? guessUnit(draft.staged.profiles, roles) : draft.unitGuess;
 		const unit = draft.unitChosen || !unitGuess ? draft.unit : unitGuess.unit;
 		this.draft = { ...draft, roles, unitGuess, unit };
+		void this.#readIndicators();
+	}
+
+	/** The name the person gives an item (blank: the item keeps its default name). */
+	setItemName(key: string, name: string): void {
+		if (this.draft)
+			this.draft = { ...this.draft, itemNames: { ...this.draft.itemNames, [key]: name } };
+	}
+
+	/**
+	 * Read the written indicator names of the chosen indicator column, for naming them in step 3;
+	 * nothing to read without one. A failure leaves the list out: the names stay as written.
+	 */
+	async #readIndicators(): Promise<void> {
+		const draft = this.draft;
+		const staged = draft?.staged;
+		if (!draft || !staged || !draft.roles) return;
+		const column =
+			draft.roles.kind === 'indicators'
+				? (draft.roles.columns.find((c) => c.role === 'indicator')?.index ?? null)
+				: null;
+		if (column === null) {
+			if (draft.indicators) this.draft = { ...draft, indicators: null };
+			return;
+		}
+		if (draft.indicators?.column === column) return;
+		let rows: { written: string; rows: number }[];
+		try {
+			rows = await this.dashboard.db.query<{ written: string; rows: number }>(
+				writtenIndicatorsQuery(datasetTables(staged.id), column, draft.dialect)
+			);
+		} catch {
+			return;
+		}
+		const current = this.draft;
+		const still = current?.roles?.columns.find((c) => c.role === 'indicator')?.index;
+		if (!current || current.staged !== staged || still !== column) return;
+		this.draft = {
+			...current,
+			indicators: {
+				column,
+				written: rows
+					.slice(0, LISTED_INDICATORS)
+					.map((r) => ({ text: String(r.written), rows: Number(r.rows) })),
+				more: rows.length > LISTED_INDICATORS
+			}
+		};
 	}
 
 	setDetails(change: Partial<Pick<Draft, 'name' | 'sourceNote' | 'unit' | 'indicatorName'>>): void {
@@ -355,7 +435,8 @@ export class Uploads extends DatasetLibrary {
 			roles: draft.roles,
 			regions: regionDecisions(draft.reviews, this.regions),
 			unit: draft.roles.kind === 'microdata' ? 'percent' : draft.unit,
-			indicatorName: draft.indicatorName.trim() === '' ? draft.name : draft.indicatorName.trim()
+			indicatorName: draft.indicatorName.trim() === '' ? draft.name : draft.indicatorName.trim(),
+			names: keptNames(draft.itemNames, defaultNames(draft))
 		};
 	}
 

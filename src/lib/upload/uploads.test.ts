@@ -15,6 +15,9 @@ import type { ImportMapping } from './importSql';
 import { DATASET_DB_NAME, FILES_STORE } from './datasetRecords';
 import { openDatasetStore } from './store';
 import { Uploads, type Draft } from './uploads.svelte';
+import { earlierUpload } from './duplicates';
+import { writtenItem } from './itemNames';
+import { sha256Hex } from './sha256';
 import type { SniffResult } from './sniff.worker';
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -89,14 +92,19 @@ function stalling(db: Awaited<ReturnType<typeof crashable>>, pattern: RegExp, th
 }
 
 /** A file chosen and previewed (the preview runs in a worker, which Node has not). */
-function chosen(uploads: Uploads, name: string, content: string): void {
+function chosen(
+	uploads: Uploads,
+	name: string,
+	content: string,
+	columns = mapping.columnCount
+): void {
 	const sniff = {
 		encoding: 'utf-8',
 		dialect: mapping.dialect,
 		evidence: [],
 		header: [...mapping.labels],
 		rows: [],
-		columns: mapping.columnCount,
+		columns,
 		problems: []
 	} as unknown as SniffResult;
 	const draft: Draft = {
@@ -113,6 +121,10 @@ function chosen(uploads: Uploads, name: string, content: string): void {
 		unitGuess: null,
 		unitChosen: false,
 		indicatorName: name,
+		itemNames: {},
+		indicators: null,
+		sha256: '',
+		duplicateOf: null,
 		problems: [],
 		report: null,
 		datasetId: null
@@ -405,5 +417,93 @@ describe('views once an upload is loaded', () => {
 		dashboard.state = { ...dashboard.state, indicator: uploaded.id, year };
 		await dashboard.refresh();
 		expect(hasValues()).toBe(false);
+	});
+});
+
+describe('names and repeated files', () => {
+	const long =
+		'Region,indicator,year,value\nMwanza,radio,2022,40\nKigoma, radio ,2022,35\nMwanza,tv,2022,20\nKigoma,,2022,9\n';
+
+	/** The long file through steps 2 to 5 with "radio" named; the labels of its indicators. */
+	async function importNamed(uploads: Uploads, dashboard: Dashboard) {
+		chosen(uploads, 'long.csv', long, 4);
+		await uploads.confirmDialect();
+		expect(uploads.step).toBe('roles');
+		expect(uploads.draft?.roles?.columns.find((c) => c.index === 2)?.role).toBe('indicator');
+		// Step 3 lists the written names to rename, trimmed as they load, the blank one left out.
+		expect(uploads.draft?.indicators).toEqual({
+			column: 2,
+			written: [
+				{ text: 'radio', rows: 2 },
+				{ text: 'tv', rows: 1 }
+			],
+			more: false
+		});
+		uploads.setItemName(writtenItem('radio'), 'Households with a radio ');
+		await uploads.confirmRoles(null);
+		await uploads.runImport(null);
+		expect(uploads.step).toBe('report');
+		return labelsOfUploads(dashboard);
+	}
+	const labelsOfUploads = (dashboard: Dashboard) =>
+		(dashboard.data?.indicators ?? [])
+			.filter((i) => i.uploadedFrom)
+			.map((i) => i.label.en)
+			.sort();
+
+	it('keeps the names given in step 3 with the dataset: a reload shows them again', async () => {
+		const { dashboard, uploads } = await openPage(db);
+		expect(await importNamed(uploads, dashboard)).toEqual(['Households with a radio', 'tv']);
+		expect(uploads.draft?.report?.problems.map((p) => [p.row, p.kind])).toEqual([
+			[5, 'blank-indicator-name']
+		]);
+
+		const fresh = await crashable();
+		try {
+			const reloaded = await openPage(fresh);
+			expect(reloaded.uploads.datasets[0]?.status).toBe('ready');
+			expect(labelsOfUploads(reloaded.dashboard)).toEqual(['Households with a radio', 'tv']);
+		} finally {
+			await fresh.close();
+		}
+	});
+
+	it('knows a stored dataset by the hash of its bytes, before and after a reload', async () => {
+		const { dashboard, uploads } = await openPage(db);
+		await importNamed(uploads, dashboard);
+		const hash = await sha256Hex(new TextEncoder().encode(long));
+		const stored = uploads.datasets[0]!;
+		expect(earlierUpload(hash, uploads.datasets)).toEqual({
+			id: stored.id,
+			name: 'long.csv',
+			fileName: 'long.csv',
+			createdAt: stored.createdAt
+		});
+		const fresh = await crashable();
+		try {
+			const reloaded = await openPage(fresh);
+			expect(earlierUpload(hash, reloaded.uploads.datasets)?.id).toBe(stored.id);
+		} finally {
+			await fresh.close();
+		}
+	});
+
+	it('reads nothing of a repeated file until the person chooses to import it anyway', async () => {
+		const { uploads } = await openPage(db);
+		chosen(uploads, 'long.csv', long, 4);
+		const earlier = {
+			id: 'x',
+			name: 'Long',
+			fileName: 'long.csv',
+			createdAt: '2026-12-01T09:00:00Z'
+		};
+		uploads.draft = { ...uploads.draft!, duplicateOf: earlier };
+		await uploads.confirmDialect();
+		expect(uploads.step).toBe('dialect');
+		expect(uploads.draft?.staged).toBeNull();
+		uploads.importAnyway();
+		expect(uploads.draft?.duplicateOf).toBeNull();
+		await uploads.confirmDialect();
+		expect(uploads.step).toBe('roles');
 	});
 });

@@ -19,7 +19,8 @@ import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
 import { describeUrlProblem } from '$lib/i18n/problems';
 import { loadMapDrawing, type MapDrawing } from '$lib/map/mapDrawing';
 import { m } from '$lib/paraglide/messages.js';
-import { dashboard, ensureLoaded } from '$lib/state/app.svelte';
+import { dashboard, ensureLoaded, uploads } from '$lib/state/app.svelte';
+import { formatUploadDate } from '$lib/i18n/uploadDate';
 import { gotoQuery } from '$lib/state/navigation';
 import { Resource } from '$lib/state/resource.svelte';
 import { buildViewModel } from '$lib/state/viewModel';
@@ -37,6 +38,7 @@ import {
 	withYear
 } from './explorerModel';
 import { explorerTableColumns } from './explorerTable';
+import { uploadedOptionLabels } from './pickerLabels';
 import { classesAcrossYears } from './fixedClasses';
 import { tableText } from './explorerText';
 import { parseViewState, viewStateParams, type ViewState } from './explorerUrl';
@@ -61,6 +63,19 @@ export class ExplorerPage {
 	/** The indicators of the select: the bundled ones, then those uploaded in this browser. */
 	bundled = $derived((dashboard.data?.indicators ?? []).filter((i) => !i.uploadedFrom));
 	uploaded = $derived((dashboard.data?.indicators ?? []).filter((i) => i.uploadedFrom));
+	/** The uploaded indicators' option texts: same names from different uploads told apart. */
+	uploadedLabels = $derived(
+		uploadedOptionLabels(
+			this.uploaded.map((i) => ({
+				id: i.id,
+				label: i.label[i18n.locale],
+				uploadedFrom: i.uploadedFrom ?? ''
+			})),
+			uploads.datasets,
+			(name, detail) => m.data_picker_upload({ name, detail }),
+			(createdAt) => formatUploadDate(createdAt, this.locale)
+		)
+	);
 	measures = $derived(measuresIn(dashboard.indicator, dashboard.state.year));
 	previousYear = $derived(previousYearOf(dashboard.indicator, dashboard.state.year));
 

@@ -131,6 +131,10 @@ const texts: Record<UploadProblemKind, Texts> = {
 	},
 	'bad-weight': { what: () => m.upload_what_bad_weight(), fix: () => m.upload_fix_bad_weight() },
 	'not-binary': { what: () => m.upload_what_not_binary(), fix: () => m.upload_fix_not_binary() },
+	'blank-indicator-name': {
+		what: () => m.upload_what_blank_indicator_name(),
+		fix: () => m.upload_fix_blank_indicator_name()
+	},
 	'bad-year': { what: () => m.upload_what_bad_year(), fix: () => m.upload_fix_bad_year() },
 	'missing-value': {
 		what: () => m.upload_what_missing_value(),
@@ -166,6 +170,7 @@ const kindNames: Record<UploadProblemKind, () => string> = {
 	'island-total': () => m.upload_kind_island_total(),
 	'zone-total': () => m.upload_kind_zone_total(),
 	'unknown-area': () => m.upload_kind_unknown_area(),
+	'blank-indicator-name': () => m.upload_kind_blank_indicator_name(),
 	'conflicting-duplicate': () => m.upload_kind_conflicting_duplicate(),
 	'repeated-row': () => m.upload_kind_repeated_row(),
 	'bad-weight': () => m.upload_kind_bad_weight(),
