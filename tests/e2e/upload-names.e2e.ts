@@ -3,7 +3,15 @@ import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { download, unzipData } from './downloads';
 import { chartSection, expect, test, waitForData } from './fixtures';
-import { addSection, chooseFile, csvFile, loadAllMatched, pageWidth, step } from './uploadSteps';
+import {
+	addSection,
+	checkAndLoad,
+	chooseFile,
+	csvFile,
+	loadAllMatched,
+	pageWidth,
+	step
+} from './uploadSteps';
 
 // Each upload runs DuckDB over the whole file several times, and a reload rebuilds every stored
 // dataset from its original.
@@ -151,13 +159,7 @@ test('the year of the data counts as it is typed, and rows without an indicator 
 	await names.getByLabel('Name of radio').fill('Households with a radio');
 	await continueButton(page).click();
 
-	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
-	await expect(page.getByText(/^3 matched, 0 ambiguous, 0 unmatched/)).toBeVisible();
-	await page.getByRole('button', { name: 'Check and load' }).click();
-	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
-	await expect(addSection(page).getByRole('status')).toHaveText(
-		'7 data rows read: 5 loaded, 2 kept aside.'
-	);
+	await checkAndLoad(page, 3, '7 data rows read: 5 loaded, 2 kept aside.');
 	// Each kept-aside row names its row, the column and the value, and why.
 	const section = addSection(page);
 	const blank = section

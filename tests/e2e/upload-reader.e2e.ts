@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addSection, chooseFile, fileInput, step, type Upload } from './uploadSteps';
+import { addSection, checkAndLoad, chooseFile, fileInput, step, type Upload } from './uploadSteps';
 
 // One reader for the step-2 preview and the import (issue 13): a broken quote gives the same records
 // in both and is named once; an empty file is said to be empty; a file mixing UTF-8 and
@@ -41,13 +41,7 @@ test('a broken quote: the preview shows the rows the import reads, and names the
 	await year.fill('2022');
 	await year.press('Tab');
 	await page.getByRole('button', { name: 'Continue' }).click();
-	await expect(step(page, 4)).toBeVisible({ timeout: 60_000 });
-	await expect(page.getByText(/^5 matched, 0 ambiguous, 0 unmatched/)).toBeVisible();
-	await page.getByRole('button', { name: 'Check and load' }).click();
-	await expect(step(page, 5)).toBeVisible({ timeout: 120_000 });
-	await expect(addSection(page).getByRole('status')).toHaveText(
-		'5 data rows read: 4 loaded, 1 kept aside.'
-	);
+	await checkAndLoad(page, 5, '5 data rows read: 4 loaded, 1 kept aside.');
 	await expect(broken).toHaveCount(1);
 });
 
