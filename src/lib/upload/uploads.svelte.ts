@@ -134,10 +134,10 @@ export class Uploads extends DatasetLibrary {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
-			const [sniff, sha256] = await Promise.all([
-				sniffFile(file, { signal: abort.signal, onProgress: (p) => (this.progress = p) }),
-				file.arrayBuffer().then((buffer) => sha256Hex(new Uint8Array(buffer)))
-			]);
+			const sniff = await sniffFile(file, {
+				signal: abort.signal,
+				onProgress: (p) => (this.progress = p)
+			});
 			if (abort.signal.aborted) return;
 			// Nothing to load: said at once, before any step asks about columns or regions.
 			if (sniff.empty) {
@@ -148,6 +148,9 @@ export class Uploads extends DatasetLibrary {
 			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
 			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
 			if (this.problem) return;
+			// Hashed only once the file may be imported: a refused file is never read whole.
+			const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+			if (abort.signal.aborted) return;
 			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
 			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
 			this.draft = {
