@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 interface BlockingConnection {
 	query(sql: string): ArrowRows;
 	prepare(sql: string): { query(...params: unknown[]): ArrowRows };
+	insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string; create: boolean }): void;
 }
 
 export async function openWasmConnector(): Promise<Connector & { close(): void }> {
@@ -48,6 +49,9 @@ export async function openWasmConnector(): Promise<Connector & { close(): void }
 		},
 		async dropFile(name: string) {
 			db.dropFile(REGISTERED_FILE_DIR + name);
+		},
+		async insertArrow(table: string, ipc: Uint8Array) {
+			conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
 		},
 		close() {
 			db.reset?.();

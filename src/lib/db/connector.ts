@@ -59,6 +59,11 @@ export interface Connector {
 	/** Forget a registered file and free its memory. Tables built from it stay. */
 	dropFile(name: string): Promise<void>;
 	/**
+	 * Append the rows of an Arrow IPC stream to an existing table, column by column in order (how
+	 * the page stages a Parquet file it read itself). Connectors without it cannot do that.
+	 */
+	insertArrow?(table: string, ipc: Uint8Array): Promise<void>;
+	/**
 	 * Whether the database still answers (false after its worker crashed or ran out of memory).
 	 * Connectors that cannot crash may leave it out.
 	 */
@@ -76,6 +81,7 @@ export function withSignal(db: Connector, signal: AbortSignal): Connector {
 		query: (q, options = {}) => db.query(q, { signal: options.signal ?? signal }),
 		registerFile: (name, bytes) => db.registerFile(name, bytes),
 		dropFile: (name) => db.dropFile(name),
+		insertArrow: db.insertArrow && ((table, ipc) => db.insertArrow!(table, ipc)),
 		healthy: db.healthy && (() => db.healthy!()),
 		restart: db.restart && (() => db.restart!())
 	};

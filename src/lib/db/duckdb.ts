@@ -231,6 +231,16 @@ async function dropFile(name: string): Promise<void> {
 	await db.dropFile(registeredPath(name));
 }
 
+async function insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+	const db = await database();
+	const conn = await db.connect();
+	try {
+		await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+	} finally {
+		await conn.close();
+	}
+}
+
 /** A trivial query answered within a few seconds, and no crash reported by the worker. */
 async function healthy(): Promise<boolean> {
 	if (crashed) return false;
@@ -256,4 +266,11 @@ async function restart(): Promise<void> {
 	old?.terminate();
 }
 
-export const connector: Connector = { query, registerFile, dropFile, healthy, restart };
+export const connector: Connector = {
+	query,
+	registerFile,
+	dropFile,
+	insertArrow,
+	healthy,
+	restart
+};

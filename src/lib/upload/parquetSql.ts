@@ -57,17 +57,28 @@ export function readParquetQuery(
 	// in the order the reader gives, which is the file's with insertion order preserved).
 	const ownRowNumber = names.some((name) => name.toLowerCase() === 'file_row_number');
 	const rowNumber = ownRowNumber ? 'row_number() OVER () - 1' : 'file_row_number';
-	const cells = names.map((name, i) => ({
-		raw: quoteIdent(rawColumnName(i + 1)),
-		file: quoteIdent(name)
-	}));
+	const cells = names.map((name) => ({ file: quoteIdent(name) }));
+	const header = parquetHeaderQuery(names, table);
 	return {
-		sql: `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS
-SELECT 1 AS __row, ${n} AS __fields, ${cells.map((c) => `CAST(? AS VARCHAR) AS ${c.raw}`).join(', ')}
+		sql: `${header.sql}
 UNION ALL
 SELECT CAST(${rowNumber} + 2 AS INTEGER), ${n},
 	${cells.map((c) => `coalesce(CAST(${c.file} AS VARCHAR), '')`).join(',\n\t')}
 FROM read_parquet(?${ownRowNumber ? '' : ', file_row_number = true'})`,
-		params: [...names, path]
+		params: [...header.params, path]
+	};
+}
+
+/**
+ * CREATE OR REPLACE TABLE `table` holding only row 1, the column names, with the raw table's
+ * columns and types (__row, __fields INTEGER, c1 … cN VARCHAR). The page appends the file's rows
+ * to it (parquetStage.ts); readParquetQuery appends them in the same statement.
+ */
+export function parquetHeaderQuery(names: readonly string[], table: string): BoundQuery {
+	const cells = names.map((_, i) => `CAST(? AS VARCHAR) AS ${quoteIdent(rawColumnName(i + 1))}`);
+	return {
+		sql: `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS
+SELECT 1 AS __row, ${names.length} AS __fields, ${cells.join(', ')}`,
+		params: [...names]
 	};
 }
