@@ -10,6 +10,8 @@ import { toUtf8 } from './encoding';
 import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
+import { stageParquetFile } from './parquetClient';
+import { isParquet } from './parquetSql';
 import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
 import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
@@ -200,11 +202,13 @@ export class DatasetLibrary {
 	): Promise<ImportReport> {
 		const original = await store.readOriginal(entry.id);
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
+		const file = new File([original as BlobPart], entry.fileName);
+		if (isParquet(original)) {
+			await stageParquetFile(this.dashboard.db, meta, file);
+			return importDataset(this.dashboard.db, meta, mapping, []);
+		}
 		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
-		const { utf8, scan } = await prepareFile(
-			new File([original as BlobPart], entry.fileName),
-			mapping.dialect
-		);
+		const { utf8, scan } = await prepareFile(file, mapping.dialect);
 		const structural = await stageRaw(this.dashboard.db, meta, utf8, mapping, scan);
 		return importDataset(this.dashboard.db, meta, mapping, structural);
 	}
@@ -323,7 +327,12 @@ export class DatasetLibrary {
 		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
-			.then((bytes) => new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding)))
+			.then((bytes) =>
+				// A Parquet file has no record text: the rejected rows give their fields only.
+				isParquet(bytes)
+					? null
+					: new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding))
+			)
 			.catch(() => null);
 		return rejectedRows(this.dashboard.db, id, mapping, original);
 	}

@@ -9,6 +9,7 @@ import { ImportError } from './importer';
 import type { ImportMapping } from './importSql';
 import type { SniffResult } from './sniffClient';
 import type { UnitGuess } from './unitGuess';
+import type { ParquetFacts } from './parquetRows';
 import type { EarlierUpload } from './duplicates';
 import type {
 	ColumnProfile,
@@ -55,6 +56,8 @@ export interface Draft {
 	indicators: { column: number; written: { text: string; rows: number }[]; more: boolean } | null;
 	/** SHA-256 of the file's bytes. */
 	sha256: string;
+	/** A Parquet file's footer (its columns and rows); null for a text file. */
+	parquet?: ParquetFacts | null;
 	/** A stored dataset with the same bytes, until the person chooses to import anyway. */
 	duplicateOf: EarlierUpload | null;
 	problems: UploadProblem[];

@@ -32,7 +32,7 @@ describe('Parquet values as DuckDB writes them', () => {
 		expect(floatText(Math.fround(0.1), true)).toBe('0.1');
 		expect(floatText(Math.fround(123456.789), true)).toBe('123456.79');
 		expect(floatText(Math.fround(1 / 3), true)).toBe('0.33333334');
-		expect(floatText(Math.fround(9007199254740993), true)).toBe('9007199000000000.0');
+		expect(floatText(Math.fround(2 ** 53 + 2), true)).toBe('9007199000000000.0');
 		expect(floatText(Math.fround(123456789012345680000), true)).toBe('1.2345679e+20');
 	});
 

@@ -15,7 +15,6 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'too-large',
 	'too-many-columns',
 	'too-many-cells',
-	'parquet-in-browser',
 	'empty-file',
 	'not-text',
 	'unreadable',

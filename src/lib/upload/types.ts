@@ -49,8 +49,6 @@ export type UploadProblemKind =
 	| 'too-many-columns'
 	/** More cells (rows × columns) than a tab can import; `detail` is {rows, columns, estimated} as JSON. */
 	| 'too-many-cells'
-	/** A Parquet file chosen in the browser, which has no Parquet reader (npm run aggregate has). */
-	| 'parquet-in-browser'
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'

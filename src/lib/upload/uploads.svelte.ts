@@ -50,6 +50,11 @@ import {
 } from './itemNames';
 import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
+import { parquetBatches, readParquetPreview } from './parquetClient';
+import { parquetSniff, parquetTooManyCells } from './parquetDraft';
+import type { ParquetFacts } from './parquetRows';
+import { stageParquetRows } from './parquetStage';
+import type { SniffResult } from './sniffClient';
 import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
@@ -120,9 +125,15 @@ export class Uploads extends DatasetLibrary {
 			const file = await gunzipIfNeeded(chosen);
 			if (abort.signal.aborted || tooLarge(file)) return;
 			if (await blobIsParquet(file)) {
-				// DuckDB-WASM reads Parquet only with an extension it would download: refused, saying
-				// which path reads it (npm run aggregate, on native DuckDB).
-				this.problem = { file: chosen.name, kind: 'parquet-in-browser', severity: 'error' };
+				// Read in a worker of our own (DuckDB-WASM has no Parquet reader of its own offline).
+				const preview = await readParquetPreview(file, { signal: abort.signal });
+				if (abort.signal.aborted) return;
+				const sniff = parquetSniff(preview);
+				this.problem = sniff.empty
+					? emptyFileProblem(chosen.name, sniff.empty)
+					: parquetTooManyCells(chosen.name, preview);
+				if (!this.problem)
+					await this.#startDraft(chosen, file, sniff, replacing, abort.signal, preview.facts);
 				return;
 			}
 			if (file.size === 0) {
@@ -148,39 +159,7 @@ export class Uploads extends DatasetLibrary {
 			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
 			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
 			if (this.problem) return;
-			// Hashed only once the file may be imported: a refused file is never read whole.
-			const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
-			if (abort.signal.aborted) return;
-			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
-			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
-			this.draft = {
-				file,
-				replacing,
-				sniff,
-				dialect: previous?.mapping?.dialect ?? sniff.dialect,
-				staged: null,
-				roles: null,
-				reviews: [],
-				name: previous?.name ?? base,
-				sourceNote: previous?.sourceNote ?? '',
-				unit: previous?.mapping?.unit ?? 'percent',
-				unitGuess: null,
-				unitChosen: previous?.mapping !== undefined,
-				indicatorName: previous?.mapping?.indicatorName ?? base,
-				itemNames: { ...previous?.mapping?.names },
-				indicators: null,
-				sha256,
-				// A replacement's own dataset is not a second copy: its bytes are what it replaces.
-				duplicateOf: earlierUpload(
-					sha256,
-					this.datasets.filter((d) => d.id !== replacing)
-				),
-				problems: [],
-				report: null,
-				datasetId: null
-			};
-			this.step = 'dialect';
-			this.problem = tooManyColumns(chosen.name, sniff.columns);
+			await this.#startDraft(chosen, file, sniff, replacing, abort.signal);
 		} catch (error) {
 			if (!abort.signal.aborted) {
 				this.problem = {
@@ -195,6 +174,53 @@ export class Uploads extends DatasetLibrary {
 			this.busy = null;
 			this.progress = null;
 		}
+	}
+
+	/**
+	 * The wizard's draft for a file that may be imported: hashed (a refused file is never read
+	 * whole), compared with the stored datasets, then step 2.
+	 */
+	async #startDraft(
+		chosen: File,
+		file: File,
+		sniff: SniffResult,
+		replacing: string | null,
+		signal: AbortSignal,
+		parquet: ParquetFacts | null = null
+	): Promise<void> {
+		const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+		if (signal.aborted) return;
+		const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
+		const base = file.name.replace(/\.(csv|tsv|txt|parquet)$/i, '');
+		this.draft = {
+			file,
+			replacing,
+			sniff,
+			dialect: previous?.mapping?.dialect ?? sniff.dialect,
+			staged: null,
+			roles: null,
+			reviews: [],
+			name: previous?.name ?? base,
+			sourceNote: previous?.sourceNote ?? '',
+			unit: previous?.mapping?.unit ?? 'percent',
+			unitGuess: null,
+			unitChosen: previous?.mapping !== undefined,
+			indicatorName: previous?.mapping?.indicatorName ?? base,
+			itemNames: { ...previous?.mapping?.names },
+			indicators: null,
+			sha256,
+			parquet,
+			// A replacement's own dataset is not a second copy: its bytes are what it replaces.
+			duplicateOf: earlierUpload(
+				sha256,
+				this.datasets.filter((d) => d.id !== replacing)
+			),
+			problems: [],
+			report: null,
+			datasetId: null
+		};
+		this.step = 'dialect';
+		this.problem = tooManyColumns(chosen.name, sniff.columns);
 	}
 
 	/** The person chose to import a file already stored as another dataset. */
@@ -239,21 +265,30 @@ export class Uploads extends DatasetLibrary {
 		try {
 			this.busy = 'staging';
 			this.progress = 0;
-			const { utf8, scan } = await prepareFile(draft.file, draft.dialect, {
-				signal: abort.signal,
-				onProgress: (p) => (this.progress = p)
-			});
+			const db = withSignal(this.dashboard.db, abort.signal);
+			const meta = { id, fileName: draft.file.name };
+			const onProgress = (p: number) => (this.progress = p);
+			let structural: UploadProblem[] = [];
+			if (draft.parquet) {
+				const { rows } = draft.parquet;
+				const batches = parquetBatches(
+					draft.file,
+					{ rowStart: 0, rowEnd: rows, indices: null },
+					{ signal: abort.signal, onProgress }
+				);
+				await stageParquetRows(db, meta, draft.parquet.names, batches);
+			} else {
+				const { utf8, scan } = await prepareFile(draft.file, draft.dialect, {
+					signal: abort.signal,
+					onProgress
+				});
+				if (abort.signal.aborted) return;
+				this.progress = null;
+				const columns = { dialect: draft.dialect, columnCount: Math.max(1, draft.sniff.columns) };
+				structural = await stageRaw(db, meta, utf8, columns, scan);
+			}
 			if (abort.signal.aborted) return;
 			this.progress = null;
-			const db = withSignal(this.dashboard.db, abort.signal);
-			const structural = await stageRaw(
-				db,
-				{ id, fileName: draft.file.name },
-				utf8,
-				{ dialect: draft.dialect, columnCount: Math.max(1, draft.sniff.columns) },
-				scan
-			);
-			if (abort.signal.aborted) return;
 			this.busy = 'profiling';
 			const raw = datasetTables(id).raw;
 			const [usual] = await db.query<{ width: number }>(

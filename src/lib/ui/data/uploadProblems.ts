@@ -45,10 +45,6 @@ const texts: Record<UploadProblemKind, Texts> = {
 		},
 		fix: () => m.upload_fix_too_many_cells()
 	},
-	'parquet-in-browser': {
-		what: () => m.upload_what_parquet_in_browser(),
-		fix: () => m.upload_fix_parquet_in_browser()
-	},
 	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
 	'empty-file': {
 		what: ({ detail = '' }) =>
@@ -152,7 +148,6 @@ const kindNames: Record<UploadProblemKind, () => string> = {
 	'too-large': () => m.upload_kind_too_large(),
 	'too-many-columns': () => m.upload_kind_too_many_columns(),
 	'too-many-cells': () => m.upload_kind_too_many_cells(),
-	'parquet-in-browser': () => m.upload_kind_parquet_in_browser(),
 	'empty-file': () => m.upload_kind_empty_file(),
 	'not-text': () => m.upload_kind_not_text(),
 	unreadable: () => m.upload_kind_unreadable(),
