@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page } from '@playwright/test';
+import { siteHandler } from '../../scripts/serve.mjs';
 import { expect, settledMapSignature, test, waitForData } from './fixtures';
 import { addSection, chooseFile, loadAllMatched, step } from './uploadSteps';
 
@@ -17,6 +20,10 @@ const SURVEY_CSV = join(ROOT, 'data/survey-synthetic.csv');
 /** Weighted shares (%) of households owning a mobile phone in Mbeya, by year and area. */
 let shares: { year: number; total: number; urban: number }[] = [];
 
+/** The survey with twelve more text columns no role reads, as a deployer might put it on the site. */
+const SITE_FILE = 'pengo-e2e-census.parquet';
+const SITE_PATH = join(ROOT, 'build', SITE_FILE);
+
 /**
  * data/survey-synthetic.csv written as Parquet by native DuckDB, its columns typed (integers,
  * doubles, text), zstd-compressed in row groups of 5,000 rows; and the estimates the page must
@@ -28,6 +35,13 @@ test.beforeAll(async () => {
 	const conn = await db.connect();
 	await conn.run(
 		`COPY (SELECT * FROM read_csv('${SURVEY_CSV}')) TO '${PARQUET}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 5000)`
+	);
+	const filler = Array.from(
+		{ length: 12 },
+		(_, k) => `substr(md5(hh_id::VARCHAR || '-${k}'), 1, 16) AS note_${k + 1}`
+	).join(', ');
+	await conn.run(
+		`COPY (SELECT *, ${filler} FROM read_csv('${SURVEY_CSV}')) TO '${SITE_PATH}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 5000)`
 	);
 	const reader = await conn.runAndReadAll(`SELECT year,
 		100 * sum(weight * owns_mobile) / sum(weight) AS total,
@@ -41,6 +55,39 @@ test.beforeAll(async () => {
 	conn.closeSync();
 	db.closeSync();
 });
+
+test.afterAll(() => rmSync(SITE_PATH, { force: true }));
+
+/** Mbeya's row of the explorer's table shows `expected` (weighted shares, %), to one decimal. */
+async function mbeyaShows(page: Page, expected: { total: number; urban: number }): Promise<void> {
+	// Guard the comparison itself: the shares must not sit on a rounding boundary.
+	for (const share of [expected.total, expected.urban])
+		expect(Math.abs(((share * 10) % 1) - 0.5)).toBeGreaterThan(0.01);
+	const percent = new Intl.NumberFormat('en', {
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	});
+	await page.getByRole('button', { name: 'Table' }).click();
+	const table = page.getByRole('table');
+	await expect(table.getByRole('row')).toHaveCount(32);
+	const cells = table.getByRole('row', { name: /^Mbeya\b/ }).getByRole('cell');
+	await expect(cells.nth(0)).toHaveText(`${percent.format(expected.total)}%`);
+	await expect(cells.nth(2)).toHaveText(`${percent.format(expected.urban)}%`);
+}
+
+/** The report's item, opened on the map: returns the year the explorer shows and its shares. */
+async function showOwnsMobile(page: Page) {
+	const item = addSection(page)
+		.getByRole('listitem')
+		.filter({ hasText: /^owns_mobile – / });
+	await item.getByRole('link', { name: 'Show on the map' }).click();
+	await waitForData(page);
+	const title = page.getByRole('heading', { level: 1 });
+	await expect(title).toContainText(/owns_mobile: Total, 20\d\d/);
+	const year = Number(/(20\d\d)/.exec((await title.textContent()) ?? '')?.[1]);
+	await settledMapSignature(page);
+	return { year, expected: shares.find((s) => s.year === year)! };
+}
 
 test('a Parquet survey goes through all five steps to the map and table, and comes back after a reload', async ({
 	page
@@ -69,39 +116,16 @@ test('a Parquet survey goes through all five steps to the map and table, and com
 	await page.getByRole('button', { name: 'Continue' }).click();
 
 	await loadAllMatched(page, '34,000 data rows read: 34,000 loaded, 0 kept aside.');
-	const item = addSection(page)
-		.getByRole('listitem')
-		.filter({ hasText: /^owns_mobile – / });
-	await item.getByRole('link', { name: 'Show on the map' }).click();
-	await waitForData(page);
-	const title = page.getByRole('heading', { level: 1 });
-	await expect(title).toContainText(/owns_mobile: Total, 20\d\d/);
-	const year = Number(/(20\d\d)/.exec((await title.textContent()) ?? '')?.[1]);
-	const expected = shares.find((s) => s.year === year)!;
-	// Guard the comparison itself: the shares must not sit on a rounding boundary.
-	for (const share of [expected.total, expected.urban])
-		expect(Math.abs(((share * 10) % 1) - 0.5)).toBeGreaterThan(0.01);
-	await settledMapSignature(page);
-
-	const percent = new Intl.NumberFormat('en', {
-		minimumFractionDigits: 1,
-		maximumFractionDigits: 1
-	});
-	const tableShows = async () => {
-		await page.getByRole('button', { name: 'Table' }).click();
-		const table = page.getByRole('table');
-		await expect(table.getByRole('row')).toHaveCount(32);
-		const cells = table.getByRole('row', { name: /^Mbeya\b/ }).getByRole('cell');
-		await expect(cells.nth(0)).toHaveText(`${percent.format(expected.total)}%`);
-		await expect(cells.nth(2)).toHaveText(`${percent.format(expected.urban)}%`);
-	};
-	await tableShows();
+	const { year, expected } = await showOwnsMobile(page);
+	await mbeyaShows(page, expected);
 
 	// A fresh page: DuckDB starts empty and the dataset is rebuilt from the stored Parquet file.
 	await page.reload();
 	await waitForData(page);
-	await expect(title).toContainText(`owns_mobile: Total, ${year}`);
-	await tableShows();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		`owns_mobile: Total, ${year}`
+	);
+	await mbeyaShows(page, expected);
 	await page.goto('/datasets/');
 	const row = page
 		.getByRole('region', { name: 'Uploaded datasets' })
@@ -156,4 +180,67 @@ test('the aggregate command’s estimates of a Parquet file load, and its choice
 	);
 	expect(again).toContain('1,330 rows read, 1,330 loaded, 0 rejected');
 	expect(again).toContain('Every choice taken from --choices');
+});
+
+test.describe('a Parquet file of the site', () => {
+	// A server of its own over the same build and handler as the preview server, started after the
+	// file is in the build folder (the handler lists the site's files when it starts); it counts
+	// the bytes it sends of that file.
+	const port = Number(process.env.PENGO_PORT ?? 4173) + 1000;
+	test.use({ baseURL: `http://localhost:${port}` });
+	let server: Server;
+	let sent = 0;
+	const ranges: string[] = [];
+	test.beforeAll(async () => {
+		const handler = siteHandler(join(ROOT, 'build'));
+		server = createServer((req, res) => {
+			if (req.url?.startsWith(`/${SITE_FILE}`)) {
+				ranges.push(`${req.method} ${req.headers.range ?? 'whole file'}`);
+				const write = res.write.bind(res);
+				res.write = ((chunk: Buffer, ...rest: never[]) => {
+					sent += chunk.length;
+					return write(chunk, ...rest);
+				}) as typeof res.write;
+			}
+			handler(req, res);
+		});
+		await new Promise<void>((done) => server.listen(port, 'localhost', done));
+	});
+	test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+	test('is read by address with range requests: fewer bytes than the file, the same estimates', async ({
+		page
+	}) => {
+		await page.goto('/datasets/');
+		const address = page.getByLabel('Read a Parquet file from this site');
+		await expect(page.getByRole('button', { name: 'Read', exact: true })).toBeEnabled({
+			timeout: 90_000
+		});
+		// Another site is refused before anything is fetched.
+		await address.fill('https://example.org/census.parquet');
+		await page.getByRole('button', { name: 'Read', exact: true }).click();
+		await expect(addSection(page).getByRole('alert')).toContainText(
+			'This address is not a file of this site.'
+		);
+
+		await address.fill(`/${SITE_FILE}`);
+		await page.getByRole('button', { name: 'Read', exact: true }).click();
+		await expect(step(page, 2)).toBeVisible({ timeout: 60_000 });
+		await expect(
+			page.getByText('Parquet file: 26 columns and 34,000 rows, as its footer states.')
+		).toBeVisible();
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(step(page, 3)).toBeVisible({ timeout: 120_000 });
+		await expect(page.getByLabel('Survey microdata')).toBeChecked();
+		await expect(page.getByLabel('Role of column note_1')).toHaveValue('ignore');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await loadAllMatched(page, '34,000 data rows read: 34,000 loaded, 0 kept aside.');
+
+		const size = statSync(SITE_PATH).size;
+		expect(ranges.every((r) => r.startsWith('HEAD') || /^GET bytes=\d+-\d+$/.test(r))).toBe(true);
+		expect(sent, `bytes sent of ${size}: ${ranges.join(', ')}`).toBeLessThan(size * 0.6);
+
+		const { expected } = await showOwnsMobile(page);
+		await mbeyaShows(page, expected);
+	});
 });

@@ -158,6 +158,12 @@ export function summaryConnector(
 		async dropFile(name) {
 			return (await toEngine()).dropFile(name);
 		},
+		async insertArrow(table, ipc) {
+			uploaded = true;
+			const db = await toEngine();
+			if (!db.insertArrow) throw new Error('The data engine cannot take rows as Arrow.');
+			return db.insertArrow(table, ipc);
+		},
 		async healthy() {
 			if (!used) return true;
 			// An engine that could not start has not crashed: its failure is shown where it was asked.

@@ -12,6 +12,7 @@ import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
 import { stageParquetFile } from './parquetClient';
 import { isParquet } from './parquetSql';
+import { pointerUrl, roleColumns } from './parquetUrl';
 import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
 import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
@@ -203,8 +204,12 @@ export class DatasetLibrary {
 		const original = await store.readOriginal(entry.id);
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
 		const file = new File([original as BlobPart], entry.fileName);
-		if (isParquet(original)) {
-			await stageParquetFile(this.dashboard.db, meta, file);
+		// A Parquet file of the site is kept as its address: its columns with roles are read again.
+		const url = pointerUrl(original, globalThis.location?.href ?? 'http://localhost/');
+		if (isParquet(original) || url) {
+			const source = url ? { url } : file;
+			const indices = url ? roleColumns(mapping.roles) : null;
+			await stageParquetFile(this.dashboard.db, meta, source, indices);
 			return importDataset(this.dashboard.db, meta, mapping, []);
 		}
 		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
@@ -329,7 +334,7 @@ export class DatasetLibrary {
 			.readOriginal(id)
 			.then((bytes) =>
 				// A Parquet file has no record text: the rejected rows give their fields only.
-				isParquet(bytes)
+				isParquet(bytes) || pointerUrl(bytes, 'http://localhost/')
 					? null
 					: new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding))
 			)

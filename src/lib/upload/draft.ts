@@ -20,6 +20,9 @@ import type {
 	UploadProblem
 } from './types';
 
+/** A Parquet file's footer, and its address when it is read from the site rather than chosen. */
+export type DraftParquet = ParquetFacts & { url?: string };
+
 export type Step = 'choose' | 'dialect' | 'roles' | 'regions' | 'report';
 
 export interface Draft {
@@ -57,7 +60,7 @@ export interface Draft {
 	/** SHA-256 of the file's bytes. */
 	sha256: string;
 	/** A Parquet file's footer (its columns and rows); null for a text file. */
-	parquet?: ParquetFacts | null;
+	parquet?: DraftParquet | null;
 	/** A stored dataset with the same bytes, until the person chooses to import anyway. */
 	duplicateOf: EarlierUpload | null;
 	problems: UploadProblem[];

@@ -77,13 +77,17 @@ export function parquetBatches(
 		});
 }
 
-/** Stage a whole stored Parquet original into the dataset's raw table (a re-import). */
+/**
+ * Stage a stored Parquet original (all its columns, or those at `indices`) into the dataset's raw
+ * table: a re-import.
+ */
 export async function stageParquetFile(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	source: ParquetSource
+	source: ParquetSource,
+	indices: number[] | null = null
 ): Promise<void> {
 	const { facts } = await readParquetPreview(source);
-	const all = { rowStart: 0, rowEnd: facts.rows, indices: null };
+	const all = { rowStart: 0, rowEnd: facts.rows, indices };
 	await stageParquetRows(db, meta, facts.names, parquetBatches(source, all));
 }

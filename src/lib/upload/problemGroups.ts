@@ -15,6 +15,7 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'too-large',
 	'too-many-columns',
 	'too-many-cells',
+	'parquet-url-elsewhere',
 	'empty-file',
 	'not-text',
 	'unreadable',

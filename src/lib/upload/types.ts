@@ -49,6 +49,8 @@ export type UploadProblemKind =
 	| 'too-many-columns'
 	/** More cells (rows × columns) than a tab can import; `detail` is {rows, columns, estimated} as JSON. */
 	| 'too-many-cells'
+	/** A Parquet address not on the page's own site (only the site's own files are read by address). */
+	| 'parquet-url-elsewhere'
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'

@@ -52,7 +52,8 @@ import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
 import { parquetBatches, readParquetPreview } from './parquetClient';
 import { parquetSniff, parquetTooManyCells } from './parquetDraft';
-import type { ParquetFacts } from './parquetRows';
+import type { DraftParquet } from './draft';
+import { roleColumns, siteParquetUrl, urlFileName, urlPointer } from './parquetUrl';
 import { stageParquetRows } from './parquetStage';
 import type { SniffResult } from './sniffClient';
 import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
@@ -177,6 +178,43 @@ export class Uploads extends DatasetLibrary {
 	}
 
 	/**
+	 * A Parquet file of this site, by its address (same origin only): read by range requests, the
+	 * footer and first rows now, the columns with roles in full after step 3.
+	 */
+	async chooseParquetUrl(text: string): Promise<void> {
+		this.cancel();
+		this.problem = null;
+		this.restarted = false;
+		this.codeTables.appliedId = null;
+		const url = siteParquetUrl(text, globalThis.location.href);
+		if (!url) {
+			this.problem = { file: text.trim(), kind: 'parquet-url-elsewhere', severity: 'error' };
+			return;
+		}
+		const name = urlFileName(url);
+		const abort = new AbortController();
+		this.#abort = abort;
+		this.busy = 'reading';
+		try {
+			const preview = await readParquetPreview({ url }, { signal: abort.signal });
+			if (abort.signal.aborted) return;
+			const sniff = parquetSniff(preview);
+			this.problem = sniff.empty
+				? emptyFileProblem(name, sniff.empty)
+				: parquetTooManyCells(name, preview);
+			// The store keeps the address, not the file: a reload reads it from the site again.
+			const pointer = new File([urlPointer(url) as BlobPart], name);
+			const facts = { ...preview.facts, url };
+			if (!this.problem) await this.#startDraft(pointer, pointer, sniff, null, abort.signal, facts);
+		} catch (error) {
+			if (!abort.signal.aborted) this.problem = asProblem(error, name);
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
+		}
+	}
+
+	/**
 	 * The wizard's draft for a file that may be imported: hashed (a refused file is never read
 	 * whole), compared with the stored datasets, then step 2.
 	 */
@@ -186,7 +224,7 @@ export class Uploads extends DatasetLibrary {
 		sniff: SniffResult,
 		replacing: string | null,
 		signal: AbortSignal,
-		parquet: ParquetFacts | null = null
+		parquet: DraftParquet | null = null
 	): Promise<void> {
 		const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
 		if (signal.aborted) return;
@@ -270,10 +308,11 @@ export class Uploads extends DatasetLibrary {
 			const onProgress = (p: number) => (this.progress = p);
 			let structural: UploadProblem[] = [];
 			if (draft.parquet) {
-				const { rows } = draft.parquet;
+				// A file of the site is profiled from its first row group; step 3's columns come whole.
+				const { rows, url, rowGroups } = draft.parquet;
 				const batches = parquetBatches(
-					draft.file,
-					{ rowStart: 0, rowEnd: rows, indices: null },
+					url ? { url } : draft.file,
+					{ rowStart: 0, rowEnd: url ? (rowGroups[0] ?? rows) : rows, indices: null },
 					{ signal: abort.signal, onProgress }
 				);
 				await stageParquetRows(db, meta, draft.parquet.names, batches);
@@ -423,6 +462,7 @@ export class Uploads extends DatasetLibrary {
 		if (!draft?.staged || !draft.roles) return;
 		const region = draft.roles.columns.find((c) => c.role === 'region');
 		if (!region) return;
+		if (draft.parquet?.url && !(await this.#readRoleColumns(draft))) return;
 		const written = await this.dashboard.db.query<{ written: string; rows: number }>(
 			writtenRegionsQuery(datasetTables(draft.staged.id).raw, region.index, draft.dialect.headerRow)
 		);
@@ -437,6 +477,43 @@ export class Uploads extends DatasetLibrary {
 		if (this.draft !== draft) return;
 		this.draft = { ...draft, reviews };
 		this.step = 'regions';
+	}
+
+	/**
+	 * A Parquet file of the site: every row of the columns with roles, replacing the first row group
+	 * staged for step 3, so region names, checks and the load see the whole file. False when it
+	 * failed or was cancelled (the problem says which).
+	 */
+	async #readRoleColumns(draft: Draft): Promise<boolean> {
+		const { parquet, staged, roles } = draft;
+		if (!parquet?.url || !staged || !roles) return false;
+		const abort = new AbortController();
+		this.#abort = abort;
+		this.busy = 'staging';
+		this.progress = 0;
+		try {
+			const batches = parquetBatches(
+				{ url: parquet.url },
+				{ rowStart: 0, rowEnd: parquet.rows, indices: roleColumns(roles) },
+				{ signal: abort.signal, onProgress: (p) => (this.progress = p) }
+			);
+			const db = withSignal(this.dashboard.db, abort.signal);
+			await stageParquetRows(
+				db,
+				{ id: staged.id, fileName: draft.file.name },
+				parquet.names,
+				batches
+			);
+			return !abort.signal.aborted;
+		} catch (error) {
+			if (await this.#wasCancelled(error, draft.file.name)) return false;
+			if (!abort.signal.aborted) this.problem = asProblem(error, draft.file.name);
+			return false;
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
+			this.progress = null;
+		}
 	}
 
 	/**

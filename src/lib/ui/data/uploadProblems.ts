@@ -45,6 +45,10 @@ const texts: Record<UploadProblemKind, Texts> = {
 		},
 		fix: () => m.upload_fix_too_many_cells()
 	},
+	'parquet-url-elsewhere': {
+		what: () => m.upload_what_parquet_url_elsewhere(),
+		fix: () => m.upload_fix_parquet_url_elsewhere()
+	},
 	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
 	'empty-file': {
 		what: ({ detail = '' }) =>
@@ -148,6 +152,7 @@ const kindNames: Record<UploadProblemKind, () => string> = {
 	'too-large': () => m.upload_kind_too_large(),
 	'too-many-columns': () => m.upload_kind_too_many_columns(),
 	'too-many-cells': () => m.upload_kind_too_many_cells(),
+	'parquet-url-elsewhere': () => m.upload_kind_parquet_url_elsewhere(),
 	'empty-file': () => m.upload_kind_empty_file(),
 	'not-text': () => m.upload_kind_not_text(),
 	unreadable: () => m.upload_kind_unreadable(),
