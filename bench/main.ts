@@ -6,12 +6,15 @@ import { surveySharesQuery } from '../src/lib/sql/surveyEstimates';
 import { DESIGN, ITEMS, SIMPLE_SHARES_SQL, createTableSql } from './sharesSql.mjs';
 import type { ParseReply } from './parseWorker';
 import ParseWorker from './parseWorker.ts?worker';
+import { runWasmParquet } from './parquetBench';
 
 export interface BenchOptions {
 	/** the CSV, relative to this page */
 	csvUrl: string;
 	/** warm runs after the first one */
 	repeat: number;
+	/** the same data as Parquet (--format parquet), relative to this page */
+	parquetUrl?: string;
 }
 
 interface WasmRun {
@@ -134,9 +137,13 @@ async function runPapaparse(csvUrl: string, runs: number) {
 	return { timings, shares, rows };
 }
 
-window.runBench = async ({ csvUrl, repeat }: BenchOptions) => {
+window.runBench = async ({ csvUrl, repeat, parquetUrl }: BenchOptions) => {
 	const runs = 1 + repeat;
 	const wasm = await runWasm(csvUrl, runs);
+	if (parquetUrl) {
+		const parquet = await runWasmParquet(parquetUrl, runs, wasm.surveySql, phase);
+		return { userAgent: navigator.userAgent, wasm, parquet };
+	}
 	const wasmHttp = await runWasmOverHttp(csvUrl, runs);
 	const papaparse = await runPapaparse(csvUrl, runs);
 	return { userAgent: navigator.userAgent, wasm, wasmHttp, papaparse };

@@ -14,7 +14,7 @@ async function timed(work) {
  * `runs` timed passes over the CSV at `path`; the first is the first after the database opened.
  * `survey` is the { sql, params } the page got from the app's surveySharesQuery.
  */
-export async function runNative(path, survey, runs, onPhase = () => {}) {
+export async function runNative(path, survey, runs, onPhase = () => {}, create = createTableSql) {
 	onPhase('native-start');
 	const [{ instance, connection }, startMs] = await timed(async () => {
 		const db = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -31,7 +31,7 @@ export async function runNative(path, survey, runs, onPhase = () => {}) {
 	let surveyRows = [];
 	for (let run = 0; run < runs; run++) {
 		onPhase(run === 0 ? 'native-first' : 'native-warm');
-		const [, createMs] = await timed(() => connection.run(createTableSql(path)));
+		const [, createMs] = await timed(() => connection.run(create(path)));
 		const [simple, simpleMs] = await timed(async () =>
 			(await connection.runAndReadAll(SIMPLE_SHARES_SQL)).getRowObjectsJS()
 		);

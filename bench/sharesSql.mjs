@@ -26,6 +26,11 @@ export function createTableSql(file) {
 	return `CREATE OR REPLACE TABLE ${TABLE} AS SELECT * FROM read_csv(${literal(file)}, header = true)`;
 }
 
+/** The same table from a Parquet file, its columns typed by the file (native DuckDB's reader). */
+export function createParquetTableSql(file) {
+	return `CREATE OR REPLACE TABLE ${TABLE} AS SELECT * FROM read_parquet(${literal(file)})`;
+}
+
 /** Region × area weighted shares Σ w·y / Σ w over households with a value, one column per item. */
 export const SIMPLE_SHARES_SQL = `SELECT region, residence AS area,
 	${ITEMS.map(

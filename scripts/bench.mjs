@@ -2,20 +2,24 @@
 // `npm run bench`: DuckDB-WASM (the app's own module and estimator SQL) vs papaparse + JS in
 // Chromium vs native DuckDB on one thread, over one synthetic survey CSV.
 //
-// Usage: node scripts/bench.mjs [--rows N] [--repeat K] [--seed S]
+// Usage: node scripts/bench.mjs [--rows N] [--repeat K] [--seed S] [--format parquet]
 //   --rows    households in the CSV (default 1000000); the file is reused for the same N and seed
 //   --repeat  warm runs per engine after the first run (default 3); medians are over these
 //   --seed    PRNG seed for the data (default 20241129)
+//   --format  parquet: ingest + estimates from the same data as Parquet vs as CSV, in the browser
+//             (the app's own Parquet reader) and natively, as ratios (bench/parquetReport.mjs)
 // Writes only under .bench/ (git-ignored). Needs Chromium: CHROMIUM_PATH or /usr/bin/chromium.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS } from '../tests/chromiumFlags.mjs';
 import { build } from 'vite';
 import { ensureSurveyCsv } from '../bench/generateSurvey.mjs';
 import { runNative } from '../bench/nativeDuckdb.mjs';
+import { ensureSurveyParquet, parquetReport } from '../bench/parquetReport.mjs';
+import { createParquetTableSql } from '../bench/sharesSql.mjs';
 import { startMemorySampler } from '../bench/processMemory.mjs';
 import * as report from '../bench/report.mjs';
 import { serveStatic } from '../bench/staticServer.mjs';
@@ -24,9 +28,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, '.bench');
 
 function options(argv) {
-	const values = { rows: 1_000_000, repeat: 3, seed: 20241129 };
+	const values = { rows: 1_000_000, repeat: 3, seed: 20241129, format: 'csv' };
 	for (let i = 0; i < argv.length; i++) {
 		const name = argv[i].replace(/^--/, '');
+		if (name === 'format') {
+			values.format = argv[++i];
+			if (!['csv', 'parquet'].includes(values.format))
+				throw new Error(`--format is csv or parquet, not "${values.format}".`);
+			continue;
+		}
 		if (!(name in values) || !argv[i].startsWith('--')) {
 			throw new Error(`Unknown option "${argv[i]}". Use --rows N, --repeat K or --seed S.`);
 		}
@@ -41,7 +51,7 @@ function options(argv) {
 
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-async function runBrowser(origin, csvName, repeat, memory) {
+async function runBrowser(origin, csvName, repeat, memory, parquetName) {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_FLAGS
@@ -59,7 +69,12 @@ async function runBrowser(origin, csvName, repeat, memory) {
 			timeout: 30_000
 		});
 		try {
-			return await page.evaluate((o) => window.runBench(o), { csvUrl: `../${csvName}`, repeat });
+			const parquetUrl = parquetName ? `../${parquetName}` : undefined;
+			return await page.evaluate((o) => window.runBench(o), {
+				csvUrl: `../${csvName}`,
+				repeat,
+				parquetUrl
+			});
 		} catch (error) {
 			throw new Error(`${error.message}\n${problems.join('\n')}`, { cause: error });
 		}
@@ -69,7 +84,7 @@ async function runBrowser(origin, csvName, repeat, memory) {
 }
 
 async function main() {
-	const { rows, repeat, seed } = options(process.argv.slice(2));
+	const { rows, repeat, seed, format } = options(process.argv.slice(2));
 	const started = performance.now();
 	mkdirSync(OUT, { recursive: true });
 
@@ -79,6 +94,7 @@ async function main() {
 			(csv.reused ? 'reused' : `written in ${csv.seconds.toFixed(1)} s`)
 	);
 
+	const parquet = format === 'parquet' ? await ensureSurveyParquet(csv.path) : null;
 	const builtAt = performance.now();
 	await build({ configFile: resolve(ROOT, 'vite.bench.config.ts') });
 	console.log(`page: built .bench/site in ${seconds(builtAt)}`);
@@ -87,9 +103,36 @@ async function main() {
 	const server = await serveStatic(OUT);
 	let browserResult;
 	try {
-		browserResult = await runBrowser(server.origin, csv.name, repeat, memory);
+		const parquetName = parquet ? basename(parquet.path) : undefined;
+		browserResult = await runBrowser(server.origin, csv.name, repeat, memory, parquetName);
 	} finally {
 		await server.close();
+	}
+	if (parquet) {
+		const survey = browserResult.wasm.surveySql;
+		const nativeCsv = await runNative(csv.path, survey, 1 + repeat, memory.phase);
+		const nativeParquet = await runNative(
+			parquet.path,
+			survey,
+			1 + repeat,
+			memory.phase,
+			createParquetTableSql
+		);
+		memory.stop();
+		const printed = parquetReport({
+			wasm: browserResult.wasm,
+			parquet: browserResult.parquet,
+			nativeCsv,
+			nativeParquet,
+			csvBytes: csv.bytes,
+			parquetBytes: parquet.bytes
+		});
+		console.log(
+			`\n${rows.toLocaleString('en-US')} rows, ${1 + repeat} runs each.\n${printed.text}`
+		);
+		console.log(`total ${seconds(started)}`);
+		if (!printed.ok) process.exitCode = 1;
+		return;
 	}
 	const csvServed = server.served.get(`/${csv.name}`);
 	const native = await runNative(csv.path, browserResult.wasm.surveySql, 1 + repeat, memory.phase);

@@ -17,7 +17,10 @@ const OUT = join(ROOT, 'test-results', 'parquet-upload');
 const PARQUET = join(OUT, 'survey-synthetic.parquet');
 const SURVEY_CSV = join(ROOT, 'data/survey-synthetic.csv');
 
-/** Weighted shares (%) of households owning a mobile phone in Mbeya, by year and area. */
+/**
+ * Weighted shares (%) of households owning a mobile phone in Mbeya, by year: the file writes the
+ * region as MBEYA, Mbeya and 'Mbeya (since 2016)'.
+ */
 let shares: { year: number; total: number; urban: number }[] = [];
 
 /** The survey with twelve more text columns no role reads, as a deployer might put it on the site. */
@@ -41,12 +44,12 @@ test.beforeAll(async () => {
 		(_, k) => `substr(md5(hh_id::VARCHAR || '-${k}'), 1, 16) AS note_${k + 1}`
 	).join(', ');
 	await conn.run(
-		`COPY (SELECT *, ${filler} FROM read_csv('${SURVEY_CSV}')) TO '${SITE_PATH}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 5000)`
+		`COPY (SELECT *, ${filler} FROM read_csv('${SURVEY_CSV}')) TO '${SITE_PATH}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 2500)`
 	);
 	const reader = await conn.runAndReadAll(`SELECT year,
 		100 * sum(weight * owns_mobile) / sum(weight) AS total,
 		100 * sum(weight * owns_mobile) FILTER (residence = 'Urban') / sum(weight) FILTER (residence = 'Urban') AS urban
-	FROM read_csv('${SURVEY_CSV}') WHERE region = 'MBEYA' GROUP BY year ORDER BY year`);
+	FROM read_csv('${SURVEY_CSV}') WHERE region ILIKE 'mbeya%' GROUP BY year ORDER BY year`);
 	shares = reader.getRowObjectsJS().map((r) => ({
 		year: Number(r.year),
 		total: Number(r.total),
@@ -69,7 +72,8 @@ async function mbeyaShows(page: Page, expected: { total: number; urban: number }
 	});
 	await page.getByRole('button', { name: 'Table' }).click();
 	const table = page.getByRole('table');
-	await expect(table.getByRole('row')).toHaveCount(32);
+	// After a reload the dataset is rebuilt from its stored original first.
+	await expect(table.getByRole('row')).toHaveCount(32, { timeout: 90_000 });
 	const cells = table.getByRole('row', { name: /^Mbeya\b/ }).getByRole('cell');
 	await expect(cells.nth(0)).toHaveText(`${percent.format(expected.total)}%`);
 	await expect(cells.nth(2)).toHaveText(`${percent.format(expected.urban)}%`);
@@ -120,10 +124,11 @@ test('a Parquet survey goes through all five steps to the map and table, and com
 	await mbeyaShows(page, expected);
 
 	// A fresh page: DuckDB starts empty and the dataset is rebuilt from the stored Parquet file.
+	// The table view is in the address, so the page opens on it.
 	await page.reload();
-	await waitForData(page);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(
-		`owns_mobile: Total, ${year}`
+		`owns_mobile: Total, ${year}`,
+		{ timeout: 90_000 }
 	);
 	await mbeyaShows(page, expected);
 	await page.goto('/datasets/');
@@ -194,8 +199,10 @@ test.describe('a Parquet file of the site', () => {
 	test.beforeAll(async () => {
 		const handler = siteHandler(join(ROOT, 'build'));
 		server = createServer((req, res) => {
+			// Node sends no body in answer to HEAD, whatever the handler writes.
 			if (req.url?.startsWith(`/${SITE_FILE}`)) {
 				ranges.push(`${req.method} ${req.headers.range ?? 'whole file'}`);
+				if (req.method === 'HEAD') return handler(req, res);
 				const write = res.write.bind(res);
 				res.write = ((chunk: Buffer, ...rest: never[]) => {
 					sent += chunk.length;
@@ -232,13 +239,15 @@ test.describe('a Parquet file of the site', () => {
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(step(page, 3)).toBeVisible({ timeout: 120_000 });
 		await expect(page.getByLabel('Survey microdata')).toBeChecked();
-		await expect(page.getByLabel('Role of column note_1', { exact: true })).toHaveValue('ignore');
+		await expect(
+			page.getByRole('combobox', { name: 'Role of column note_1', exact: true })
+		).toHaveValue('ignore');
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await checkAndLoad(page, 77, '34,000 data rows read: 34,000 loaded, 0 kept aside.');
 
 		const size = statSync(SITE_PATH).size;
 		expect(ranges.every((r) => r.startsWith('HEAD') || /^GET bytes=\d+-\d+$/.test(r))).toBe(true);
-		expect(sent, `bytes sent of ${size}: ${ranges.join(', ')}`).toBeLessThan(size * 0.6);
+		expect(sent, `bytes sent of ${size}: ${ranges.join(', ')}`).toBeLessThan(size / 2);
 
 		const { expected } = await showOwnsMobile(page);
 		await mbeyaShows(page, expected);

@@ -62,7 +62,8 @@ export function blobBuffer(blob: Blob): AsyncBuffer {
 export async function readFacts(
 	file: AsyncBuffer
 ): Promise<{ metadata: FileMetaData; facts: ParquetFacts }> {
-	const metadata = await parquetMetadataAsync(file);
+	// The footer is read from the file's end: 64 KiB first (more when it is longer), not 512 KiB.
+	const metadata = await parquetMetadataAsync(file, { initialFetchSize: 1 << 16 });
 	const names = parquetSchema(metadata).children.map((c) => c.element.name);
 	const rowGroups = metadata.row_groups.map((g) => Number(g.num_rows));
 	return { metadata, facts: { names, rows: Number(metadata.num_rows), rowGroups } };
