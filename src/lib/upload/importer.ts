@@ -52,13 +52,18 @@ export const PROBLEM_LIMIT = 1000;
 export async function stageRaw(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	text: Uint8Array,
+	text: Uint8Array | { path: string; scan: RecordScan },
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
 	prepared?: RecordScan
 ): Promise<UploadProblem[]> {
-	const { utf8, scan } = prepared
-		? { utf8: text, scan: prepared }
-		: prepareText(text, mapping.dialect);
+	// A file the engine reads in place (native, too big to hold) comes with its scan, and is
+	// well-formed UTF-8 already (unattended.ts refuses it otherwise).
+	const { utf8, scan } =
+		'path' in text
+			? { utf8: { path: text.path }, scan: text.scan }
+			: prepared
+				? { utf8: text, scan: prepared }
+				: prepareText(text, mapping.dialect);
 	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
 	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
 	if (wide) throw new ImportError(wide);
