@@ -297,7 +297,7 @@ describe('importUnattended', () => {
 			const dialect = (text: string) => ({
 				encoding: detectEncoding(new TextEncoder().encode(text)),
 				delimiter: ',' as const,
-				quote: '"'
+				quote: '"' as const
 			});
 			const refusal = (text: string, encoding?: 'windows-1252') => {
 				const d = { ...dialect(text), ...(encoding ? { encoding } : {}) };
