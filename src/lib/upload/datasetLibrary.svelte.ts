@@ -7,7 +7,14 @@
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
 import { toUtf8 } from './encoding';
-import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
+import {
+	dropDataset,
+	importDataset,
+	problemPage,
+	rejectedRows,
+	stageRaw,
+	type ExplainRejection
+} from './importer';
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
 import { stageParquetFile } from './parquetClient';
@@ -322,11 +329,12 @@ export class DatasetLibrary {
 	}
 
 	/**
-	 * The rows kept aside as [header, ...rows]: row, reason, the record's text as in the file (the
+	 * The rows kept aside as [header, ...rows]: row, reason (and in words, with `explain`), the
+	 * record's text as in the file (the
 	 * kept original decoded with the dataset's encoding, untouched by the import's repairs), then the
 	 * fields as read.
 	 */
-	async rejected(id: string): Promise<string[][]> {
+	async rejected(id: string, explain?: ExplainRejection): Promise<string[][]> {
 		const entry = this.datasets.find((d) => d.id === id);
 		const mapping = entry?.mapping;
 		if (!entry || !mapping) return [];
@@ -339,6 +347,6 @@ export class DatasetLibrary {
 					: new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding))
 			)
 			.catch(() => null);
-		return rejectedRows(this.dashboard.db, id, mapping, original);
+		return rejectedRows(this.dashboard.db, id, mapping, original, explain);
 	}
 }
