@@ -76,6 +76,7 @@ async function runBrowser(origin, csv, repeat, source, memory, parquetName) {
 		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 		page.on('console', (message) => {
 			if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+			else if (message.text().startsWith('parquet run')) console.log(message.text());
 		});
 		await page.exposeFunction('benchPhase', (phase) => memory.phase(phase));
 		await page.goto(`${origin}/site/index.html`);

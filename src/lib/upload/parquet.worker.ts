@@ -1,8 +1,8 @@
 /**
  * Reads a Parquet file off the page's thread (parquetRows.ts): its footer and first rows for the
  * preview, or its rows as Arrow batches for DuckDB. A chosen file is read by slices of the File; a
- * file of this site by HTTP range requests. Batches go one at a time: the next is read only when
- * the page says the last one is in the database, so at most one is held in memory.
+ * file of this site by HTTP range requests. Batches go one at a time: the next is posted only when
+ * the page says the last one is in the database (it is decoded meanwhile), so at most two are held.
  */
 import { asyncBufferFromUrl, cachedAsyncBuffer, type AsyncBuffer } from 'hyparquet';
 import { batchIPC, blobBuffer, readFacts, readTextBatches, type ParquetFacts } from './parquetRows';
@@ -71,6 +71,9 @@ export async function handleRequest(
 			return;
 		}
 		const end = Math.min(request.rowEnd, facts.rows);
+		// One batch read ahead: the next is decoded while the page stores the last, and posted only
+		// once that one is stored, so at most two are held.
+		let previous: Promise<void> = Promise.resolve();
 		await readTextBatches(
 			file,
 			metadata,
@@ -78,11 +81,12 @@ export async function handleRequest(
 			async (batch) => {
 				const ipc = batchIPC(batch);
 				const rowsDone = batch.firstRow + (batch.columns.find((c) => c)?.length ?? 0);
-				const next = stored();
+				await previous;
+				previous = stored();
 				post({ type: 'batch', ipc, rowsDone }, [ipc.buffer as ArrayBuffer]);
-				await next;
 			}
 		);
+		await previous;
 		post({ type: 'done', result: null });
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -38,7 +38,7 @@ export interface ParquetFacts {
 	rowGroups: number[];
 }
 
-/** Rows of one batch at most: a row group larger than this goes to DuckDB in parts. */
+/** Rows of one batch at most: a larger row group goes to DuckDB in parts (decoded once). */
 export const BATCH_ROWS = 65_536;
 
 /** A timestamp as hyparquet's parser hands it over, in nanoseconds, before its column formats it. */
@@ -127,30 +127,32 @@ export async function readTextBatches(
 	let groupStart = 0;
 	for (const group of metadata.row_groups) {
 		const groupEnd = groupStart + Number(group.num_rows);
-		for (
-			let start = Math.max(groupStart, options.rowStart);
-			start < Math.min(groupEnd, options.rowEnd);
-		) {
-			const end = Math.min(start + BATCH_ROWS, groupEnd, options.rowEnd);
+		const first = Math.max(groupStart, options.rowStart);
+		const last = Math.min(groupEnd, options.rowEnd);
+		if (first < last) {
+			// The row group is decoded once (a part of it would decode its pages again), then goes
+			// to DuckDB in batches of at most BATCH_ROWS.
 			const rows = await new Promise<unknown[][]>((resolve, reject) => {
 				parquetRead({
 					file,
 					metadata,
 					columns: indices.map((i) => top[i]!.element.name),
-					rowStart: start,
-					rowEnd: end,
+					rowStart: first,
+					rowEnd: last,
 					compressors,
 					parsers: PARSERS,
 					onComplete: (r: unknown[][]) => resolve(r)
 				}).catch(reject);
 			});
-			const columns: (string[] | null)[] = top.map(() => null);
-			indices.forEach((index, j) => {
-				const format = formats[j]!;
-				columns[index] = rows.map((row) => format(row[j]));
-			});
-			await onBatch({ firstRow: start, columns });
-			start = end;
+			for (let from = 0; from < rows.length; from += BATCH_ROWS) {
+				const part = rows.slice(from, from + BATCH_ROWS);
+				const columns: (string[] | null)[] = top.map(() => null);
+				indices.forEach((index, j) => {
+					const format = formats[j]!;
+					columns[index] = part.map((row) => format(row[j]));
+				});
+				await onBatch({ firstRow: first + from, columns });
+			}
 		}
 		groupStart = groupEnd;
 	}
