@@ -15,6 +15,7 @@ import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
 import type { DatasetMeta, ImportReport, UploadProblem, UploadProblemKind } from './types';
 import { message, type Draft } from './draft';
+import { storedAsCsv } from './xlsxClient';
 
 export type EntryStatus = 'ready' | 'importing' | 'interrupted' | 'failed' | 'damaged';
 
@@ -201,8 +202,9 @@ export class DatasetLibrary {
 		const original = await store.readOriginal(entry.id);
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
 		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
+		const text = await storedAsCsv(original, entry.fileName, mapping.workbook);
 		const { utf8, scan } = await prepareFile(
-			new File([original as BlobPart], entry.fileName),
+			new File([text as BlobPart], entry.fileName),
 			mapping.dialect
 		);
 		const structural = await stageRaw(this.dashboard.db, meta, utf8, mapping, scan);
@@ -323,6 +325,7 @@ export class DatasetLibrary {
 		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
+			.then((stored) => storedAsCsv(stored, entry.fileName, mapping.workbook))
 			.then((bytes) => new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding)))
 			.catch(() => null);
 		return rejectedRows(this.dashboard.db, id, mapping, original);

@@ -71,7 +71,10 @@ describe('openWorkbook', () => {
 				rows: [
 					['shared', { inline: 'inline' }, { rich: ['ri', 'ch'] }, true],
 					[12.300000000000001, { date: 44562 }, { date: 44593, format: 'custom' }, false],
-					[{ formula: 'A2*2', cached: 24.6 }, { formula: 'B1&"!"', cached: 'inline!' }],
+					[
+						{ formula: 'A2*2', cached: 24.6 },
+						{ formula: 'B1&"!"', cached: 'inline!' }
+					],
 					[{ error: '#DIV/0!' }, { error: '#N/A' }]
 				]
 			}
@@ -79,14 +82,17 @@ describe('openWorkbook', () => {
 		const book = openWorkbook(bytes);
 		expect(book.sheets.map((s) => s.name)).toEqual(['Notes', 'Data']);
 		const rows = book.sheet(1).rows;
-		const text = (r: number) => [...(rows.get(r)?.values() ?? [])].map((c) => `${c.kind}:${c.text}`);
+		const text = (r: number) =>
+			[...(rows.get(r)?.values() ?? [])].map((c) => `${c.kind}:${c.text}`);
 		expect(text(1)).toEqual(['text:shared', 'text:inline', 'text:rich', 'bool:TRUE']);
 		expect(text(2)).toEqual(['number:12.3', 'date:2022-01-01', 'date:2022-02-01', 'bool:FALSE']);
 		expect(text(3)).toEqual(['number:24.6', 'text:inline!']);
 		expect(text(4)).toEqual(['error:#DIV/0!', 'error:#N/A']);
 	});
 	it('reads the 1904 flag', () => {
-		const book = openWorkbook(writeXlsx([{ name: 'S', rows: [[{ date: 43100 }]] }], { date1904: true }));
+		const book = openWorkbook(
+			writeXlsx([{ name: 'S', rows: [[{ date: 43100 }]] }], { date1904: true })
+		);
 		expect(book.date1904).toBe(true);
 		expect(book.sheet(0).rows.get(1)?.get(1)?.text).toBe('2022-01-01');
 	});
@@ -173,9 +179,7 @@ describe('sheetTable', () => {
 			]
 		});
 		expect(columns).toBe(3);
-		expect(text).toBe(
-			'Region,Value,Note\nArusha,#DIV/0!,"say ""hi"", then\nleave"\nMbeya,#N/A,\n'
-		);
+		expect(text).toBe('Region,Value,Note\nArusha,#DIV/0!,"say ""hi"", then\nleave"\nMbeya,#N/A,\n');
 		expect(errorCodes).toEqual(['#DIV/0!', '#N/A']);
 	});
 });

@@ -7,7 +7,9 @@
  */
 
 /** Built-in number formats (ECMA-376 §18.8.30 and the locale ones Excel writes) that show a date. */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+const BUILT_IN_DATES = new Set([
+	14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58
+]);
 
 /**
  * True when a number format shows a date: a built-in date id, or a format code with a day or

@@ -162,7 +162,10 @@ export function dateStyles(xml: string): { date: boolean; time: boolean }[] {
 		else if (t.type === 'close' && t.name === 'cellXfs') inCellXfs = false;
 		else if (t.type === 'open' && t.name === 'xf' && inCellXfs) {
 			const id = Number(t.attrs.numFmtId ?? 0);
-			styles.push({ date: isDateFormat(id, codes.get(id)), time: formatShowsTime(id, codes.get(id)) });
+			styles.push({
+				date: isDateFormat(id, codes.get(id)),
+				time: formatShowsTime(id, codes.get(id))
+			});
 		}
 	}
 	return styles;
@@ -233,7 +236,13 @@ export function sheetCells(xml: string, ctx: SheetContext): SheetCells {
 	const finishCell = () => {
 		if (!cell) return;
 		const v = value === null ? null : value.join('');
-		const found = cellValue(cell.type, cell.style, v, inline === null ? null : inline.join(''), ctx);
+		const found = cellValue(
+			cell.type,
+			cell.style,
+			v,
+			inline === null ? null : inline.join(''),
+			ctx
+		);
 		if (found) {
 			let row = rows.get(cell.row);
 			if (!row) rows.set(cell.row, (row = new Map()));

@@ -31,7 +31,8 @@ const esc = (s: string) =>
 
 export function columnLetters(n: number): string {
 	let s = '';
-	for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+	for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+		s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
 	return s;
 }
 
@@ -62,7 +63,8 @@ export function writeXlsx(sheets: SheetSpec[], options: { date1904?: boolean } =
 			const t = typeof cell.cached === 'string' ? ' t="str"' : '';
 			return `<c r="${ref}"${t}><f>${esc(cell.formula)}</f><v>${esc(String(cell.cached))}</v></c>`;
 		}
-		if ('inline' in cell) return `<c r="${ref}" t="inlineStr"><is><t>${esc(cell.inline)}</t></is></c>`;
+		if ('inline' in cell)
+			return `<c r="${ref}" t="inlineStr"><is><t>${esc(cell.inline)}</t></is></c>`;
 		const runs = cell.rich.map((r, i) => `<r>${i ? '<rPr><b/></rPr>' : ''}<t>${esc(r)}</t></r>`);
 		const index = strings.length;
 		strings.push(`<si>${runs.join('')}<rPh sb="0" eb="1"><t>phonetic</t></rPh></si>`);

@@ -49,6 +49,18 @@ const texts: Record<UploadProblemKind, Texts> = {
 		what: () => m.upload_what_parquet_in_browser(),
 		fix: () => m.upload_fix_parquet_in_browser()
 	},
+	// detail: why the workbook cannot be read (xlsxRead.ts's WorkbookRefusal).
+	'workbook-unreadable': {
+		what: ({ detail }) =>
+			detail === 'xls'
+				? m.xlsx_what_xls()
+				: detail === 'xlsb'
+					? m.xlsx_what_xlsb()
+					: detail === 'encrypted'
+						? m.xlsx_what_encrypted()
+						: m.xlsx_what_damaged(),
+		fix: ({ detail }) => (detail === 'encrypted' ? m.xlsx_fix_encrypted() : m.xlsx_fix_save())
+	},
 	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
 	'empty-file': {
 		what: ({ detail = '' }) =>
@@ -153,6 +165,7 @@ const kindNames: Record<UploadProblemKind, () => string> = {
 	'too-many-columns': () => m.upload_kind_too_many_columns(),
 	'too-many-cells': () => m.upload_kind_too_many_cells(),
 	'parquet-in-browser': () => m.upload_kind_parquet_in_browser(),
+	'workbook-unreadable': () => m.xlsx_kind(),
 	'empty-file': () => m.upload_kind_empty_file(),
 	'not-text': () => m.upload_kind_not_text(),
 	unreadable: () => m.upload_kind_unreadable(),
