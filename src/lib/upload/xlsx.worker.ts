@@ -39,8 +39,8 @@ export type XlsxResult =
 export function readWorkbookBytes(bytes: Uint8Array, choice?: WorkbookChoice): XlsxResult {
 	try {
 		const book = openWorkbook(bytes);
-		const cells = book.sheets.map((_, i) => book.sheet(i));
-		const sheets = book.sheets.map((s, i) => ({ name: s.name, hasCells: cells[i]!.rows.size > 0 }));
+		// Only the chosen sheet's cells are read; the others are only looked at for a value.
+		const sheets = book.sheets.map((s, i) => ({ name: s.name, hasCells: book.hasCells(i) }));
 		const byName = choice ? sheets.findIndex((s) => s.name === choice.sheet) : -1;
 		const index =
 			byName >= 0
@@ -49,8 +49,8 @@ export function readWorkbookBytes(bytes: Uint8Array, choice?: WorkbookChoice): X
 						0,
 						sheets.findIndex((s) => s.hasCells)
 					);
-		const sheet = cells[index];
-		if (!sheet) return { ok: false, reason: 'damaged' };
+		if (!sheets[index]) return { ok: false, reason: 'damaged' };
+		const sheet = book.sheet(index);
 		const header =
 			byName >= 0 && choice?.headerRow !== undefined && choice.headerRows !== undefined
 				? { headerRow: choice.headerRow, headerRows: choice.headerRows }

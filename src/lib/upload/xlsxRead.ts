@@ -53,6 +53,8 @@ export interface Workbook {
 	date1904: boolean;
 	/** Reads one sheet's cells (by its index in `sheets`). */
 	sheet(index: number): SheetCells;
+	/** Whether a sheet has any cell with a value, found without reading its cells. */
+	hasCells(index: number): boolean;
 }
 
 /** A cell as the table builder needs it: its text, and what kind of value wrote it. */
@@ -328,14 +330,16 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
 		styles: styles === null ? [] : dateStyles(styles),
 		date1904
 	};
+	const sheetXml = (index: number): string => {
+		const info = sheets[index];
+		const xml = info ? text(info.path) : null;
+		if (xml === null) throw new WorkbookError('damaged');
+		return xml;
+	};
 	return {
 		sheets,
 		date1904,
-		sheet(index) {
-			const info = sheets[index];
-			const xml = info ? text(info.path) : null;
-			if (xml === null) throw new WorkbookError('damaged');
-			return sheetCells(xml, ctx);
-		}
+		sheet: (index) => sheetCells(sheetXml(index), ctx),
+		hasCells: (index) => /<(?:\w+:)?(?:v|is)>/.test(sheetXml(index))
 	};
 }
