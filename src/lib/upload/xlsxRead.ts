@@ -103,7 +103,10 @@ function resolvePart(base: string, target: string): string {
 	return parts.join('/');
 }
 
-function workbookParts(xml: string, rels: string): { sheets: SheetInfo[]; date1904: boolean } {
+function workbookParts(
+	xml: string,
+	rels: string
+): { sheets: SheetInfo[]; date1904: boolean; strings: string; styles: string } {
 	const targets = new Map<string, { target: string; type: string }>();
 	for (const t of xmlTokens(rels)) {
 		if (t.type === 'open' && t.name === 'Relationship' && t.attrs.Id && t.attrs.Target) {
@@ -122,7 +125,17 @@ function workbookParts(xml: string, rels: string): { sheets: SheetInfo[]; date19
 			sheets.push({ name: t.attrs.name ?? '', path: resolvePart('xl/workbook.xml', rel.target) });
 		}
 	}
-	return { sheets, date1904 };
+	// Writers name these parts as they like; the relationships say where they are.
+	const part = (kind: string, fallback: string) => {
+		const rel = [...targets.values()].find((r) => r.type.endsWith(`/${kind}`));
+		return rel ? resolvePart('xl/workbook.xml', rel.target) : fallback;
+	};
+	return {
+		sheets,
+		date1904,
+		strings: part('sharedStrings', 'xl/sharedStrings.xml'),
+		styles: part('styles', 'xl/styles.xml')
+	};
 }
 
 /** Shared strings: each <si>'s text, rich runs joined, phonetic guides (<rPh>) left out. */
@@ -178,6 +191,8 @@ export function dateStyles(xml: string): { date: boolean; time: boolean }[] {
  * noise some writers store (12.300000000000001) is gone.
  */
 export function excelNumberText(stored: string): string {
+	// Short plain decimals (most cells) have no noise to round away.
+	if (stored.length <= 15 && /^-?[0-9]+(\.[0-9]+)?$/.test(stored)) return stored;
 	const n = Number(stored);
 	if (stored.trim() === '' || !Number.isFinite(n)) return stored;
 	return String(Number(n.toPrecision(15)));
@@ -306,34 +321,45 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
 	if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
 		throw new WorkbookError(isEncryptedPackage(bytes) ? 'encrypted' : 'xls');
 	}
-	let files: Record<string, Uint8Array>;
-	try {
-		files = unzipSync(bytes, {
-			filter: (f) => /^(xl\/.*\.(xml|rels|bin)|\[Content_Types\]\.xml)$/i.test(f.name)
-		});
-	} catch {
-		throw new WorkbookError('damaged');
-	}
+	// Parts are unpacked one at a time when asked for, so a workbook of many large sheets holds
+	// only one sheet's XML at once. Names are compared without case: writers spell them freely.
+	const unpack = (wanted: (name: string) => boolean): Record<string, Uint8Array> => {
+		try {
+			return unzipSync(bytes, { filter: (f) => wanted(f.name.toLowerCase()) });
+		} catch {
+			throw new WorkbookError('damaged');
+		}
+	};
 	const text = (path: string): string | null => {
-		const entry = files[path];
+		const entry = Object.values(unpack((name) => name === path.toLowerCase()))[0];
 		return entry ? decoder.decode(entry) : null;
 	};
-	if (files['xl/workbook.bin']) throw new WorkbookError('xlsb');
+	const names: string[] = [];
+	unpack((name) => {
+		names.push(name);
+		return false;
+	});
+	if (names.includes('xl/workbook.bin')) throw new WorkbookError('xlsb');
 	const workbookXml = text('xl/workbook.xml');
 	const rels = text('xl/_rels/workbook.xml.rels');
 	if (workbookXml === null || rels === null) throw new WorkbookError('damaged');
-	const { sheets, date1904 } = workbookParts(workbookXml, rels);
-	const shared = text('xl/sharedStrings.xml');
-	const styles = text('xl/styles.xml');
+	const parts = workbookParts(workbookXml, rels);
+	const { sheets, date1904 } = parts;
+	const shared = text(parts.strings);
+	const styles = text(parts.styles);
 	const ctx: SheetContext = {
 		strings: shared === null ? [] : sharedStrings(shared),
 		styles: styles === null ? [] : dateStyles(styles),
 		date1904
 	};
+	// The last sheet's text is kept: the chosen sheet is looked at, then read.
+	let last: { index: number; xml: string } | null = null;
 	const sheetXml = (index: number): string => {
+		if (last?.index === index) return last.xml;
 		const info = sheets[index];
 		const xml = info ? text(info.path) : null;
 		if (xml === null) throw new WorkbookError('damaged');
+		last = { index, xml };
 		return xml;
 	};
 	return {

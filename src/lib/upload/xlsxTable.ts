@@ -56,6 +56,7 @@ function isDataNumber(cell: Cell): boolean {
 
 /** Every merged range's value repeated over the range, for ranges starting at or below `fromRow`. */
 export function fillMerges(sheet: SheetCells, fromRow: number): SheetCells['rows'] {
+	if (!sheet.merges.some((m) => m.top >= fromRow)) return sheet.rows;
 	const rows = new Map([...sheet.rows].map(([r, cells]) => [r, new Map(cells)]));
 	for (const m of sheet.merges) {
 		if (m.top < fromRow) continue;

@@ -31,17 +31,32 @@ function localName(qualified: string): string {
 	return colon === -1 ? qualified : qualified.slice(colon + 1);
 }
 
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const isSpace = (ch: string) => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
 
+/** name="value" or name='value' pairs, read by hand (a regular expression per tag is slower). */
 function attributesOf(text: string): Record<string, string> {
 	const attrs: Record<string, string> = {};
-	for (const match of text.matchAll(ATTRIBUTE)) {
-		const name = match[1]!;
-		// Prefixed attributes keep their prefix when it matters (r:id); the bare name is also set.
-		const value = decodeEntities(match[2] ?? match[3] ?? '');
+	let i = 0;
+	const n = text.length;
+	while (i < n) {
+		while (i < n && isSpace(text[i]!)) i++;
+		const nameStart = i;
+		while (i < n && text[i] !== '=' && !isSpace(text[i]!)) i++;
+		const name = text.slice(nameStart, i);
+		while (i < n && isSpace(text[i]!)) i++;
+		if (name === '' || text[i] !== '=') return attrs;
+		i++;
+		while (i < n && isSpace(text[i]!)) i++;
+		const quote = text[i];
+		if (quote !== '"' && quote !== "'") return attrs;
+		const end = text.indexOf(quote, i + 1);
+		if (end === -1) return attrs;
+		// Prefixed attributes keep their prefix (r:id); the bare name is also set unless taken.
+		const value = decodeEntities(text.slice(i + 1, end));
 		attrs[name] = value;
 		const local = localName(name);
 		if (!(local in attrs) && !name.startsWith('xmlns')) attrs[local] = value;
+		i = end + 1;
 	}
 	return attrs;
 }
