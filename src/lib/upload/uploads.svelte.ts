@@ -232,6 +232,7 @@ export class Uploads extends DatasetLibrary {
 		if (!draft?.workbook) return;
 		const abort = new AbortController();
 		this.#abort = abort;
+		this.busy = 'reading';
 		try {
 			const book = await workbookAsCsv(draft.workbook.original, choice, { signal: abort.signal });
 			if (abort.signal.aborted || this.draft !== draft || !book) return;
@@ -260,6 +261,7 @@ export class Uploads extends DatasetLibrary {
 			if (!abort.signal.aborted) this.problem = asProblem(error, draft.file.name);
 		} finally {
 			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
 		}
 	}
 
