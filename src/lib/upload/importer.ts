@@ -52,13 +52,18 @@ export const PROBLEM_LIMIT = 1000;
 export async function stageRaw(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	text: Uint8Array,
+	text: Uint8Array | { path: string; scan: RecordScan },
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
 	prepared?: RecordScan
 ): Promise<UploadProblem[]> {
-	const { utf8, scan } = prepared
-		? { utf8: text, scan: prepared }
-		: prepareText(text, mapping.dialect);
+	// A file the engine reads in place (native, too big to hold) comes with its scan, and is
+	// well-formed UTF-8 already (unattended.ts refuses it otherwise).
+	const { utf8, scan } =
+		'path' in text
+			? { utf8: { path: text.path }, scan: text.scan }
+			: prepared
+				? { utf8: text, scan: prepared }
+				: prepareText(text, mapping.dialect);
 	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
 	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
 	if (wide) throw new ImportError(wide);
@@ -216,27 +221,41 @@ export async function problemPage(
 }
 
 /** "not-number (column “value”); ragged-row" from the query's "not-number 4; ragged-row". */
-function rejectionReason(errors: string, labels: readonly string[]): string {
+/** One error of a rejected row in words: its kind, and the label of its column when it has one. */
+export type ExplainRejection = (kind: string, column: string | null) => string;
+
+/** As codes, for scripts: "not-number (column “value”)". */
+const codeReason: ExplainRejection = (kind, column) =>
+	column === null ? kind : `${kind} (column “${column}”)`;
+
+/** A rejected row's errors ("kind column; kind"), each explained, joined by "; ". */
+function rejectionReason(
+	errors: string,
+	labels: readonly string[],
+	explain: ExplainRejection = codeReason
+): string {
 	return errors
 		.split('; ')
 		.map((e) => {
-			const [kind, column] = e.split(' ');
-			if (column === undefined) return kind;
-			return `${kind} (column “${labels[Number(column) - 1] ?? `column ${column}`}”)`;
+			const [kind = '', column] = e.split(' ');
+			if (column === undefined) return explain(kind, null);
+			return explain(kind, labels[Number(column) - 1] ?? `column ${column}`);
 		})
 		.join('; ');
 }
 
 /**
- * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason, the
- * record's text exactly as in the file (from `originalText`, the file decoded as it was imported;
- * empty without it), then the fields as read, a ragged row's extra ones under "extra field N".
+ * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason (as
+ * codes), with `explain` the reason in words too, the record's text exactly as in the file (from
+ * `originalText`, the file decoded as it was imported; empty without it), then the fields as read,
+ * a ragged row's extra ones under "extra field N".
  */
 export async function rejectedRows(
 	db: Connector,
 	id: string,
 	mapping: Pick<ImportMapping, 'columnCount' | 'labels' | 'dialect'>,
-	originalText: string | null
+	originalText: string | null,
+	explain?: ExplainRejection
 ): Promise<string[][]> {
 	const rows = await db.query(rejectedRowsQuery(datasetTables(id)));
 	const width = Math.max(
@@ -254,6 +273,7 @@ export async function rejectedRows(
 	const header = [
 		'row',
 		'reason',
+		...(explain ? ['reason_explained'] : []),
 		'original_record',
 		...Array.from({ length: width }, (_, i) => mapping.labels[i] ?? `extra field ${i + 1}`)
 	];
@@ -262,6 +282,7 @@ export async function rejectedRows(
 		...rows.map((r) => [
 			String(r.__rejected),
 			rejectionReason(String(r.errors ?? ''), mapping.labels),
+			...(explain ? [rejectionReason(String(r.errors ?? ''), mapping.labels, explain)] : []),
 			texts.get(Number(r.__rejected)) ?? '',
 			...Array.from({ length: width }, (_, i) => {
 				const v = r[`c${i + 1}`];
