@@ -9,12 +9,10 @@ import { DEFAULT_MISSING } from './sniff';
 import type { Dialect, UploadProblem } from './types';
 import { callWorker } from './workerCall';
 import type { WorkbookChoice, XlsxRequest, XlsxResult } from './xlsx.worker';
-import { looksLikeWorkbook } from './xlsxRead';
+import { looksLikeWorkbook } from './xlsxMagic';
 import { ERROR_CODES } from './xlsxTable';
 
 export type { WorkbookChoice, WorkbookSheet } from './xlsx.worker';
-
-export { looksLikeWorkbook };
 
 export function readWorkbookFile(
 	file: Blob,

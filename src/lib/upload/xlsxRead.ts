@@ -11,6 +11,7 @@
 import { unzipSync } from 'fflate';
 import { formatShowsTime, isDateFormat, serialToIso } from './xlsxDates';
 import { xmlTokens } from './xmlTokens';
+import { CFB_MAGIC } from './xlsxMagic';
 
 /** Why a chosen file cannot be read as a workbook. */
 export type WorkbookRefusal = 'xls' | 'xlsb' | 'encrypted' | 'damaged';
@@ -19,15 +20,6 @@ export class WorkbookError extends Error {
 	constructor(readonly reason: WorkbookRefusal) {
 		super(`The workbook cannot be read (${reason}).`);
 	}
-}
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** True when the bytes begin like a zip or an OLE2 compound file (an .xls or encrypted .xlsx). */
-export function looksLikeWorkbook(head: Uint8Array, fileName: string): boolean {
-	const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-	const cfb = CFB_MAGIC.every((b, i) => head[i] === b);
-	return zip || cfb || /\.(xlsx|xlsm|xls|xlsb)$/i.test(fileName);
 }
 
 /** A compound file holding "EncryptedPackage" (UTF-16 in its directory) is a protected .xlsx. */
