@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateFormat, serialToIso } from './xlsxDates';
+import { isDateFormat, isPercentFormat, serialToIso } from './xlsxDates';
 import { excelNumberText, openWorkbook, WorkbookError } from './xlsxRead';
 import { guessHeader, sheetTable } from './xlsxTable';
 import { compoundFile, writeXlsx, xlsbFile, type SheetSpec } from './xlsxWriter.test-data';
@@ -59,6 +59,9 @@ describe('dates', () => {
 		expect(isDateFormat(167, '[Red]#,##0.00')).toBe(false);
 		expect(isDateFormat(168, 'h:mm')).toBe(false);
 		expect(isDateFormat(0, undefined)).toBe(false);
+		expect(isPercentFormat(10, undefined)).toBe(true);
+		expect(isPercentFormat(170, '0.0%;[Red]-0.0%')).toBe(true);
+		expect(isPercentFormat(171, '0.0" %"')).toBe(false);
 	});
 });
 
@@ -75,7 +78,7 @@ describe('openWorkbook', () => {
 						{ formula: 'A2*2', cached: 24.6 },
 						{ formula: 'B1&"!"', cached: 'inline!' }
 					],
-					[{ error: '#DIV/0!' }, { error: '#N/A' }]
+					[{ error: '#DIV/0!' }, { error: '#N/A' }, { percent: 0.452 }]
 				]
 			}
 		]);
@@ -87,7 +90,8 @@ describe('openWorkbook', () => {
 		expect(text(1)).toEqual(['text:shared', 'text:inline', 'text:rich', 'bool:TRUE']);
 		expect(text(2)).toEqual(['number:12.3', 'date:2022-01-01', 'date:2022-02-01', 'bool:FALSE']);
 		expect(text(3)).toEqual(['number:24.6', 'text:inline!']);
-		expect(text(4)).toEqual(['error:#DIV/0!', 'error:#N/A']);
+		// A percentage cell as Excel shows and saves it; the CSV path reads 45.2% as 45.2.
+		expect(text(4)).toEqual(['error:#DIV/0!', 'error:#N/A', 'number:45.2%']);
 	});
 	it('reads the 1904 flag', () => {
 		const book = openWorkbook(

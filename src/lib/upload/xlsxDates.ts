@@ -65,3 +65,11 @@ export function formatShowsTime(id: number, code: string | undefined): boolean {
 	if (id === 22) return true;
 	return code !== undefined && /h/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
 }
+
+/** Whether a format shows its number as a percentage: built-in 9 and 10, or a % outside quotes. */
+export function isPercentFormat(id: number, code: string | undefined): boolean {
+	if (id === 9 || id === 10) return true;
+	if (code === undefined) return false;
+	const first = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').split(';')[0] ?? '';
+	return first.includes('%');
+}

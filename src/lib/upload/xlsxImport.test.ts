@@ -44,7 +44,7 @@ const workbook = writeXlsx([
 			['Region', 'Phone ownership', null],
 			[null, 'Urban', 'Rural'],
 			['Arusha', 80.5, '61.5'],
-			['Dodoma', '1,234', 40],
+			['Dodoma', '1,234', { percent: 0.4 }],
 			[],
 			['Mbeya', { error: '#DIV/0!' }, { formula: 'B5/2', cached: 40.25 }],
 			['Atlantis', 50, 20],

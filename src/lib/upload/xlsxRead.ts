@@ -9,7 +9,7 @@
  * bytes so the page can say what to do with each.
  */
 import { unzipSync } from 'fflate';
-import { formatShowsTime, isDateFormat, serialToIso } from './xlsxDates';
+import { formatShowsTime, isDateFormat, isPercentFormat, serialToIso } from './xlsxDates';
 import { xmlTokens } from './xmlTokens';
 import { CFB_MAGIC } from './xlsxMagic';
 
@@ -157,10 +157,19 @@ export function sharedStrings(xml: string): string[] {
 	return out;
 }
 
-/** Per cell format (the `s` of a cell): whether it shows a date, and whether with the time. */
-export function dateStyles(xml: string): { date: boolean; time: boolean }[] {
+/** What a cell format (the `s` of a cell) does to its number. */
+export interface CellStyle {
+	/** Shows a date; `time`: with the time of day. */
+	date: boolean;
+	time: boolean;
+	/** Shows the number × 100 with a percent sign (0.452 as 45.2%). */
+	percent: boolean;
+}
+
+/** Per cell format: whether it shows a date (and the time) or a percentage. */
+export function cellStyles(xml: string): CellStyle[] {
 	const codes = new Map<number, string>();
-	const styles: { date: boolean; time: boolean }[] = [];
+	const styles: CellStyle[] = [];
 	let inCellXfs = false;
 	for (const t of xmlTokens(xml)) {
 		if (t.type === 'open' && t.name === 'numFmt') {
@@ -171,7 +180,8 @@ export function dateStyles(xml: string): { date: boolean; time: boolean }[] {
 			const id = Number(t.attrs.numFmtId ?? 0);
 			styles.push({
 				date: isDateFormat(id, codes.get(id)),
-				time: formatShowsTime(id, codes.get(id))
+				time: formatShowsTime(id, codes.get(id)),
+				percent: isPercentFormat(id, codes.get(id))
 			});
 		}
 	}
@@ -192,7 +202,7 @@ export function excelNumberText(stored: string): string {
 
 interface SheetContext {
 	strings: string[];
-	styles: { date: boolean; time: boolean }[];
+	styles: CellStyle[];
 	date1904: boolean;
 }
 
@@ -225,6 +235,10 @@ function cellValue(
 			if (format?.date) {
 				const iso = serialToIso(Number(value), ctx.date1904, format.time);
 				if (iso !== null) return { text: iso, kind: 'date' };
+			}
+			// As Excel shows it and saves it to CSV: 45.2%, which the CSV path reads as 45.2.
+			if (format?.percent && Number.isFinite(Number(value))) {
+				return { text: `${excelNumberText(String(Number(value) * 100))}%`, kind: 'number' };
 			}
 			return { text: excelNumberText(value), kind: 'number' };
 		}
@@ -341,7 +355,7 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
 	const styles = text(parts.styles);
 	const ctx: SheetContext = {
 		strings: shared === null ? [] : sharedStrings(shared),
-		styles: styles === null ? [] : dateStyles(styles),
+		styles: styles === null ? [] : cellStyles(styles),
 		date1904
 	};
 	// The last sheet's text is kept: the chosen sheet is looked at, then read.

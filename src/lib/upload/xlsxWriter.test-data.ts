@@ -13,6 +13,7 @@ export type CellSpec =
 	| null
 	| undefined
 	| { date: number; format?: 'builtin' | string }
+	| { percent: number }
 	| { error: string }
 	| { formula: string; cached: number | string }
 	| { inline: string }
@@ -48,7 +49,7 @@ export function writeXlsx(sheets: SheetSpec[], options: { date1904?: boolean } =
 		}
 		return i;
 	};
-	// Styles: 0 General, 1 built-in date (14), 2 custom date "dd/mm/yyyy".
+	// Styles: 0 General, 1 built-in date (14), 2 custom date "dd/mm/yyyy", 3 percent (0.00%).
 	const cellXml = (ref: string, cell: CellSpec): string => {
 		if (cell === null || cell === undefined) return '';
 		if (typeof cell === 'string') return `<c r="${ref}" t="s"><v>${shared(cell)}</v></c>`;
@@ -58,6 +59,7 @@ export function writeXlsx(sheets: SheetSpec[], options: { date1904?: boolean } =
 			const style = cell.format === undefined || cell.format === 'builtin' ? 1 : 2;
 			return `<c r="${ref}" s="${style}"><v>${cell.date}</v></c>`;
 		}
+		if ('percent' in cell) return `<c r="${ref}" s="3"><v>${cell.percent}</v></c>`;
 		if ('error' in cell) return `<c r="${ref}" t="e"><f>1/0</f><v>${esc(cell.error)}</v></c>`;
 		if ('formula' in cell) {
 			const t = typeof cell.cached === 'string' ? ' t="str"' : '';
@@ -109,7 +111,7 @@ export function writeXlsx(sheets: SheetSpec[], options: { date1904?: boolean } =
 		`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}">${strings.join('')}</sst>`
 	);
 	files['xl/styles.xml'] = strToU8(
-		`<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`
+		`<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>`
 	);
 	return zipSync(files);
 }
