@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDateFormat, isPercentFormat, serialToIso } from './xlsxDates';
 import { excelNumberText, openWorkbook, WorkbookError } from './xlsxRead';
 import { guessHeader, sheetTable } from './xlsxTable';
+import { looksLikeWorkbook } from './xlsxMagic';
 import { compoundFile, writeXlsx, xlsbFile, type SheetSpec } from './xlsxWriter.test-data';
 import { decodeEntities, xmlTokens } from './xmlTokens';
 
@@ -115,6 +116,11 @@ describe('openWorkbook', () => {
 		const good = writeXlsx([{ name: 'S', rows: [['a']] }]);
 		expect(reason(good.subarray(0, good.length - 40))).toBe('damaged');
 		expect(reason(new TextEncoder().encode('region,value\n'))).toBe('damaged');
+	});
+	it('tells a workbook by its bytes, not its name: tab-separated text named .xls is text', () => {
+		expect(looksLikeWorkbook(writeXlsx([{ name: 'S', rows: [] }]))).toBe(true);
+		expect(looksLikeWorkbook(compoundFile(false))).toBe(true);
+		expect(looksLikeWorkbook(new TextEncoder().encode('Region\tValue\nArusha\t1\n'))).toBe(false);
 	});
 	it('writes numbers with 15 significant digits, as a General cell shows them', () => {
 		expect(excelNumberText('0.30000000000000004')).toBe('0.3');

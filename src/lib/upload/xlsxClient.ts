@@ -30,10 +30,10 @@ export function readWorkbookFile(
 	);
 }
 
-/** True when the first bytes (or the name) say the file is a workbook rather than text. */
+/** True when the first bytes say the file is a workbook (or another zip) rather than text. */
 export async function isWorkbookFile(file: File): Promise<boolean> {
 	const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-	return looksLikeWorkbook(head, file.name);
+	return looksLikeWorkbook(head);
 }
 
 /** The problem shown for a workbook that cannot be read, naming the file. */

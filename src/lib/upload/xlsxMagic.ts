@@ -6,9 +6,11 @@
 
 export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** True when the bytes begin like a zip or a compound file, or the name says Excel. */
-export function looksLikeWorkbook(head: Uint8Array, fileName: string): boolean {
+/**
+ * True when the bytes begin like a zip or a compound file. The name is not asked: some systems
+ * export tab-separated text or HTML named .xls, and such text goes on as text.
+ */
+export function looksLikeWorkbook(head: Uint8Array): boolean {
 	const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-	const cfb = CFB_MAGIC.every((b, i) => head[i] === b);
-	return zip || cfb || /\.(xlsx|xlsm|xls|xlsb)$/i.test(fileName);
+	return zip || CFB_MAGIC.every((b, i) => head[i] === b);
 }
