@@ -6,6 +6,7 @@ import {
 	xlsbFile,
 	type CellSpec
 } from '../../src/lib/upload/xlsxWriter.test-data';
+import { axeViolations } from './axe';
 import { expect, REGION_NAMES, test } from './fixtures';
 import { addSection, chooseFile, fileInput, loadAllMatched, pageWidth, step } from './uploadSteps';
 
@@ -68,6 +69,7 @@ test('a workbook: sheet and header rows chosen, loaded by the sheet’s row numb
 		page.getByRole('combobox', { name: /^Sheet\b/ }).getByRole('option', { name: 'Empty (empty)' })
 	).toHaveCount(1);
 	await expect(page.getByLabel('Delimiter')).toBeHidden();
+	expect(await axeViolations(page)).toEqual([]);
 	for (const name of ['Region', 'Access 2022 Urban', 'Access 2022 Rural']) {
 		await expect(preview(page).getByRole('columnheader', { name, exact: true })).toBeVisible();
 	}
@@ -164,4 +166,5 @@ test('in Kiswahili on a 375 px phone the workbook step reads in Kiswahili, with 
 	).toBeVisible();
 	await expect(page.getByRole('combobox', { name: /^Laha\b/ })).toHaveValue('Table 3');
 	expect(await pageWidth(page)).toBeLessThanOrEqual(376);
+	expect(await axeViolations(page)).toEqual([]);
 });
