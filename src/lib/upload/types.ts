@@ -51,7 +51,7 @@ export type UploadProblemKind =
 	| 'too-many-cells'
 	/** A Parquet file chosen in the browser, which has no Parquet reader (npm run aggregate has). */
 	| 'parquet-in-browser'
-	/** An Excel file that cannot be read: `detail` is 'xls', 'xlsb', 'encrypted' or 'damaged'. */
+	/** An Excel file that cannot be read: `detail` is a WorkbookRefusal (xlsxRead.ts). */
 	| 'workbook-unreadable'
 	| 'empty-file'
 	| 'not-text'

@@ -116,6 +116,15 @@ describe('openWorkbook', () => {
 		const good = writeXlsx([{ name: 'S', rows: [['a']] }]);
 		expect(reason(good.subarray(0, good.length - 40))).toBe('damaged');
 		expect(reason(new TextEncoder().encode('region,value\n'))).toBe('damaged');
+		// A part unpacking to more than the limit is refused before it is unpacked.
+		const big = writeXlsx([{ name: 'S', rows: [Array.from({ length: 200 }, (_, i) => i)] }]);
+		expect(() => openWorkbook(big, 2000).sheet(0)).toThrow(WorkbookError);
+		expect(reason(big)).toBe(null);
+		try {
+			openWorkbook(big, 2000).sheet(0);
+		} catch (error) {
+			expect((error as WorkbookError).reason).toBe('too-large');
+		}
 	});
 	it('tells a workbook by its bytes, not its name: tab-separated text named .xls is text', () => {
 		expect(looksLikeWorkbook(writeXlsx([{ name: 'S', rows: [] }]))).toBe(true);

@@ -14,7 +14,13 @@ import { xmlTokens } from './xmlTokens';
 import { CFB_MAGIC } from './xlsxMagic';
 
 /** Why a chosen file cannot be read as a workbook. */
-export type WorkbookRefusal = 'xls' | 'xlsb' | 'encrypted' | 'damaged';
+export type WorkbookRefusal = 'xls' | 'xlsb' | 'encrypted' | 'damaged' | 'too-large';
+
+/**
+ * The most unpacked bytes one part may have: its text must fit one JavaScript string (about 512 M
+ * characters in V8), and a small zip can unpack to far more than that.
+ */
+export const MAX_PART_BYTES = 512 * 1024 * 1024;
 
 export class WorkbookError extends Error {
 	constructor(readonly reason: WorkbookRefusal) {
@@ -323,18 +329,29 @@ export function sheetCells(xml: string, ctx: SheetContext): SheetCells {
  * Opens a workbook's bytes. Throws WorkbookError with the reason when they are an .xls, an .xlsb,
  * a password-protected workbook, or not a readable .xlsx.
  */
-export function openWorkbook(bytes: Uint8Array): Workbook {
+export function openWorkbook(bytes: Uint8Array, maxPartBytes = MAX_PART_BYTES): Workbook {
 	if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
 		throw new WorkbookError(isEncryptedPackage(bytes) ? 'encrypted' : 'xls');
 	}
 	// Parts are unpacked one at a time when asked for, so a workbook of many large sheets holds
 	// only one sheet's XML at once. Names are compared without case: writers spell them freely.
 	const unpack = (wanted: (name: string) => boolean): Record<string, Uint8Array> => {
+		let tooLarge = false;
+		let files: Record<string, Uint8Array>;
 		try {
-			return unzipSync(bytes, { filter: (f) => wanted(f.name.toLowerCase()) });
+			files = unzipSync(bytes, {
+				filter: (f) => {
+					const take = wanted(f.name.toLowerCase());
+					// Told by the zip's directory: a part too large is never unpacked.
+					if (take && f.originalSize > maxPartBytes) tooLarge = true;
+					return take && !tooLarge;
+				}
+			});
 		} catch {
 			throw new WorkbookError('damaged');
 		}
+		if (tooLarge) throw new WorkbookError('too-large');
+		return files;
 	};
 	const text = (path: string): string | null => {
 		const entry = Object.values(unpack((name) => name === path.toLowerCase()))[0];

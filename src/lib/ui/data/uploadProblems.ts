@@ -16,6 +16,15 @@ type Texts = {
 	fix: (p: UploadProblem) => string;
 };
 
+/** What a workbook that cannot be read is, and what to do, by its refusal. */
+const workbookTexts: Record<string, [() => string, () => string]> = {
+	xls: [m.xlsx_what_xls, m.xlsx_fix_save],
+	xlsb: [m.xlsx_what_xlsb, m.xlsx_fix_save],
+	encrypted: [m.xlsx_what_encrypted, m.xlsx_fix_encrypted],
+	'too-large': [m.xlsx_what_too_large, m.xlsx_fix_too_large],
+	damaged: [m.xlsx_what_damaged, m.xlsx_fix_save]
+};
+
 const texts: Record<UploadProblemKind, Texts> = {
 	'too-large': {
 		what: ({ detail = '' }) => m.upload_what_too_large({ detail }),
@@ -51,15 +60,8 @@ const texts: Record<UploadProblemKind, Texts> = {
 	},
 	// detail: why the workbook cannot be read (xlsxRead.ts's WorkbookRefusal).
 	'workbook-unreadable': {
-		what: ({ detail }) =>
-			detail === 'xls'
-				? m.xlsx_what_xls()
-				: detail === 'xlsb'
-					? m.xlsx_what_xlsb()
-					: detail === 'encrypted'
-						? m.xlsx_what_encrypted()
-						: m.xlsx_what_damaged(),
-		fix: ({ detail }) => (detail === 'encrypted' ? m.xlsx_fix_encrypted() : m.xlsx_fix_save())
+		what: ({ detail = '' }) => (workbookTexts[detail] ?? workbookTexts.damaged!)[0](),
+		fix: ({ detail = '' }) => (workbookTexts[detail] ?? workbookTexts.damaged!)[1]()
 	},
 	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
 	'empty-file': {
