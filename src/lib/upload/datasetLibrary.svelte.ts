@@ -25,6 +25,7 @@ import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
 import type { DatasetMeta, ImportReport, UploadProblem, UploadProblemKind } from './types';
 import { message, type Draft } from './draft';
+import { storedAsCsv } from './xlsxClient';
 
 export type EntryStatus = 'ready' | 'importing' | 'interrupted' | 'failed' | 'damaged';
 
@@ -220,7 +221,11 @@ export class DatasetLibrary {
 			return importDataset(this.dashboard.db, meta, mapping, []);
 		}
 		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
-		const { utf8, scan } = await prepareFile(file, mapping.dialect);
+		const text = await storedAsCsv(original, entry.fileName, mapping.workbook);
+		const { utf8, scan } = await prepareFile(
+			new File([text as BlobPart], entry.fileName),
+			mapping.dialect
+		);
 		const structural = await stageRaw(this.dashboard.db, meta, utf8, mapping, scan);
 		return importDataset(this.dashboard.db, meta, mapping, structural);
 	}
@@ -340,11 +345,16 @@ export class DatasetLibrary {
 		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
-			.then((bytes) =>
+			.then(async (stored) =>
 				// A Parquet file has no record text: the rejected rows give their fields only.
-				isParquet(bytes) || pointerUrl(bytes, 'http://localhost/')
+				isParquet(stored) || pointerUrl(stored, 'http://localhost/')
 					? null
-					: new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding))
+					: new TextDecoder('utf-8').decode(
+							toUtf8(
+								await storedAsCsv(stored, entry.fileName, mapping.workbook),
+								mapping.dialect.encoding
+							)
+						)
 			)
 			.catch(() => null);
 		return rejectedRows(this.dashboard.db, id, mapping, original, explain);

@@ -16,6 +16,7 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'too-many-columns',
 	'too-many-cells',
 	'parquet-url-elsewhere',
+	'workbook-unreadable',
 	'empty-file',
 	'not-text',
 	'unreadable',

@@ -51,6 +51,8 @@ export type UploadProblemKind =
 	| 'too-many-cells'
 	/** A Parquet address not on the page's own site (only the site's own files are read by address). */
 	| 'parquet-url-elsewhere'
+	/** An Excel file that cannot be read: `detail` is a WorkbookRefusal (xlsxRead.ts). */
+	| 'workbook-unreadable'
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'

@@ -56,6 +56,12 @@ import type { DraftParquet } from './draft';
 import { roleColumns, siteParquetUrl, urlFileName, urlPointer } from './parquetUrl';
 import { stageParquetRows } from './parquetStage';
 import type { SniffResult } from './sniffClient';
+import {
+	workbookAsCsv,
+	workbookDialect,
+	type WorkbookChoice,
+	type WorkbookDraft
+} from './xlsxClient';
 import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
@@ -123,8 +129,21 @@ export class Uploads extends DatasetLibrary {
 		this.busy = 'reading';
 		this.progress = 0;
 		try {
-			const file = await gunzipIfNeeded(chosen);
+			let file = await gunzipIfNeeded(chosen);
 			if (abort.signal.aborted || tooLarge(file)) return;
+			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
+			// An Excel workbook: its chosen sheet goes on as a CSV (xlsxClient.ts).
+			const book = await workbookAsCsv(file, previous?.mapping?.workbook, {
+				signal: abort.signal,
+				onProgress: (p) => (this.progress = p)
+			});
+			if (abort.signal.aborted) return;
+			if (book && 'problem' in book) {
+				this.problem = book.problem;
+				return;
+			}
+			if (book) file = book.file;
+			const workbook = book?.workbook;
 			if (await blobIsParquet(file)) {
 				// Read in a worker of our own (DuckDB-WASM has no Parquet reader of its own offline).
 				const preview = await readParquetPreview(file, { signal: abort.signal });
@@ -134,7 +153,9 @@ export class Uploads extends DatasetLibrary {
 					? emptyFileProblem(chosen.name, sniff.empty)
 					: parquetTooManyCells(chosen.name, preview);
 				if (!this.problem)
-					await this.#startDraft(chosen, file, sniff, replacing, abort.signal, preview.facts);
+					await this.#startDraft(chosen, file, sniff, replacing, abort.signal, {
+						parquet: preview.facts
+					});
 				return;
 			}
 			if (file.size === 0) {
@@ -146,9 +167,18 @@ export class Uploads extends DatasetLibrary {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
+			// A workbook's CSV is read as written (xlsxClient.ts): no dialect to guess.
+			const fixed = workbook
+				? workbookDialect(
+						workbook.choice.headerRow + workbook.choice.headerRows - 1,
+						workbook.errorCodes,
+						previous?.mapping?.workbook ? previous.mapping.dialect : undefined
+					)
+				: undefined;
 			const sniff = await sniffFile(file, {
 				signal: abort.signal,
-				onProgress: (p) => (this.progress = p)
+				onProgress: (p) => (this.progress = p),
+				dialect: fixed
 			});
 			if (abort.signal.aborted) return;
 			// Nothing to load: said at once, before any step asks about columns or regions.
@@ -160,7 +190,7 @@ export class Uploads extends DatasetLibrary {
 			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
 			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
 			if (this.problem) return;
-			await this.#startDraft(chosen, file, sniff, replacing, abort.signal);
+			await this.#startDraft(chosen, file, sniff, replacing, abort.signal, { workbook, fixed });
 		} catch (error) {
 			if (!abort.signal.aborted) {
 				this.problem = {
@@ -205,7 +235,8 @@ export class Uploads extends DatasetLibrary {
 			// The store keeps the address, not the file: a reload reads it from the site again.
 			const pointer = new File([urlPointer(url) as BlobPart], name);
 			const facts = { ...preview.facts, url };
-			if (!this.problem) await this.#startDraft(pointer, pointer, sniff, null, abort.signal, facts);
+			if (!this.problem)
+				await this.#startDraft(pointer, pointer, sniff, null, abort.signal, { parquet: facts });
 		} catch (error) {
 			if (!abort.signal.aborted) this.problem = asProblem(error, name);
 		} finally {
@@ -224,17 +255,20 @@ export class Uploads extends DatasetLibrary {
 		sniff: SniffResult,
 		replacing: string | null,
 		signal: AbortSignal,
-		parquet: DraftParquet | null = null
+		kind: { parquet?: DraftParquet; workbook?: WorkbookDraft; fixed?: Dialect } = {}
 	): Promise<void> {
-		const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+		const { parquet = null, workbook, fixed } = kind;
+		const original = workbook?.original ?? file;
+		const sha256 = await sha256Hex(new Uint8Array(await original.arrayBuffer()));
 		if (signal.aborted) return;
 		const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
-		const base = file.name.replace(/\.(csv|tsv|txt|parquet)$/i, '');
+		const base = file.name.replace(/\.(csv|tsv|txt|xlsx|xlsm|parquet)$/i, '');
 		this.draft = {
 			file,
+			...(workbook ? { workbook } : {}),
 			replacing,
 			sniff,
-			dialect: previous?.mapping?.dialect ?? sniff.dialect,
+			dialect: fixed ?? previous?.mapping?.dialect ?? sniff.dialect,
 			staged: null,
 			roles: null,
 			reviews: [],
@@ -264,6 +298,45 @@ export class Uploads extends DatasetLibrary {
 	/** The person chose to import a file already stored as another dataset. */
 	importAnyway(): void {
 		if (this.draft?.duplicateOf) this.draft = { ...this.draft, duplicateOf: null };
+	}
+
+	/** A workbook's other sheet or header rows: the sheet is read again and previewed. */
+	async chooseSheet(choice: WorkbookChoice): Promise<void> {
+		const draft = this.draft;
+		if (!draft?.workbook) return;
+		const abort = new AbortController();
+		this.#abort = abort;
+		this.busy = 'reading';
+		try {
+			const book = await workbookAsCsv(draft.workbook.original, choice, { signal: abort.signal });
+			if (abort.signal.aborted || this.draft !== draft || !book) return;
+			if ('problem' in book) {
+				this.problem = book.problem;
+				return;
+			}
+			const { headerRow, headerRows } = book.workbook.choice;
+			const dialect = workbookDialect(
+				headerRow + headerRows - 1,
+				book.workbook.errorCodes,
+				draft.dialect
+			);
+			const sniff = await sniffFile(book.file, { signal: abort.signal, dialect });
+			if (this.draft !== draft || abort.signal.aborted) return;
+			this.draft = {
+				...draft,
+				file: book.file,
+				workbook: book.workbook,
+				dialect,
+				sniff,
+				staged: null
+			};
+			this.problem = tooManyColumns(draft.file.name, sniff.columns);
+		} catch (error) {
+			if (!abort.signal.aborted) this.problem = asProblem(error, draft.file.name);
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
+		}
 	}
 
 	/** Change the dialect and preview again. */
@@ -551,7 +624,8 @@ export class Uploads extends DatasetLibrary {
 			regions: regionDecisions(draft.reviews, this.regions),
 			unit: draft.roles.kind === 'microdata' ? 'percent' : draft.unit,
 			indicatorName: draft.indicatorName.trim() === '' ? draft.name : draft.indicatorName.trim(),
-			names: keptNames(draft.itemNames, defaultNames(draft))
+			names: keptNames(draft.itemNames, defaultNames(draft)),
+			...(draft.workbook ? { workbook: draft.workbook.choice } : {})
 		};
 	}
 
@@ -570,7 +644,8 @@ export class Uploads extends DatasetLibrary {
 		const abort = new AbortController();
 		this.#abort = abort;
 		const now = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-		const bytes = new Uint8Array(await draft.file.arrayBuffer());
+		// A workbook is kept as the workbook; its sheet and header choice are in the mapping.
+		const bytes = new Uint8Array(await (draft.workbook?.original ?? draft.file).arrayBuffer());
 		let record: StoredDataset;
 		let saved: boolean;
 		try {
