@@ -300,7 +300,7 @@ async function runNative(csvPath, app, memory) {
 				importer.stageRaw(
 					db,
 					{ id: stageId, fileName: FILE_NAME },
-					utf8,
+					utf8 ?? file,
 					{ dialect, columnCount },
 					scan
 				)
@@ -363,7 +363,7 @@ async function runNative(csvPath, app, memory) {
 				prepare.prepareRequest({ file, dialect })
 			);
 			const structural = await timed('estimates: stageRaw (read_csv)', () =>
-				importer.stageRaw(db, meta, utf8, mapping, scan)
+				importer.stageRaw(db, meta, utf8 ?? file, mapping, scan)
 			);
 			return timed('estimates: importDataset', () =>
 				importer.importDataset(db, meta, mapping, structural)

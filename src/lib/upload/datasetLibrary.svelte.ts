@@ -200,12 +200,11 @@ export class DatasetLibrary {
 	): Promise<ImportReport> {
 		const original = await store.readOriginal(entry.id);
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
-		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
-		const { utf8, scan } = await prepareFile(
-			new File([original as BlobPart], entry.fileName),
-			mapping.dialect
-		);
-		const structural = await stageRaw(this.dashboard.db, meta, utf8, mapping, scan);
+		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy,
+		// or DuckDB reads the stored Blob itself when nothing had to change.
+		const file = new File([original], entry.fileName);
+		const { utf8, scan } = await prepareFile(file, mapping.dialect);
+		const structural = await stageRaw(this.dashboard.db, meta, utf8 ?? file, mapping, scan);
 		return importDataset(this.dashboard.db, meta, mapping, structural);
 	}
 
@@ -222,15 +221,15 @@ export class DatasetLibrary {
 	/** Start over with a new file (or a replacement for a stored dataset). */
 
 	/**
-	 * The store stage: keep the original bytes and the choices before the import runs, saved in the
-	 * browser when it can (in this tab's memory when it has no room, and says so). A replacement
-	 * keeps its dataset's id and place.
+	 * The store stage: keep the original file (as the Blob it is: nothing is read here) and the
+	 * choices before the import runs, saved in the browser when it can (in this tab's memory when it
+	 * has no room, and says so). A replacement keeps its dataset's id and place.
 	 */
 	protected async keepOriginal(
-		draft: Pick<Draft, 'name' | 'file' | 'sourceNote' | 'replacing'>,
-		bytes: Uint8Array,
+		draft: Pick<Draft, 'name' | 'file' | 'sourceNote' | 'replacing' | 'sha256'>,
 		mapping: ImportMapping
 	): Promise<{ record: StoredDataset; saved: boolean }> {
+		const { file, sha256 } = draft;
 		let saved = this.store !== null && this.notice !== 'unavailable';
 		let record: StoredDataset;
 		const meta = {
@@ -242,17 +241,17 @@ export class DatasetLibrary {
 		if (draft.replacing) {
 			const existing = this.datasets.find((d) => d.id === draft.replacing);
 			saved = existing?.saved ?? saved;
-			record = await this.storeOf({ saved }).replace(draft.replacing, bytes, draft.file.name);
+			record = await this.storeOf({ saved }).replace(draft.replacing, file, sha256, file.name);
 		} else {
 			try {
 				if (saved && this.notice === 'not-persistent') await this.askToPersist();
-				record = await this.storeOf({ saved }).beginImport(meta, bytes);
+				record = await this.storeOf({ saved }).beginImport(meta, file, sha256);
 			} catch (error) {
 				if (!(error instanceof StoreFullError)) throw error;
 				// No room (or no storage at all): the session keeps the dataset in memory and says so.
 				this.notice = 'full';
 				saved = false;
-				record = await this.memory.beginImport(meta, bytes);
+				record = await this.memory.beginImport(meta, file, sha256);
 			}
 		}
 		return { record, saved };
@@ -323,7 +322,10 @@ export class DatasetLibrary {
 		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
-			.then((bytes) => new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding)))
+			.then(async (original) => {
+				const bytes = new Uint8Array(await original.arrayBuffer());
+				return new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding));
+			})
 			.catch(() => null);
 		return rejectedRows(this.dashboard.db, id, mapping, original);
 	}

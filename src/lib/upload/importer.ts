@@ -45,20 +45,24 @@ export const PROBLEM_LIMIT = 1000;
 /**
  * Read the file into the dataset's raw text table. The bytes are handed to DuckDB (not copied);
  * a byte scan finds the record structure first and broken fields are quoted (prepareText, better
- * run in a worker for big files: pass its `utf8` and `scan`; without a scan it runs here on the
- * file's UTF-8). Returns the structural problems (unterminated or stray quotes), each naming its
- * row; those rows are kept aside by importDataset.
+ * run in a worker for big files: pass what prepareFile gives, its `utf8`, or the File itself when
+ * that is null, and its `scan`; without a scan it runs here on the file's UTF-8 bytes). Returns the
+ * structural problems (unterminated or stray quotes), each naming its row; those rows are kept
+ * aside by importDataset.
  */
 export async function stageRaw(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	text: Uint8Array,
+	text: Uint8Array | Blob,
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
 	prepared?: RecordScan
 ): Promise<UploadProblem[]> {
+	if (!prepared && !(text instanceof Uint8Array)) {
+		throw new Error('A file handed to DuckDB as it is needs its byte scan (prepareFile).');
+	}
 	const { utf8, scan } = prepared
 		? { utf8: text, scan: prepared }
-		: prepareText(text, mapping.dialect);
+		: prepareText(text as Uint8Array, mapping.dialect);
 	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
 	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
 	if (wide) throw new ImportError(wide);

@@ -8,8 +8,6 @@
 import type { UploadProblem } from './types';
 
 export const MAX_CELLS = 60_000_000;
-/** Bytes from the start of a text file its rows are judged from (the sniffer reads as much). */
-export const ESTIMATE_SAMPLE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Line ends in a sample: LF bytes, or CR bytes in a file with none (old Mac line ends). A quoted

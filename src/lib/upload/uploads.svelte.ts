@@ -39,7 +39,7 @@ import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile } from './sniffClient';
-import { sha256Hex } from './sha256';
+import { hashFile } from './hashClient';
 import { earlierUpload } from './duplicates';
 import {
 	columnItem,
@@ -50,7 +50,7 @@ import {
 } from './itemNames';
 import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
-import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
+import { estimatedRows, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
@@ -129,8 +129,8 @@ export class Uploads extends DatasetLibrary {
 				this.problem = emptyFileProblem(chosen.name, 'empty');
 				return;
 			}
-			const head = new Uint8Array(await file.slice(0, ESTIMATE_SAMPLE_BYTES).arrayBuffer());
-			if (looksBinary(head.subarray(0, 65536))) {
+			const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+			if (looksBinary(head)) {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
@@ -145,11 +145,18 @@ export class Uploads extends DatasetLibrary {
 				return;
 			}
 			// Refused before the whole file is read: a tab cannot stage more cells than this.
-			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
-			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
+			const { sample } = sniff;
+			const rows =
+				estimatedRows(sample.lineEnds, sample.bytes, file.size) - sniff.dialect.headerRow;
+			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > sample.bytes);
 			if (this.problem) return;
-			// Hashed only once the file may be imported: a refused file is never read whole.
-			const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+			// Hashed only once the file may be imported (a refused file is never read whole), in a
+			// worker: the page never holds the file.
+			this.progress = 0;
+			const sha256 = await hashFile(file, {
+				signal: abort.signal,
+				onProgress: (p) => (this.progress = p)
+			});
 			if (abort.signal.aborted) return;
 			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
 			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
@@ -249,7 +256,7 @@ export class Uploads extends DatasetLibrary {
 			const structural = await stageRaw(
 				db,
 				{ id, fileName: draft.file.name },
-				utf8,
+				utf8 ?? draft.file,
 				{ dialect: draft.dialect, columnCount: Math.max(1, draft.sniff.columns) },
 				scan
 			);
@@ -458,11 +465,10 @@ export class Uploads extends DatasetLibrary {
 		const abort = new AbortController();
 		this.#abort = abort;
 		const now = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-		const bytes = new Uint8Array(await draft.file.arrayBuffer());
 		let record: StoredDataset;
 		let saved: boolean;
 		try {
-			({ record, saved } = await this.keepOriginal(draft, bytes, mapping));
+			({ record, saved } = await this.keepOriginal(draft, mapping));
 		} catch (error) {
 			this.problem = asProblem(error, draft.file.name);
 			this.busy = null;
