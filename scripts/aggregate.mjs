@@ -6,7 +6,9 @@
 // loads on the Datasets page as an indicator table. docs/scaling.md says when to use which path.
 //
 // FILE is a CSV (or other delimited text, in any encoding the page reads; .gz is unpacked) or a
-// Parquet file (read where it is, by DuckDB's own reader).
+// Parquet file (read where it is, by DuckDB's own reader). A text file of more than 2 GiB (unpacked)
+// is read where it is too, after a byte scan in 64 MiB pieces: it must then be well-formed UTF-8
+// (broken quotes, padded fields, mixed line ends or another encoding are named, with what to do).
 //
 // Options:
 //   --out DIR       where the outputs go (default: FILE's name + ".pengo" beside it)
@@ -24,11 +26,11 @@ import { closeSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { appModuleLoader } from './appModules.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Node reads at most this much into one buffer; a larger file is refused with what to do. */
+/** Node reads at most this much into one buffer; a larger text file is read in place. */
 const MAX_BYTES = 2 ** 31 - 1;
 
 function options(argv) {
@@ -65,19 +67,66 @@ function options(argv) {
 	return { file: resolve(file), ...values };
 }
 
-/** The file's bytes, gunzipped when its name ends in .gz; refused with a reason past Node's limit. */
-function readInput(path) {
-	const size = statSync(path).size;
-	if (size > MAX_BYTES) {
-		throw new Error(
-			`${basename(path)} is ${(size / 2 ** 30).toFixed(2)} GiB; this command reads files up to 2 GiB ` +
-				'into memory. Split it by region or year (each part aggregates on its own) or gzip it.'
-		);
+/** Bytes per piece when a file too big to hold is scanned in place. */
+const PIECE_BYTES = 64 * 2 ** 20;
+/** The sniff reads this much of a file's start, as the page does. */
+const HEAD_BYTES = 2 * 2 ** 20;
+
+/** The file's pieces in order (unpacked when its name ends in .gz), never held whole. */
+async function* piecesOf(path) {
+	const stream = createReadStream(path, { highWaterMark: PIECE_BYTES });
+	const source = path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
+	for await (const chunk of source) {
+		yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
 	}
+}
+
+/** The first `HEAD_BYTES` of the (unpacked) file. */
+async function headOf(path) {
+	const parts = [];
+	let length = 0;
+	for await (const piece of piecesOf(path)) {
+		parts.push(piece);
+		length += piece.length;
+		if (length >= HEAD_BYTES) break;
+	}
+	const head = new Uint8Array(Math.min(length, HEAD_BYTES));
+	let at = 0;
+	for (const part of parts) {
+		const take = part.subarray(0, head.length - at);
+		head.set(take, at);
+		at += take.length;
+		if (at === head.length) break;
+	}
+	return head;
+}
+
+/**
+ * A text file as the import reads it: its bytes when they fit in one buffer (gunzipped when its
+ * name ends in .gz), else read in place by the engine (DuckDB unpacks a .gz itself) after a byte
+ * scan of its pieces.
+ */
+async function textSource(path) {
+	const size = statSync(path).size;
+	const inPlace = async () => ({
+		kind: 'text-in-place',
+		path,
+		head: await headOf(path),
+		size: path.endsWith('.gz') ? Number.MAX_SAFE_INTEGER : size,
+		pieces: () => piecesOf(path)
+	});
+	if (size > MAX_BYTES) return inPlace();
 	const bytes = readFileSync(path);
-	if (!path.endsWith('.gz')) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-	const text = gunzipSync(bytes, { maxOutputLength: MAX_BYTES });
-	return new Uint8Array(text.buffer, text.byteOffset, text.length);
+	if (!path.endsWith('.gz')) {
+		return { kind: 'text', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+	}
+	try {
+		const text = gunzipSync(bytes, { maxOutputLength: MAX_BYTES });
+		return { kind: 'text', bytes: new Uint8Array(text.buffer, text.byteOffset, text.length) };
+	} catch (error) {
+		if (error?.code !== 'ERR_BUFFER_TOO_LARGE') throw error;
+		return inPlace();
+	}
 }
 
 /** The file's SHA-256, read as a stream (a Parquet file is never held whole). */
@@ -124,12 +173,15 @@ async function main() {
 	const memoryLimit = opts.memory ?? `${Math.floor((totalmem() * 0.75) / 2 ** 20)}MB`;
 	const threads = opts.threads ? Number(opts.threads) : availableParallelism();
 	const parquet = startsAsParquet(opts.file);
+	// Parquet, and text too big to hold, are read where they are: the one file outside its folder
+	// the engine may read.
+	const source = parquet ? { kind: 'parquet', path: opts.file } : await textSource(opts.file);
 	const db = await openNativeConnector({
 		path: join(work, 'aggregate.duckdb'),
 		threads,
 		memoryLimit,
 		dir: work,
-		files: parquet ? [opts.file] : []
+		files: source.kind === 'text' ? [] : [opts.file]
 	});
 	try {
 		const phase = (name) => console.log(`${seconds(performance.now() - started)}  ${name}`);
@@ -139,15 +191,9 @@ async function main() {
 			db,
 			async (f) => new Uint8Array(readFileSync(join(ROOT, 'data', f)))
 		);
-		let source;
-		if (parquet) {
-			// Read where it is (the one file outside its folder the engine may read), never copied.
-			source = { kind: 'parquet', path: opts.file };
-		} else {
-			source = { kind: 'text', bytes: readInput(opts.file) };
-		}
 		const size = statSync(opts.file).size;
-		phase(`importing ${mib(size)} with ${threads} threads, memory limit ${memoryLimit}`);
+		const how = source.kind === 'text-in-place' ? ', read in place' : '';
+		phase(`importing ${mib(size)}${how} with ${threads} threads, memory limit ${memoryLimit}`);
 		const meta = {
 			id: `agg${sha256.slice(0, 12)}`,
 			name: opts.name ?? choices.name ?? fileName,

@@ -28,8 +28,11 @@ import { QueryCancelledError, type BoundQuery, type Connector } from '$lib/db/co
 export interface ReadStage {
 	/** The name the file is registered under while it is read. */
 	name: string;
-	/** Its bytes, or a File the engine reads in place (see Connector.registerFile). */
-	bytes: Uint8Array | Blob;
+	/**
+	 * The file's bytes, a File the engine reads in place (see Connector.registerFile), or where
+	 * the engine reads it in place (native only: too big to hold).
+	 */
+	bytes: Uint8Array | Blob | { path: string };
 	/** The read_csv query that builds the text table, given the path the engine gave the bytes. */
 	query: (path: string) => BoundQuery;
 	/** The error to throw when the engine refuses the file, from the engine's message. */
@@ -42,13 +45,15 @@ export interface ReadStage {
  * cancellation; any other failure is the file's (`refused`).
  */
 export async function readTextTable(db: Connector, stage: ReadStage): Promise<void> {
-	const path = await db.registerFile(stage.name, stage.bytes);
+	const source = stage.bytes;
+	const inPlace = 'path' in source;
+	const path = inPlace ? source.path : await db.registerFile(stage.name, source);
 	try {
 		await db.query(stage.query(path));
 	} catch (error) {
 		if (error instanceof QueryCancelledError) throw error;
 		throw stage.refused(error instanceof Error ? error.message : String(error));
 	} finally {
-		await db.dropFile(stage.name);
+		if (!inPlace) await db.dropFile(stage.name);
 	}
 }

@@ -4,7 +4,9 @@ import { SUMMARY_FORMAT, summaryConnector, type BundledSummary } from '$lib/data
 import firstSummaryUrl from '$lib/generated/bundled-summary-first.json?url';
 import wholeSummaryUrl from '$lib/generated/bundled-summary.json?url';
 import { MAP_PAINTED_EVENT } from '$lib/map/mapEvents';
-import { Uploads } from '$lib/upload/uploads.svelte';
+import type { Uploads } from '$lib/upload/uploads.svelte';
+import type { DatasetEntry } from '$lib/upload/datasetLibrary.svelte';
+import { storedDatasetCount } from '$lib/upload/storedCount';
 import { Dashboard } from './dashboard.svelte';
 import { Engine } from './engine.svelte';
 
@@ -40,8 +42,37 @@ if (typeof window !== 'undefined') {
  */
 export const dashboard = new Dashboard(summaryConnector(first(), whole, engine));
 
-/** The datasets this browser uploaded, rebuilt from their stored originals when the page opens. */
-export const uploads = new Uploads(dashboard);
+/**
+ * The datasets this browser uploaded, rebuilt from their stored originals when the page opens.
+ * Their code (the dataset library and the upload wizard) is a chunk of its own, loaded by the
+ * pages that upload or query (they import ./uploads.svelte) and by any page once the browser
+ * has stored datasets to rebuild, never before the first map of a first visit.
+ */
+let library = $state.raw<Uploads | null>(null);
+let loadingLibrary: Promise<Uploads> | null = null;
+
+/** Called by ./uploads.svelte when it makes the one Uploads of the page. */
+export function adoptUploads(uploads: Uploads): Uploads {
+	uploads.onCrash = reloadDatabase;
+	library = uploads;
+	return uploads;
+}
+
+/** The upload code, loaded once. */
+export function loadUploads(): Promise<Uploads> {
+	return (loadingLibrary ??= import('./uploads.svelte').then((module) => module.uploads));
+}
+
+/** The uploaded datasets known so far (none until the upload code is loaded). */
+export function uploadedDatasets(): readonly DatasetEntry[] {
+	return library?.datasets ?? [];
+}
+
+/** Open the store and rebuild what it holds; skipped, code and all, when it holds nothing. */
+async function openUploads(): Promise<void> {
+	if (!library && (await storedDatasetCount()) === 0) return;
+	await (await loadUploads()).open();
+}
 
 /** The bundled data's catalogue: from the summary, or by loading the files into the engine. */
 async function bundledData(): Promise<BundledData> {
@@ -52,7 +83,7 @@ async function bundledData(): Promise<BundledData> {
 }
 
 export function ensureLoaded(): Promise<void> {
-	return dashboard.load(bundledData, () => uploads.open());
+	return dashboard.load(bundledData, openUploads);
 }
 
 /**
@@ -60,7 +91,7 @@ export function ensureLoaded(): Promise<void> {
  * load the bundled data again and rebuild every uploaded dataset from its original.
  */
 export function reloadDatabase(): Promise<void> {
-	return dashboard.recover(bundledData, () => uploads.rebuildAll());
+	return dashboard.recover(bundledData, async () => {
+		if (library) await library.rebuildAll();
+	});
 }
-
-uploads.onCrash = reloadDatabase;

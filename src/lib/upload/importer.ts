@@ -53,16 +53,22 @@ export const PROBLEM_LIMIT = 1000;
 export async function stageRaw(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	text: Uint8Array | Blob,
+	text: Uint8Array | Blob | { path: string; scan: RecordScan },
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
 	prepared?: RecordScan
 ): Promise<UploadProblem[]> {
-	if (!prepared && !(text instanceof Uint8Array)) {
+	// A file the engine reads in place (native, too big to hold) comes with its scan, and is
+	// well-formed UTF-8 already (unattended.ts refuses it otherwise); so does a File prepareFile
+	// found needing no change (the page's worker scanned it).
+	if (text instanceof Blob && !prepared) {
 		throw new Error('A file handed to DuckDB as it is needs its byte scan (prepareFile).');
 	}
-	const { utf8, scan } = prepared
-		? { utf8: text, scan: prepared }
-		: prepareText(text as Uint8Array, mapping.dialect);
+	const { utf8, scan } =
+		'path' in text
+			? { utf8: { path: text.path }, scan: text.scan }
+			: prepared
+				? { utf8: text, scan: prepared }
+				: prepareText(text as Uint8Array, mapping.dialect);
 	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
 	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
 	if (wide) throw new ImportError(wide);

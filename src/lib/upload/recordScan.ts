@@ -52,16 +52,31 @@ export interface RecordVisitor {
  * One pass over UTF-8 bytes (no strings), splitting records the way RFC 4180 and DuckDB do:
  * a field that starts with the quote runs to the next quote not doubled. Spaces before the
  * opening quote or after the closing one are not part of the field (DuckDB skips one before and
- * any after). A quote anywhere else in a field is text. A closing quote followed by more text in its field, or a quote still open at
- * the end, makes the field broken: its row is reported, and readers keep it exactly as written.
- * Every structural byte (delimiter, quote, CR, LF) is ASCII, which UTF-8 never uses inside a
- * multi-byte character, so splitting bytes splits the text.
+ * any after). A quote anywhere else in a field is text. A closing quote followed by more text in
+ * its field, or a quote still open at the end, makes the field broken: its row is reported, and
+ * readers keep it exactly as written. Every structural byte (delimiter, quote, CR, LF) is ASCII,
+ * which UTF-8 never uses inside a multi-byte character, so splitting bytes splits the text.
  */
 export function scanRecords(
 	bytes: Uint8Array,
 	dialect: Pick<Dialect, 'delimiter' | 'quote'>,
 	visitor?: RecordVisitor
 ): RecordScan {
+	const scanner = recordScanner(dialect, visitor);
+	scanner.feed(bytes, true);
+	return scanner.finish();
+}
+
+/**
+ * The same pass over a file read in pieces of any size, for files too big to hold at once (the
+ * aggregate command reads census files in place): feed every piece in order, then finish. A
+ * visitor's offsets count from the start of the first piece. `last` says no piece follows, so a
+ * CR or a quote at the end of this one needs no look at the next.
+ */
+export function recordScanner(
+	dialect: Pick<Dialect, 'delimiter' | 'quote'>,
+	visitor?: RecordVisitor
+): { feed(bytes: Uint8Array, last?: boolean): void; finish(): RecordScan } {
 	const delim = dialect.delimiter.charCodeAt(0);
 	const quote = dialect.quote === '' ? -1 : dialect.quote.charCodeAt(0);
 	const blankRows: number[] = [];
@@ -77,10 +92,14 @@ export function scanRecords(
 	let inQuotes = false;
 	let afterQuote = false;
 	let stopped = false;
-	let unterminatedQuoteRow: number | null = null;
 	let paddedFields = 0;
 	let leadingSpaces = false;
-	const n = bytes.length;
+	// The bytes of earlier pieces, and what a piece's last byte left open: a CR whose LF may come
+	// next, or a quote inside a quoted field that may be doubled.
+	let base = 0;
+	let pendingCr = false;
+	let pendingQuote = false;
+	let finished = false;
 
 	const endRecord = (next: number) => {
 		if (recordBytes === 0) blankRows.push(row);
@@ -96,89 +115,134 @@ export function scanRecords(
 		leadingSpaces = false;
 	};
 
-	for (let i = 0; i < n && !stopped; i++) {
-		const b = bytes[i]!;
-		if (inQuotes) {
-			recordBytes++;
-			if (b === quote) {
-				if (bytes[i + 1] === quote) {
-					i++;
-					recordBytes++;
-				} else {
-					inQuotes = false;
-					afterQuote = true;
-				}
-			}
-			continue;
-		}
-		if (b === LF || b === CR) {
-			visitor?.field(fieldOffset, i, form);
-			if (b === CR && bytes[i + 1] === LF) {
-				i++;
+	const feed = (bytes: Uint8Array, last = false) => {
+		if (finished) throw new Error('The scan is finished.');
+		const n = bytes.length;
+		let i = 0;
+		if (n > 0 && pendingCr) {
+			pendingCr = false;
+			if (bytes[0] === LF) {
+				i = 1;
 				lineEnds.crlf++;
-			} else if (b === CR) lineEnds.cr++;
-			else lineEnds.lf++;
-			endRecord(i + 1);
-			continue;
-		}
-		recordBytes++;
-		if (b === delim) {
-			visitor?.field(fieldOffset, i, form);
-			fields++;
-			fieldStart = true;
-			fieldOffset = i + 1;
-			form = 'plain';
-			afterQuote = false;
-			leadingSpaces = false;
-			continue;
-		}
-		if (fieldStart) {
-			if (b === quote) {
-				inQuotes = true;
-				fieldStart = false;
-				form = leadingSpaces ? 'padded' : 'quoted';
-				if (leadingSpaces) paddedFields++;
-				continue;
-			}
-			if (b === SPACE && quote !== -1) {
-				leadingSpaces = true;
-				continue;
+			} else lineEnds.cr++;
+			endRecord(base + i);
+		} else if (n > 0 && pendingQuote) {
+			pendingQuote = false;
+			if (bytes[0] === quote) {
+				i = 1;
+				recordBytes++;
+			} else {
+				inQuotes = false;
+				afterQuote = true;
 			}
 		}
-		if (afterQuote) {
-			if (b === SPACE) {
-				if (form === 'quoted') {
-					form = 'padded';
-					paddedFields++;
+		for (; i < n && !stopped; i++) {
+			const b = bytes[i]!;
+			if (inQuotes) {
+				recordBytes++;
+				if (b === quote) {
+					if (i + 1 === n && !last) pendingQuote = true;
+					else if (bytes[i + 1] === quote) {
+						i++;
+						recordBytes++;
+					} else {
+						inQuotes = false;
+						afterQuote = true;
+					}
 				}
 				continue;
 			}
-			if (strayQuoteRows.at(-1) !== row && strayQuoteRows.length < MAX_REPORTED_ROWS) {
-				strayQuoteRows.push(row);
+			if (b === LF || b === CR) {
+				visitor?.field(fieldOffset, base + i, form);
+				if (b === CR && i + 1 === n && !last) {
+					pendingCr = true;
+					continue;
+				}
+				if (b === CR && bytes[i + 1] === LF) {
+					i++;
+					lineEnds.crlf++;
+				} else if (b === CR) lineEnds.cr++;
+				else lineEnds.lf++;
+				endRecord(base + i + 1);
+				continue;
 			}
-			form = 'broken';
-			afterQuote = false;
+			recordBytes++;
+			if (b === delim) {
+				visitor?.field(fieldOffset, base + i, form);
+				fields++;
+				fieldStart = true;
+				fieldOffset = base + i + 1;
+				form = 'plain';
+				afterQuote = false;
+				leadingSpaces = false;
+				continue;
+			}
+			if (fieldStart) {
+				if (b === quote) {
+					inQuotes = true;
+					fieldStart = false;
+					form = leadingSpaces ? 'padded' : 'quoted';
+					if (leadingSpaces) paddedFields++;
+					continue;
+				}
+				if (b === SPACE && quote !== -1) {
+					leadingSpaces = true;
+					continue;
+				}
+			}
+			if (afterQuote) {
+				if (b === SPACE) {
+					if (form === 'quoted') {
+						form = 'padded';
+						paddedFields++;
+					}
+					continue;
+				}
+				if (strayQuoteRows.at(-1) !== row && strayQuoteRows.length < MAX_REPORTED_ROWS) {
+					strayQuoteRows.push(row);
+				}
+				form = 'broken';
+				afterQuote = false;
+			}
+			fieldStart = false;
 		}
-		fieldStart = false;
-	}
-	if (inQuotes) {
-		unterminatedQuoteRow = row;
-		form = 'broken';
-	}
-	// A last record without a line end still counts; an empty tail after the last line end does not.
-	if (!stopped && recordBytes > 0) {
-		visitor?.field(fieldOffset, n, form);
-		endRecord(n);
-	}
-	return {
-		records: row - 1,
-		blankRows,
-		maxFields,
-		lineEnds,
-		unterminatedQuoteRow,
-		strayQuoteRows,
-		paddedFields
+		base += n;
 	};
+
+	const finish = (): RecordScan => {
+		finished = true;
+		if (pendingCr) {
+			pendingCr = false;
+			lineEnds.cr++;
+			endRecord(base);
+		}
+		if (pendingQuote) {
+			pendingQuote = false;
+			inQuotes = false;
+			afterQuote = true;
+		}
+		let unterminatedQuoteRow: number | null = null;
+		if (inQuotes) {
+			unterminatedQuoteRow = row;
+			form = 'broken';
+		}
+		// A last record without a line end still counts; an empty tail after the last line end does not.
+		if (!stopped && recordBytes > 0) {
+			visitor?.field(fieldOffset, base, form);
+			endRecord(base);
+		}
+		return {
+			records: row - 1,
+			blankRows,
+			maxFields,
+			lineEnds,
+			unterminatedQuoteRow,
+			strayQuoteRows,
+			paddedFields
+		};
+	};
+
+	return { feed, finish };
 }
 
 /** The structural problems a scan found, each naming its row. */

@@ -4,7 +4,15 @@ import type { NativeConnector } from '../../../tests/native-connector';
 import type { BundledData } from '$lib/data/loadBundled';
 import { linearisedShareEstimates, type SurveyRow } from '$lib/domain/weightedShare';
 import { writeCsv } from '$lib/export/csvWriter';
-import { datasetEstimatesQuery, importUnattended, type Choices } from './unattended';
+import { gzipSync } from 'node:zlib';
+import {
+	datasetEstimatesQuery,
+	importUnattended,
+	inPlaceRefusal,
+	type Choices
+} from './unattended';
+import { scanRecords } from './recordScan';
+import { detectEncoding } from './encoding';
 import type { DatasetMeta } from './types';
 
 const meta = (id: string, fileName: string): DatasetMeta => ({
@@ -213,5 +221,108 @@ describe('importUnattended', () => {
 				else expect(row[name], name).toBe(value);
 			}
 		}
+	});
+
+	describe('a text file too big to hold, read in place', () => {
+		/** `bytes` registered as `name`, given as a file the engine reads in place, in pieces. */
+		const inPlace = async (name: string, bytes: Uint8Array, text = bytes, pieceBytes = 4096) => {
+			const path = await db.registerFile(name, bytes);
+			async function* pieces() {
+				for (let at = 0; at < text.length; at += pieceBytes)
+					yield text.subarray(at, at + pieceBytes);
+			}
+			return {
+				kind: 'text-in-place' as const,
+				path,
+				head: text.subarray(0, 2 * 2 ** 20),
+				size: text.length,
+				pieces
+			};
+		};
+
+		it('gives the estimates and report of the same file held in memory, plain or gzipped', async () => {
+			const bytes = await readData('survey-synthetic.csv');
+			// Row 3 as a spreadsheet shows it names no known region.
+			const text = new TextDecoder().decode(bytes).split('\n');
+			const cells = text[2]!.split(',');
+			const regionAt = text[0]!.split(',').indexOf('region');
+			cells[regionAt] = 'Atlantis';
+			text[2] = cells.join(',');
+			const edited = new TextEncoder().encode(text.join('\n'));
+			const held = await run('inmem', 'survey.csv', edited);
+			const read = await importUnattended(
+				db,
+				meta('inplace', 'survey.csv'),
+				await inPlace('survey.csv', edited),
+				data.regions
+			);
+			const packed = await importUnattended(
+				db,
+				meta('inplacegz', 'survey.csv.gz'),
+				await inPlace('survey.csv.gz', gzipSync(edited), edited, 65_536),
+				data.regions
+			);
+			for (const result of [read, packed]) {
+				expect({ ...result.mapping, indicatorName: '' }).toEqual({
+					...held.mapping,
+					indicatorName: ''
+				});
+				expect(result.report.rowsRead).toBe(34_000);
+				expect(result.report.problems).toMatchObject([
+					{ row: 3, column: 'region', value: 'Atlantis', kind: 'unknown-region' }
+				]);
+			}
+			const want = await db.query(datasetEstimatesQuery('inmem'));
+			expect(want.length).toBeGreaterThan(100);
+			const strip = (rows: typeof want) => rows.map((row) => ({ ...row, indicator_id: null }));
+			expect(strip(await db.query(datasetEstimatesQuery('inplace')))).toEqual(strip(want));
+			expect(strip(await db.query(datasetEstimatesQuery('inplacegz')))).toEqual(strip(want));
+		});
+
+		it('reads a UTF-8 file with a byte order mark: the first header is the name, not the mark', async () => {
+			const text = new TextEncoder().encode(
+				'\ufeffregion,area,share\nArusha,urban,40\nArusha,rural,20\n'
+			);
+			const result = await importUnattended(
+				db,
+				meta('bom', 'bom.csv'),
+				await inPlace('bom.csv', text),
+				data.regions
+			);
+			expect(result.mapping.labels[0]).toBe('region');
+			expect(result.report.rowsLoaded).toBe(2);
+		});
+
+		it('refuses what the page would have to repair, naming the rows and what to do', async () => {
+			const dialect = (text: string) => ({
+				encoding: detectEncoding(new TextEncoder().encode(text)),
+				delimiter: ',' as const,
+				quote: '"' as const
+			});
+			const refusal = (text: string, encoding?: 'windows-1252') => {
+				const d = { ...dialect(text), ...(encoding ? { encoding } : {}) };
+				return inPlaceRefusal(
+					'big.csv',
+					d as never,
+					scanRecords(new TextEncoder().encode(text), d)
+				);
+			};
+			expect(refusal('a,b\n1,2\n')).toBeNull();
+			expect(refusal('a,b\n1,"x"y\n2,"z\n')).toBe(
+				'big.csv is read where it is (too big to hold in memory), so it must be well-formed UTF-8; ' +
+					'the quotes are broken in row 2, 3. Fix those rows, or split the file into parts under ' +
+					'2 GiB, which are repaired as the page repairs them.'
+			);
+			expect(refusal('a,b\n1, "x" \n')).toContain('1 quoted fields have spaces outside');
+			expect(refusal('a,b\r\n1,2\n')).toContain('(1 LF, 1 CRLF, 0 CR)');
+			expect(refusal('a,b\n1,2\n', 'windows-1252')).toContain(
+				'it reads as windows-1252. Save it as UTF-8'
+			);
+			// Through the import: nothing is staged.
+			const bad = new TextEncoder().encode('region,share\nArusha,"4"0\n');
+			await expect(
+				importUnattended(db, meta('bad', 'bad.csv'), await inPlace('bad.csv', bad), data.regions)
+			).rejects.toThrow('the quotes are broken in row 2.');
+		});
 	});
 });

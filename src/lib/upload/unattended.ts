@@ -23,6 +23,7 @@ import {
 	type ImportMapping
 } from './importSql';
 import { prepareText } from './records';
+import { recordScanner, type RecordScan } from './recordScan';
 import { reviewRegionNames } from './regionMatch';
 import { guessRoles } from './roles';
 import { previewRows, sniffSample, SAMPLE_BYTES } from './sniff';
@@ -46,11 +47,94 @@ export interface UnattendedResult {
 	guessed: ('dialect' | 'roles' | 'unit' | 'regions')[];
 }
 
-/** A file to import: text (any encoding the page reads) as bytes, or a Parquet file the engine reads. */
+/**
+ * A file to import: text (any encoding the page reads) as bytes; a text file too big to hold,
+ * which the engine reads where it is (its first bytes for the sniff, its size, and its pieces in
+ * order for the byte scan); or a Parquet file the engine reads.
+ */
 export type UnattendedSource =
 	| { kind: 'text'; bytes: Uint8Array }
+	| {
+			kind: 'text-in-place';
+			path: string;
+			head: Uint8Array;
+			size: number;
+			pieces: () => AsyncIterable<Uint8Array>;
+	  }
 	/** `path`: where the engine reads the file (registered, or in its allowed folder). */
 	| { kind: 'parquet'; path: string };
+
+/** Rows a refusal names one by one. */
+const NAMED_ROWS = 10;
+
+/**
+ * Why a text file read in place cannot be read as it is, or null. The page re-writes broken and
+ * padded fields and mixed line ends before DuckDB reads them, and reads any encoding as UTF-8;
+ * a file the engine reads in place gets none of that, so it is refused with what to fix.
+ */
+export function inPlaceRefusal(file: string, dialect: Dialect, scan: RecordScan): string | null {
+	const fix = `${file} is read where it is (too big to hold in memory), so it must be well-formed UTF-8`;
+	if (dialect.encoding !== 'utf-8' && dialect.encoding !== 'utf-8-bom') {
+		return `${fix}; it reads as ${dialect.encoding}. Save it as UTF-8 (or as Parquet) and run again.`;
+	}
+	const rows = (list: number[]) =>
+		list.slice(0, NAMED_ROWS).join(', ') + (list.length > NAMED_ROWS ? ', …' : '');
+	const quoteRows = [
+		...scan.strayQuoteRows,
+		...(scan.unterminatedQuoteRow === null ? [] : [scan.unterminatedQuoteRow])
+	];
+	if (quoteRows.length > 0) {
+		return `${fix}; the quotes are broken in row ${rows(quoteRows)}. Fix those rows, or split the file into parts under 2 GiB, which are repaired as the page repairs them.`;
+	}
+	if (scan.paddedFields > 0) {
+		return `${fix}; ${scan.paddedFields.toLocaleString('en')} quoted fields have spaces outside their quotes. Remove the spaces, or split the file into parts under 2 GiB.`;
+	}
+	const { lf, crlf, cr } = scan.lineEnds;
+	if ([lf, crlf, cr].filter((n) => n > 0).length > 1) {
+		return `${fix}; its lines end in more than one way (${lf} LF, ${crlf} CRLF, ${cr} CR). Save it with one kind of line end, or split it into parts under 2 GiB.`;
+	}
+	return null;
+}
+
+/** Stage a text file the engine reads in place: the page's sniff on its head, one byte scan in pieces. */
+async function stageInPlace(
+	db: Connector,
+	meta: DatasetMeta,
+	source: Extract<UnattendedSource, { kind: 'text-in-place' }>,
+	given: Dialect | undefined
+): Promise<{ dialect: Dialect; columnCount: number; structural: UploadProblem[] }> {
+	const sniff = sniffSample(source.head.subarray(0, SAMPLE_BYTES), source.size, given?.encoding);
+	const dialect = given ?? sniff.dialect;
+	const scanner = recordScanner(dialect);
+	for await (const piece of source.pieces()) scanner.feed(piece);
+	const scan = scanner.finish();
+	const refusal = inPlaceRefusal(meta.fileName, dialect, scan);
+	if (refusal) throw new Error(refusal);
+	const columnCount = Math.max(
+		1,
+		previewRows(sniff.text, dialect, PREVIEW_ROWS, meta.fileName, sniff.truncated).columns
+	);
+	const structural = await stageRaw(
+		db,
+		meta,
+		{ path: source.path, scan },
+		{ dialect, columnCount }
+	);
+	return { dialect, columnCount: await usualWidth(db, meta, dialect, columnCount), structural };
+}
+
+/** As the page does after staging: the columns are as many as most records' fields. */
+async function usualWidth(
+	db: Connector,
+	meta: DatasetMeta,
+	dialect: Dialect,
+	columnCount: number
+): Promise<number> {
+	const [usual] = await db.query<{ width: number }>(
+		usualWidthQuery(datasetTables(meta.id).raw, dialect.headerRow)
+	);
+	return Math.max(1, Number(usual?.width ?? columnCount));
+}
 
 /** Stage a text file as the page does: sniffed dialect (unless given), byte scan, raw table. */
 async function stageText(
@@ -69,11 +153,7 @@ async function stageText(
 		previewRows(sniff.text, dialect, PREVIEW_ROWS, meta.fileName, sniff.truncated).columns
 	);
 	const structural = await stageRaw(db, meta, utf8, { dialect, columnCount }, scan);
-	// Then, as the page does, the columns are as many as most records' fields.
-	const [usual] = await db.query<{ width: number }>(
-		usualWidthQuery(datasetTables(meta.id).raw, dialect.headerRow)
-	);
-	return { dialect, columnCount: Math.max(1, Number(usual?.width ?? columnCount)), structural };
+	return { dialect, columnCount: await usualWidth(db, meta, dialect, columnCount), structural };
 }
 
 /**
@@ -110,7 +190,10 @@ export async function importUnattended(
 		staged = { dialect: PARQUET_DIALECT, columnCount, structural: [] };
 	} else {
 		if (!choices.dialect) guessed.push('dialect');
-		staged = await stageText(db, meta, source.bytes, choices.dialect);
+		staged =
+			source.kind === 'text'
+				? await stageText(db, meta, source.bytes, choices.dialect)
+				: await stageInPlace(db, meta, source, choices.dialect);
 	}
 	const { dialect, columnCount, structural } = staged;
 	const raw = datasetTables(meta.id).raw;

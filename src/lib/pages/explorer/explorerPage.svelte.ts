@@ -19,7 +19,7 @@ import { i18n, intlLocale } from '$lib/i18n/locale.svelte';
 import { describeUrlProblem } from '$lib/i18n/problems';
 import { loadMapDrawing, type MapDrawing } from '$lib/map/mapDrawing';
 import { m } from '$lib/paraglide/messages.js';
-import { dashboard, ensureLoaded, uploads } from '$lib/state/app.svelte';
+import { dashboard, ensureLoaded, uploadedDatasets } from '$lib/state/app.svelte';
 import { formatUploadDate } from '$lib/i18n/uploadDate';
 import { gotoQuery } from '$lib/state/navigation';
 import { Resource } from '$lib/state/resource.svelte';
@@ -71,7 +71,7 @@ export class ExplorerPage {
 				label: i.label[i18n.locale],
 				uploadedFrom: i.uploadedFrom ?? ''
 			})),
-			uploads.datasets,
+			uploadedDatasets(),
 			(name, detail) => m.data_picker_upload({ name, detail }),
 			(createdAt) => formatUploadDate(createdAt, this.locale)
 		)

@@ -1,7 +1,7 @@
 import { writeCsv } from '$lib/export/csvWriter';
 import { downloadBlob } from '$lib/export/download';
 import { safeFileName } from '$lib/export/fileName';
-import { uploads } from '$lib/state/app.svelte';
+import { uploads } from '$lib/state/uploads.svelte';
 
 /** Save a dataset's rows kept aside, with their error column, as `pengo-rejected-<name>.csv`. */
 export async function downloadRejected(id: string, name: string): Promise<void> {
