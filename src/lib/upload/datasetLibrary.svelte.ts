@@ -6,7 +6,7 @@
  */
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
-import { toUtf8 } from './encoding';
+import { keptRecordTexts } from './recordText';
 import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
@@ -322,11 +322,12 @@ export class DatasetLibrary {
 		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
-			.then(async (original) => {
-				const bytes = new Uint8Array(await original.arrayBuffer());
-				return new TextDecoder('utf-8').decode(toUtf8(bytes, mapping.dialect.encoding));
-			})
 			.catch(() => null);
-		return rejectedRows(this.dashboard.db, id, mapping, original);
+		// Found in a worker: the page never reads or decodes the whole kept file.
+		const texts = original
+			? (rows: number[]) =>
+					keptRecordTexts(original, mapping.dialect, rows).catch(() => new Map<number, string>()) // eslint-disable-line svelte/prefer-svelte-reactivity -- a value, not state
+			: null;
+		return rejectedRows(this.dashboard.db, id, mapping, texts);
 	}
 }

@@ -239,28 +239,28 @@ function rejectionReason(errors: string, labels: readonly string[]): string {
 
 /**
  * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason, the
- * record's text exactly as in the file (from `originalText`, the file decoded as it was imported;
- * empty without it), then the fields as read, a ragged row's extra ones under "extra field N".
+ * record's text exactly as in the file (from `originalText`, the file decoded as it was imported,
+ * or a function giving the texts of the wanted rows, as a worker does for a large file; empty
+ * without it), then the fields as read, a ragged row's extra ones under "extra field N".
  */
 export async function rejectedRows(
 	db: Connector,
 	id: string,
 	mapping: Pick<ImportMapping, 'columnCount' | 'labels' | 'dialect'>,
-	originalText: string | null
+	originalText: string | null | ((rows: number[]) => Promise<Map<number, string>>)
 ): Promise<string[][]> {
 	const rows = await db.query(rejectedRowsQuery(datasetTables(id)));
 	const width = Math.max(
 		mapping.columnCount,
 		...Object.keys(rows[0] ?? {}).map((k) => Number(/^c(\d+)$/.exec(k)?.[1] ?? 0))
 	);
+	const wanted = rows.map((r) => Number(r.__rejected));
 	const texts =
 		originalText === null
 			? new Map<number, string>()
-			: recordTexts(
-					originalText,
-					mapping.dialect,
-					rows.map((r) => Number(r.__rejected))
-				);
+			: typeof originalText === 'string'
+				? recordTexts(originalText, mapping.dialect, wanted)
+				: await originalText(wanted);
 	const header = [
 		'row',
 		'reason',
