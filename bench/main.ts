@@ -1,5 +1,6 @@
 // The benchmark page: times the app's own DuckDB module and estimator SQL, and papaparse in a
-// worker, against one CSV served from the same origin. Driven by scripts/bench.mjs through
+// worker, against one CSV: the file a person chose (the file input, as an upload gets it) or the
+// same file served from the same origin. Driven by scripts/bench.mjs through
 // `window.runBench`; every number is wall-clock milliseconds from performance.now().
 import { connector } from '../src/lib/db/duckdb';
 import { surveySharesQuery } from '../src/lib/sql/surveyEstimates';
@@ -12,6 +13,23 @@ export interface BenchOptions {
 	csvUrl: string;
 	/** warm runs after the first one */
 	repeat: number;
+	/** where the bytes come from: the file input (an upload's path) or an HTTP GET of `csvUrl` */
+	source: 'file' | 'http';
+}
+
+/** The file in the page's file input, set by the driver as a person's choice would. */
+function chosenFile(): File {
+	const file = (document.getElementById('csv-file') as HTMLInputElement).files?.[0];
+	if (!file) throw new Error('No file chosen in #csv-file.');
+	return file;
+}
+
+/** The CSV's bytes in the page: read from the chosen file, or fetched. */
+async function csvBytes(csvUrl: string, source: BenchOptions['source']): Promise<Uint8Array> {
+	if (source === 'file') return new Uint8Array(await chosenFile().arrayBuffer());
+	const response = await fetch(csvUrl, { cache: 'no-store' });
+	if (!response.ok) throw new Error(`GET ${csvUrl}: HTTP ${response.status}`);
+	return new Uint8Array(await response.arrayBuffer());
 }
 
 interface WasmRun {
@@ -40,7 +58,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 	return [value, performance.now() - started];
 }
 
-async function runWasm(csvUrl: string, runs: number) {
+async function runWasm(csvUrl: string, source: BenchOptions['source'], runs: number) {
 	await phase('wasm-start');
 	const [, startMs] = await timed(() => connector.query('SELECT 1'));
 	const [versionRows] = await timed(() => connector.query<{ v: string }>('SELECT version() AS v'));
@@ -51,11 +69,7 @@ async function runWasm(csvUrl: string, runs: number) {
 	let bytesDetached = false;
 	for (let run = 0; run < runs; run++) {
 		await phase(run === 0 ? 'wasm-first' : 'wasm-warm');
-		const [bytes, fetchMs] = await timed(async () => {
-			const response = await fetch(csvUrl, { cache: 'no-store' });
-			if (!response.ok) throw new Error(`GET ${csvUrl}: HTTP ${response.status}`);
-			return new Uint8Array(await response.arrayBuffer());
-		});
+		const [bytes, fetchMs] = await timed(() => csvBytes(csvUrl, source));
 		// The connector cannot drop a registered file, so each run registers a new name.
 		const file = `bench-${run}.csv`;
 		const [path, registerMs] = await timed(() => connector.registerFile(file, bytes));
@@ -81,7 +95,10 @@ async function runWasm(csvUrl: string, runs: number) {
 	};
 }
 
-function parseOnce(csvUrl: string): Promise<ParseReply & { wallMs: number }> {
+function parseOnce(
+	csvUrl: string,
+	source: BenchOptions['source']
+): Promise<ParseReply & { wallMs: number }> {
 	const started = performance.now();
 	const worker = new ParseWorker();
 	return new Promise((resolve, reject) => {
@@ -94,7 +111,9 @@ function parseOnce(csvUrl: string): Promise<ParseReply & { wallMs: number }> {
 			worker.terminate();
 			reject(new Error(`parse worker: ${event.message}`));
 		};
-		worker.postMessage({ url: new URL(csvUrl, location.href).href, items: ITEMS });
+		const from =
+			source === 'file' ? { file: chosenFile() } : { url: new URL(csvUrl, location.href).href };
+		worker.postMessage({ ...from, items: ITEMS });
 	});
 }
 
@@ -119,13 +138,13 @@ async function runWasmOverHttp(csvUrl: string, runs: number) {
 	}
 }
 
-async function runPapaparse(csvUrl: string, runs: number) {
+async function runPapaparse(csvUrl: string, source: BenchOptions['source'], runs: number) {
 	const timings = [];
 	let shares: unknown = [];
 	let rows = 0;
 	for (let run = 0; run < runs; run++) {
 		await phase(run === 0 ? 'papaparse-first' : 'papaparse-warm');
-		const reply = await parseOnce(csvUrl);
+		const reply = await parseOnce(csvUrl, source);
 		if (!reply.ok) throw new Error('unreachable');
 		const { fetchMs, parseMs, aggregateMs, wallMs } = reply;
 		timings.push({ fetchMs, parseMs, aggregateMs, wallMs });
@@ -134,12 +153,12 @@ async function runPapaparse(csvUrl: string, runs: number) {
 	return { timings, shares, rows };
 }
 
-window.runBench = async ({ csvUrl, repeat }: BenchOptions) => {
+window.runBench = async ({ csvUrl, repeat, source }: BenchOptions) => {
 	const runs = 1 + repeat;
-	const wasm = await runWasm(csvUrl, runs);
+	const wasm = await runWasm(csvUrl, source, runs);
 	const wasmHttp = await runWasmOverHttp(csvUrl, runs);
-	const papaparse = await runPapaparse(csvUrl, runs);
-	return { userAgent: navigator.userAgent, wasm, wasmHttp, papaparse };
+	const papaparse = await runPapaparse(csvUrl, source, runs);
+	return { userAgent: navigator.userAgent, source, wasm, wasmHttp, papaparse };
 };
 
 document.getElementById('status')!.textContent = 'ready';

@@ -4,10 +4,8 @@
 import Papa from 'papaparse';
 import { weightedSharesByCell, type CellShares } from './jsShares';
 
-export interface ParseRequest {
-	url: string;
-	items: string[];
-}
+/** The CSV as a URL to fetch, or the File a person chose (read here, off the main thread). */
+export type ParseRequest = ({ url: string } | { file: File }) & { items: string[] };
 
 export type ParseReply =
 	| {
@@ -20,13 +18,18 @@ export type ParseReply =
 	  }
 	| { ok: false; error: string };
 
+async function csvText(request: ParseRequest): Promise<string> {
+	if ('file' in request) return request.file.text();
+	const response = await fetch(request.url);
+	if (!response.ok) throw new Error(`GET ${request.url}: HTTP ${response.status}`);
+	return response.text();
+}
+
 self.onmessage = async (event: MessageEvent<ParseRequest>) => {
-	const { url, items } = event.data;
+	const { items } = event.data;
 	try {
 		const started = performance.now();
-		const response = await fetch(url);
-		if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
-		const text = await response.text();
+		const text = await csvText(event.data);
 		const fetched = performance.now();
 		const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
 		const parsedAt = performance.now();

@@ -69,7 +69,8 @@ export function summarise(result) {
 	};
 }
 
-export function timingTable(s) {
+/** `source`: 'file' when the page read the chosen file, 'http' when it fetched the CSV. */
+export function timingTable(s, source = 'http') {
 	const cells = (step) => [ms(step?.first), ms(step?.median)];
 	const row = (label, key) => [
 		label,
@@ -80,7 +81,7 @@ export function timingTable(s) {
 	const text = table(
 		['step (ms)', 'wasm 1st', 'wasm med', 'papa 1st', 'papa med', 'native 1st', 'native med'],
 		[
-			row('fetch CSV into JS', 'fetch'),
+			row(source === 'file' ? 'read chosen file into JS' : 'fetch CSV into JS', 'fetch'),
 			row('registerFile (copy to wasm heap)', 'register'),
 			row('CREATE TABLE read_csv | Papa.parse', 'create'),
 			row('= ingest', 'ingest'),

@@ -2,10 +2,13 @@
 // `npm run bench`: DuckDB-WASM (the app's own module and estimator SQL) vs papaparse + JS in
 // Chromium vs native DuckDB on one thread, over one synthetic survey CSV.
 //
-// Usage: node scripts/bench.mjs [--rows N] [--repeat K] [--seed S]
+// Usage: node scripts/bench.mjs [--rows N] [--repeat K] [--seed S] [--source file|http]
 //   --rows    households in the CSV (default 1000000); the file is reused for the same N and seed
 //   --repeat  warm runs per engine after the first run (default 3); medians are over these
 //   --seed    PRNG seed for the data (default 20241129)
+//   --source  where the page gets the CSV: `file` (default) as an upload does, from a file input
+//             the driver fills as a person would (no HTTP in the path), or `http`, fetched from
+//             the same origin (how bundled data arrives)
 // Writes only under .bench/ (git-ignored). Needs Chromium: CHROMIUM_PATH or /usr/bin/chromium.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,11 +27,21 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, '.bench');
 
 function options(argv) {
-	const values = { rows: 1_000_000, repeat: 3, seed: 20241129 };
+	const values = { rows: 1_000_000, repeat: 3, seed: 20241129, source: 'file' };
 	for (let i = 0; i < argv.length; i++) {
 		const name = argv[i].replace(/^--/, '');
 		if (!(name in values) || !argv[i].startsWith('--')) {
-			throw new Error(`Unknown option "${argv[i]}". Use --rows N, --repeat K or --seed S.`);
+			throw new Error(
+				`Unknown option "${argv[i]}". Use --rows N, --repeat K, --seed S or --source file|http.`
+			);
+		}
+		if (name === 'source') {
+			const source = argv[++i];
+			if (source !== 'file' && source !== 'http') {
+				throw new Error(`--source is file or http, not "${source}".`);
+			}
+			values.source = source;
+			continue;
 		}
 		const value = Number(argv[++i]);
 		if (!Number.isInteger(value) || value < (name === 'seed' ? 0 : 1)) {
@@ -41,7 +54,7 @@ function options(argv) {
 
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-async function runBrowser(origin, csvName, repeat, memory) {
+async function runBrowser(origin, csv, repeat, source, memory) {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_FLAGS
@@ -58,8 +71,14 @@ async function runBrowser(origin, csvName, repeat, memory) {
 		await page.waitForFunction(() => typeof window.runBench === 'function', null, {
 			timeout: 30_000
 		});
+		// As a person chooses a file: the browser reads it from disk when the page asks.
+		if (source === 'file') await page.getByLabel('CSV file').setInputFiles(csv.path);
 		try {
-			return await page.evaluate((o) => window.runBench(o), { csvUrl: `../${csvName}`, repeat });
+			return await page.evaluate((o) => window.runBench(o), {
+				csvUrl: `../${csv.name}`,
+				repeat,
+				source
+			});
 		} catch (error) {
 			throw new Error(`${error.message}\n${problems.join('\n')}`, { cause: error });
 		}
@@ -69,7 +88,7 @@ async function runBrowser(origin, csvName, repeat, memory) {
 }
 
 async function main() {
-	const { rows, repeat, seed } = options(process.argv.slice(2));
+	const { rows, repeat, seed, source } = options(process.argv.slice(2));
 	const started = performance.now();
 	mkdirSync(OUT, { recursive: true });
 
@@ -87,7 +106,7 @@ async function main() {
 	const server = await serveStatic(OUT);
 	let browserResult;
 	try {
-		browserResult = await runBrowser(server.origin, csv.name, repeat, memory);
+		browserResult = await runBrowser(server.origin, csv, repeat, source, memory);
 	} finally {
 		await server.close();
 	}
@@ -116,7 +135,7 @@ async function main() {
 			`Chromium ${chrome}: DuckDB-WASM ${result.wasm.version} started in ${Math.round(result.wasm.startMs)} ms; ` +
 			`native DuckDB ${native.version}, threads=${native.threads}, opened in ${Math.round(native.startMs)} ms.\n`
 	);
-	console.log(report.timingTable(summary));
+	console.log(report.timingTable(summary, source));
 	console.log('\n' + report.ratioTable(summary));
 	console.log('\n' + agreement.text);
 	console.log('\n' + report.memoryTable(peaks));

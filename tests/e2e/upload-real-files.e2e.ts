@@ -188,6 +188,7 @@ test('the report shows every problem: counts by kind, structure first, paging to
 	expect(header).toEqual([
 		'row',
 		'reason',
+		'reason_explained',
 		'original_record',
 		'region',
 		'area',
@@ -196,12 +197,24 @@ test('the report shows every problem: counts by kind, structure first, paging to
 		'value',
 		'extra field 6'
 	]);
-	expect(rows.map((r) => r.slice(0, 3))).toEqual([
-		['164', 'conflicting-duplicate (column “value”)', 'Kigoma,rural,Radio listening,2022,36'],
-		['263', 'ragged-row', 'Mwanza,urban,Radio listening,2023,45.1,check this figure'],
+	// The reason as codes for scripts, then in the page's words.
+	expect(rows.map((r) => r.slice(0, 4))).toEqual([
+		[
+			'164',
+			'conflicting-duplicate (column “value”)',
+			'Conflicting duplicates (column “value”)',
+			'Kigoma,rural,Radio listening,2022,36'
+		],
+		[
+			'263',
+			'ragged-row',
+			'Ragged rows',
+			'Mwanza,urban,Radio listening,2023,45.1,check this figure'
+		],
 		[
 			'265',
 			'ragged-row; unterminated-quote; bad-year (column “year”)',
+			'Ragged rows; Unterminated quotes; Bad years (column “year”)',
 			'Tanga,rural,"Radio listening,2023,12.5\nTanga,urban,Radio listening,2023,30.2\n'
 		]
 	]);

@@ -340,7 +340,7 @@ test('a hostile file stays text everywhere and its rejected rows cannot run form
 	expect(csv).toContain(`"${HOSTILE_SCRIPT}"`);
 	expect(csv).toContain(`,"-12.5",`);
 	expect(csv).not.toMatch(/(^|,)"(?!-\d+(\.\d+)?")[=+\-@]/m);
-	expect(csv.startsWith('"row","reason","original_record",')).toBe(true);
+	expect(csv.startsWith('"row","reason","reason_explained","original_record",')).toBe(true);
 	// Each record also as the file wrote it, quotes and all.
 	expect(csv).toContain(`"""Dodoma"",""2023"",""-2+3"",""+cmd"""`);
 

@@ -7,7 +7,14 @@
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
 import { keptRecordTexts } from './recordText';
-import { dropDataset, importDataset, problemPage, rejectedRows, stageRaw } from './importer';
+import {
+	dropDataset,
+	importDataset,
+	problemPage,
+	rejectedRows,
+	stageRaw,
+	type ExplainRejection
+} from './importer';
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
 import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
@@ -312,11 +319,12 @@ export class DatasetLibrary {
 	}
 
 	/**
-	 * The rows kept aside as [header, ...rows]: row, reason, the record's text as in the file (the
+	 * The rows kept aside as [header, ...rows]: row, reason (and in words, with `explain`), the
+	 * record's text as in the file (the
 	 * kept original decoded with the dataset's encoding, untouched by the import's repairs), then the
 	 * fields as read.
 	 */
-	async rejected(id: string): Promise<string[][]> {
+	async rejected(id: string, explain?: ExplainRejection): Promise<string[][]> {
 		const entry = this.datasets.find((d) => d.id === id);
 		const mapping = entry?.mapping;
 		if (!entry || !mapping) return [];
@@ -328,6 +336,6 @@ export class DatasetLibrary {
 			? (rows: number[]) =>
 					keptRecordTexts(original, mapping.dialect, rows).catch(() => new Map<number, string>()) // eslint-disable-line svelte/prefer-svelte-reactivity -- a value, not state
 			: null;
-		return rejectedRows(this.dashboard.db, id, mapping, texts);
+		return rejectedRows(this.dashboard.db, id, mapping, texts, explain);
 	}
 }

@@ -214,6 +214,22 @@ describe('an indicator table in long form', () => {
 			'value'
 		]);
 		expect(rows.slice(1).map((r) => r[0])).toEqual(['6', '7', '8', '9', '10', '11', '13']);
+		// With words for the kinds (the page passes its language's), a column after the codes.
+		const explained = await rejectedRows(db, 'a1', full, text, (kind, column) =>
+			column === null ? `<${kind}>` : `<${kind}> in ${column}`
+		);
+		expect(explained[0]!.slice(0, 4)).toEqual([
+			'row',
+			'reason',
+			'reason_explained',
+			'original_record'
+		]);
+		expect(explained.find((r) => r[0] === '8')!.slice(0, 4)).toEqual([
+			'8',
+			'not-number (column “value”)',
+			'<not-number> in value',
+			'Arusha;urban;2023;abc'
+		]);
 		expect(rows.find((r) => r[0] === '8')).toEqual([
 			'8',
 			'not-number (column “value”)',

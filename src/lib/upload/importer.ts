@@ -226,28 +226,42 @@ export async function problemPage(
 }
 
 /** "not-number (column “value”); ragged-row" from the query's "not-number 4; ragged-row". */
-function rejectionReason(errors: string, labels: readonly string[]): string {
+/** One error of a rejected row in words: its kind, and the label of its column when it has one. */
+export type ExplainRejection = (kind: string, column: string | null) => string;
+
+/** As codes, for scripts: "not-number (column “value”)". */
+const codeReason: ExplainRejection = (kind, column) =>
+	column === null ? kind : `${kind} (column “${column}”)`;
+
+/** A rejected row's errors ("kind column; kind"), each explained, joined by "; ". */
+function rejectionReason(
+	errors: string,
+	labels: readonly string[],
+	explain: ExplainRejection = codeReason
+): string {
 	return errors
 		.split('; ')
 		.map((e) => {
-			const [kind, column] = e.split(' ');
-			if (column === undefined) return kind;
-			return `${kind} (column “${labels[Number(column) - 1] ?? `column ${column}`}”)`;
+			const [kind = '', column] = e.split(' ');
+			if (column === undefined) return explain(kind, null);
+			return explain(kind, labels[Number(column) - 1] ?? `column ${column}`);
 		})
 		.join('; ');
 }
 
 /**
- * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason, the
- * record's text exactly as in the file (from `originalText`, the file decoded as it was imported,
- * or a function giving the texts of the wanted rows, as a worker does for a large file; empty
- * without it), then the fields as read, a ragged row's extra ones under "extra field N".
+ * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason (as
+ * codes), with `explain` the reason in words too, the record's text exactly as in the file (from
+ * `originalText`, the file decoded as it was imported, or a function giving the texts of the wanted
+ * rows, as a worker does for a large file; empty without it), then the fields as read, a ragged
+ * row's extra ones under "extra field N".
  */
 export async function rejectedRows(
 	db: Connector,
 	id: string,
 	mapping: Pick<ImportMapping, 'columnCount' | 'labels' | 'dialect'>,
-	originalText: string | null | ((rows: number[]) => Promise<Map<number, string>>)
+	originalText: string | null | ((rows: number[]) => Promise<Map<number, string>>),
+	explain?: ExplainRejection
 ): Promise<string[][]> {
 	const rows = await db.query(rejectedRowsQuery(datasetTables(id)));
 	const width = Math.max(
@@ -264,6 +278,7 @@ export async function rejectedRows(
 	const header = [
 		'row',
 		'reason',
+		...(explain ? ['reason_explained'] : []),
 		'original_record',
 		...Array.from({ length: width }, (_, i) => mapping.labels[i] ?? `extra field ${i + 1}`)
 	];
@@ -272,6 +287,7 @@ export async function rejectedRows(
 		...rows.map((r) => [
 			String(r.__rejected),
 			rejectionReason(String(r.errors ?? ''), mapping.labels),
+			...(explain ? [rejectionReason(String(r.errors ?? ''), mapping.labels, explain)] : []),
 			texts.get(Number(r.__rejected)) ?? '',
 			...Array.from({ length: width }, (_, i) => {
 				const v = r[`c${i + 1}`];
