@@ -22,6 +22,7 @@ import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
 import type { DatasetMeta, ImportReport, UploadProblem, UploadProblemKind } from './types';
 import { message, type Draft } from './draft';
+import { storedAsCsv } from './xlsxClient';
 
 export type EntryStatus = 'ready' | 'importing' | 'interrupted' | 'failed' | 'damaged';
 
@@ -209,7 +210,8 @@ export class DatasetLibrary {
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
 		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy,
 		// or DuckDB reads the stored Blob itself when nothing had to change.
-		const file = new File([original], entry.fileName);
+		const text = await storedAsCsv(original, entry.fileName, mapping.workbook);
+		const file = new File([text], entry.fileName);
 		const { utf8, scan } = await prepareFile(file, mapping.dialect);
 		const structural = await stageRaw(this.dashboard.db, meta, utf8 ?? file, mapping, scan);
 		return importDataset(this.dashboard.db, meta, mapping, structural);
@@ -233,10 +235,12 @@ export class DatasetLibrary {
 	 * has no room, and says so). A replacement keeps its dataset's id and place.
 	 */
 	protected async keepOriginal(
-		draft: Pick<Draft, 'name' | 'file' | 'sourceNote' | 'replacing' | 'sha256'>,
+		draft: Pick<Draft, 'name' | 'file' | 'workbook' | 'sourceNote' | 'replacing' | 'sha256'>,
 		mapping: ImportMapping
 	): Promise<{ record: StoredDataset; saved: boolean }> {
-		const { file, sha256 } = draft;
+		// A workbook is kept as the workbook; its sheet and header choice are in the mapping.
+		const original = draft.workbook?.original ?? draft.file;
+		const { sha256 } = draft;
 		let saved = this.store !== null && this.notice !== 'unavailable';
 		let record: StoredDataset;
 		const meta = {
@@ -248,17 +252,22 @@ export class DatasetLibrary {
 		if (draft.replacing) {
 			const existing = this.datasets.find((d) => d.id === draft.replacing);
 			saved = existing?.saved ?? saved;
-			record = await this.storeOf({ saved }).replace(draft.replacing, file, sha256, file.name);
+			record = await this.storeOf({ saved }).replace(
+				draft.replacing,
+				original,
+				sha256,
+				draft.file.name
+			);
 		} else {
 			try {
 				if (saved && this.notice === 'not-persistent') await this.askToPersist();
-				record = await this.storeOf({ saved }).beginImport(meta, file, sha256);
+				record = await this.storeOf({ saved }).beginImport(meta, original, sha256);
 			} catch (error) {
 				if (!(error instanceof StoreFullError)) throw error;
 				// No room (or no storage at all): the session keeps the dataset in memory and says so.
 				this.notice = 'full';
 				saved = false;
-				record = await this.memory.beginImport(meta, file, sha256);
+				record = await this.memory.beginImport(meta, original, sha256);
 			}
 		}
 		return { record, saved };
@@ -330,6 +339,7 @@ export class DatasetLibrary {
 		if (!entry || !mapping) return [];
 		const original = await this.storeOf(entry)
 			.readOriginal(id)
+			.then((stored) => storedAsCsv(stored, entry.fileName, mapping.workbook))
 			.catch(() => null);
 		// Found in a worker: the page never reads or decodes the whole kept file.
 		const texts = original

@@ -10,6 +10,7 @@ import type { ImportMapping } from './importSql';
 import type { SniffResult } from './sniffClient';
 import type { UnitGuess } from './unitGuess';
 import type { EarlierUpload } from './duplicates';
+import type { WorkbookDraft } from './xlsxClient';
 import type {
 	ColumnProfile,
 	Dialect,
@@ -22,7 +23,10 @@ import type {
 export type Step = 'choose' | 'dialect' | 'roles' | 'regions' | 'report';
 
 export interface Draft {
+	/** The file the CSV path reads (a workbook's chosen sheet as CSV). */
 	file: File;
+	/** An Excel workbook: its bytes, sheets and the sheet and header chosen (xlsxClient.ts). */
+	workbook?: WorkbookDraft;
 	/** When replacing a stored dataset: its id (the mapping is kept). */
 	replacing: string | null;
 	sniff: SniffResult;

@@ -13,6 +13,7 @@
 import { quoteIdent } from '$lib/db/quote';
 import type { BoundQuery } from '$lib/db/connector';
 import type { ItemNames } from './itemNames';
+import type { WorkbookChoice } from './xlsx.worker';
 import type { ColumnAssignment, Dialect, RoleGuess } from './types';
 
 /** What the person decided about every written region name: an ISO code, an island, or nothing. */
@@ -40,6 +41,8 @@ export interface ImportMapping {
 	indicatorName: string;
 	/** Names the person gave items in step 3 (itemNames.ts); absent in mappings stored before them. */
 	names?: ItemNames;
+	/** An Excel workbook's sheet and header rows, read again from the stored workbook on reload. */
+	workbook?: Required<WorkbookChoice>;
 }
 
 /** A dataset id (a UUID or any text) as letters and digits only, for table names and indicator ids. */

@@ -16,6 +16,7 @@ export const KIND_ORDER: readonly UploadProblemKind[] = [
 	'too-many-columns',
 	'too-many-cells',
 	'parquet-in-browser',
+	'workbook-unreadable',
 	'empty-file',
 	'not-text',
 	'unreadable',

@@ -51,6 +51,8 @@ export type UploadProblemKind =
 	| 'too-many-cells'
 	/** A Parquet file chosen in the browser, which has no Parquet reader (npm run aggregate has). */
 	| 'parquet-in-browser'
+	/** An Excel file that cannot be read: `detail` is a WorkbookRefusal (xlsxRead.ts). */
+	| 'workbook-unreadable'
 	| 'empty-file'
 	| 'not-text'
 	| 'unreadable'

@@ -50,6 +50,7 @@ import {
 } from './itemNames';
 import type { Emptiness } from './sniff';
 import { blobIsParquet } from './parquet';
+import { workbookAsCsv, workbookDialect, type WorkbookChoice } from './xlsxClient';
 import { estimatedRows, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
@@ -117,8 +118,21 @@ export class Uploads extends DatasetLibrary {
 		this.busy = 'reading';
 		this.progress = 0;
 		try {
-			const file = await gunzipIfNeeded(chosen);
+			let file = await gunzipIfNeeded(chosen);
 			if (abort.signal.aborted || tooLarge(file)) return;
+			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
+			// An Excel workbook: its chosen sheet goes on as a CSV (xlsxClient.ts).
+			const book = await workbookAsCsv(file, previous?.mapping?.workbook, {
+				signal: abort.signal,
+				onProgress: (p) => (this.progress = p)
+			});
+			if (abort.signal.aborted) return;
+			if (book && 'problem' in book) {
+				this.problem = book.problem;
+				return;
+			}
+			if (book) file = book.file;
+			const workbook = book?.workbook;
 			if (await blobIsParquet(file)) {
 				// DuckDB-WASM reads Parquet only with an extension it would download: refused, saying
 				// which path reads it (npm run aggregate, on native DuckDB).
@@ -134,9 +148,18 @@ export class Uploads extends DatasetLibrary {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
+			// A workbook's CSV is read as written (xlsxClient.ts): no dialect to guess.
+			const fixed = workbook
+				? workbookDialect(
+						workbook.choice.headerRow + workbook.choice.headerRows - 1,
+						workbook.errorCodes,
+						previous?.mapping?.workbook ? previous.mapping.dialect : undefined
+					)
+				: undefined;
 			const sniff = await sniffFile(file, {
 				signal: abort.signal,
-				onProgress: (p) => (this.progress = p)
+				onProgress: (p) => (this.progress = p),
+				dialect: fixed
 			});
 			if (abort.signal.aborted) return;
 			// Nothing to load: said at once, before any step asks about columns or regions.
@@ -151,20 +174,20 @@ export class Uploads extends DatasetLibrary {
 			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > sample.bytes);
 			if (this.problem) return;
 			// Hashed only once the file may be imported (a refused file is never read whole), in a
-			// worker: the page never holds the file.
+			// worker: the page never holds the file. A workbook is hashed (and kept) as the workbook.
 			this.progress = 0;
-			const sha256 = await hashFile(file, {
+			const sha256 = await hashFile(workbook?.original ?? file, {
 				signal: abort.signal,
 				onProgress: (p) => (this.progress = p)
 			});
 			if (abort.signal.aborted) return;
-			const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
-			const base = file.name.replace(/\.(csv|tsv|txt)$/i, '');
+			const base = file.name.replace(/\.(csv|tsv|txt|xlsx|xlsm)$/i, '');
 			this.draft = {
 				file,
+				...(workbook ? { workbook } : {}),
 				replacing,
 				sniff,
-				dialect: previous?.mapping?.dialect ?? sniff.dialect,
+				dialect: fixed ?? previous?.mapping?.dialect ?? sniff.dialect,
 				staged: null,
 				roles: null,
 				reviews: [],
@@ -207,6 +230,45 @@ export class Uploads extends DatasetLibrary {
 	/** The person chose to import a file already stored as another dataset. */
 	importAnyway(): void {
 		if (this.draft?.duplicateOf) this.draft = { ...this.draft, duplicateOf: null };
+	}
+
+	/** A workbook's other sheet or header rows: the sheet is read again and previewed. */
+	async chooseSheet(choice: WorkbookChoice): Promise<void> {
+		const draft = this.draft;
+		if (!draft?.workbook) return;
+		const abort = new AbortController();
+		this.#abort = abort;
+		this.busy = 'reading';
+		try {
+			const book = await workbookAsCsv(draft.workbook.original, choice, { signal: abort.signal });
+			if (abort.signal.aborted || this.draft !== draft || !book) return;
+			if ('problem' in book) {
+				this.problem = book.problem;
+				return;
+			}
+			const { headerRow, headerRows } = book.workbook.choice;
+			const dialect = workbookDialect(
+				headerRow + headerRows - 1,
+				book.workbook.errorCodes,
+				draft.dialect
+			);
+			const sniff = await sniffFile(book.file, { signal: abort.signal, dialect });
+			if (this.draft !== draft || abort.signal.aborted) return;
+			this.draft = {
+				...draft,
+				file: book.file,
+				workbook: book.workbook,
+				dialect,
+				sniff,
+				staged: null
+			};
+			this.problem = tooManyColumns(draft.file.name, sniff.columns);
+		} catch (error) {
+			if (!abort.signal.aborted) this.problem = asProblem(error, draft.file.name);
+		} finally {
+			if (this.#abort === abort) this.#abort = null;
+			this.busy = null;
+		}
 	}
 
 	/** Change the dialect and preview again. */
@@ -446,7 +508,8 @@ export class Uploads extends DatasetLibrary {
 			regions: regionDecisions(draft.reviews, this.regions),
 			unit: draft.roles.kind === 'microdata' ? 'percent' : draft.unit,
 			indicatorName: draft.indicatorName.trim() === '' ? draft.name : draft.indicatorName.trim(),
-			names: keptNames(draft.itemNames, defaultNames(draft))
+			names: keptNames(draft.itemNames, defaultNames(draft)),
+			...(draft.workbook ? { workbook: draft.workbook.choice } : {})
 		};
 	}
 

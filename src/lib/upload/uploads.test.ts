@@ -19,6 +19,7 @@ import { earlierUpload } from './duplicates';
 import { writtenItem } from './itemNames';
 import { sha256Hex, sha256Portable } from './sha256';
 import type { SniffResult } from './sniff.worker';
+import { writeXlsx } from './xlsxWriter.test-data';
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url));
 const readData = async (file: string) => new Uint8Array(readFileSync(join(dataDir, file)));
@@ -237,6 +238,45 @@ describe('uploaded datasets across reloads', () => {
 		const added = dashboard.data?.indicators.find((i) => i.uploadedFrom === entry?.key);
 		expect(added?.label.en).toBe('Internet use');
 		expect(added?.years).toEqual([2022]);
+	});
+
+	it('rebuilds a stored workbook from its sheet and header rows, by the sheet’s row numbers', async () => {
+		// "Data": a title row, the header at row 2, Atlantis (no region) at row 5 after an empty row.
+		const book = writeXlsx([
+			{ name: 'Notes', rows: [['See the Data sheet']] },
+			{
+				name: 'Data',
+				rows: [
+					['Internet use, 2022'],
+					['Region', 'urban_2022', 'rural_2022'],
+					['Mwanza', 61.2, '33.0'],
+					[],
+					['Atlantis', 1, 2],
+					['Kigoma', 50, 20.5]
+				]
+			}
+		]);
+		const workbookMapping: ImportMapping = {
+			...mapping,
+			dialect: { ...mapping.dialect, headerRow: 2 },
+			regions: [...mapping.regions, { written: 'Atlantis', kind: 'none', code: null }],
+			workbook: { sheet: 'Data', headerRow: 2, headerRows: 1 }
+		};
+		const { store } = await openDatasetStore();
+		const record = await store.beginImport(
+			{ ...meta, fileName: 'internet.xlsx', mapping: workbookMapping },
+			new Blob([book as Uint8Array<ArrayBuffer>]),
+			await sha256Hex(book)
+		);
+		await store.completeImport(record.id, 2, workbookMapping);
+		store.close();
+		const { uploads } = await openPage(db);
+		expect(uploads.datasets.find((d) => d.id === record.id)).toMatchObject({
+			status: 'ready',
+			rowCount: 2
+		});
+		const rejected = await uploads.rejected(record.id);
+		expect(rejected.slice(1).map((r) => [r[0], r[2]])).toEqual([['5', 'Atlantis,1,2']]);
 	});
 
 	it('reports a dataset whose original fails the integrity check, and never shows it as data', async () => {

@@ -16,6 +16,15 @@ type Texts = {
 	fix: (p: UploadProblem) => string;
 };
 
+/** What a workbook that cannot be read is, and what to do, by its refusal. */
+const workbookTexts: Record<string, [() => string, () => string]> = {
+	xls: [m.xlsx_what_xls, m.xlsx_fix_save],
+	xlsb: [m.xlsx_what_xlsb, m.xlsx_fix_save],
+	encrypted: [m.xlsx_what_encrypted, m.xlsx_fix_encrypted],
+	'too-large': [m.xlsx_what_too_large, m.xlsx_fix_too_large],
+	damaged: [m.xlsx_what_damaged, m.xlsx_fix_save]
+};
+
 const texts: Record<UploadProblemKind, Texts> = {
 	'too-large': {
 		what: ({ detail = '' }) => m.upload_what_too_large({ detail }),
@@ -48,6 +57,11 @@ const texts: Record<UploadProblemKind, Texts> = {
 	'parquet-in-browser': {
 		what: () => m.upload_what_parquet_in_browser(),
 		fix: () => m.upload_fix_parquet_in_browser()
+	},
+	// detail: why the workbook cannot be read (xlsxRead.ts's WorkbookRefusal).
+	'workbook-unreadable': {
+		what: ({ detail = '' }) => (workbookTexts[detail] ?? workbookTexts.damaged!)[0](),
+		fix: ({ detail = '' }) => (workbookTexts[detail] ?? workbookTexts.damaged!)[1]()
 	},
 	// detail 'header-only': the file's only text is its header (see emptyFileProblem).
 	'empty-file': {
@@ -153,6 +167,7 @@ const kindNames: Record<UploadProblemKind, () => string> = {
 	'too-many-columns': () => m.upload_kind_too_many_columns(),
 	'too-many-cells': () => m.upload_kind_too_many_cells(),
 	'parquet-in-browser': () => m.upload_kind_parquet_in_browser(),
+	'workbook-unreadable': () => m.xlsx_kind(),
 	'empty-file': () => m.upload_kind_empty_file(),
 	'not-text': () => m.upload_kind_not_text(),
 	unreadable: () => m.upload_kind_unreadable(),
