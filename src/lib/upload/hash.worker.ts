@@ -6,13 +6,11 @@
  */
 import { Sha256, sha256Hex } from './sha256';
 import { forEachChunk, readWhole } from './wholeFile';
-import type { WorkerReply } from './workerCall';
+import { serveInWorker } from './workerServe';
 
 export interface HashRequest {
 	file: Blob;
 }
-
-export type HashReply = WorkerReply<string>;
 
 /** Lower-case hex SHA-256 of the file; `streamed` forces the piece-by-piece path (tests). */
 export async function hashRequest(
@@ -26,27 +24,4 @@ export async function hashRequest(
 	return hash.hex();
 }
 
-/** Handles one request message; exported so tests can run the worker's code in-process. */
-export async function handleMessage(
-	request: HashRequest,
-	post: (reply: HashReply) => void
-): Promise<void> {
-	try {
-		const result = await hashRequest(request, (fraction) => post({ type: 'progress', fraction }));
-		post({ type: 'done', result });
-	} catch (error) {
-		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-	}
-}
-
-// Only inside a worker: importing this module elsewhere (tests) must not install a handler.
-const scope = globalThis as unknown as {
-	window?: unknown;
-	postMessage?: (reply: HashReply) => void;
-	onmessage?: (event: MessageEvent<HashRequest>) => void;
-};
-if (scope.window === undefined && typeof scope.postMessage === 'function') {
-	scope.onmessage = (event) => {
-		void handleMessage(event.data, (reply) => scope.postMessage!(reply));
-	};
-}
+serveInWorker(hashRequest, () => []);

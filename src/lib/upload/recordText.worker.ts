@@ -7,7 +7,7 @@ import { toUtf8 } from './encoding';
 import { recordTexts } from './recordText';
 import type { Dialect } from './types';
 import { readWhole } from './wholeFile';
-import type { WorkerReply } from './workerCall';
+import { serveInWorker } from './workerServe';
 
 export interface RecordTextRequest {
 	file: Blob;
@@ -15,29 +15,10 @@ export interface RecordTextRequest {
 	rows: number[];
 }
 
-export type RecordTextReply = WorkerReply<Map<number, string>>;
-
 export async function recordTextRequest(request: RecordTextRequest): Promise<Map<number, string>> {
 	const { file, dialect, rows } = request;
 	const utf8 = toUtf8(await readWhole(file), dialect.encoding);
 	return recordTexts(new TextDecoder('utf-8').decode(utf8), dialect, rows);
 }
 
-// Only inside a worker: importing this module elsewhere (tests) must not install a handler.
-const scope = globalThis as unknown as {
-	window?: unknown;
-	postMessage?: (reply: RecordTextReply) => void;
-	onmessage?: (event: MessageEvent<RecordTextRequest>) => void;
-};
-if (scope.window === undefined && typeof scope.postMessage === 'function') {
-	scope.onmessage = (event) => {
-		recordTextRequest(event.data).then(
-			(result) => scope.postMessage!({ type: 'done', result }),
-			(error: unknown) =>
-				scope.postMessage!({
-					type: 'error',
-					message: error instanceof Error ? error.message : String(error)
-				})
-		);
-	};
-}
+serveInWorker(recordTextRequest, () => []);
