@@ -4,13 +4,17 @@
 // timed from the page itself, with the main thread's long tasks counted; and, side by side in the
 // same run, native DuckDB (one thread) running the app's own import code on the same file.
 //
-// Usage: node scripts/bench-upload.mjs [URL] [--rows N] [--seed S]
+// Usage: node scripts/bench-upload.mjs [URL] [--rows N] [--seed S] [--browser-only]
 //   URL     a served Pengo (default http://localhost:4173, what `npm start` serves); a dev server
 //           works too but its numbers include Vite's on-demand compiling
 //   --rows  households in the file (default 1000000)
 //   --seed  PRNG seed for the data (default 20241129)
+//   --browser-only  the page only, without native DuckDB beside it (to find what a tab holds)
 // Writes the CSV into a temporary folder (removed at the end) and the measurements to
 // .bench/upload-result-<rows>.json. Needs Chromium: CHROMIUM_PATH or /usr/bin/chromium.
+// Prints the outcome: completed (then the phases and native DuckDB beside them), refused at step 1
+// (over the page's cell limit: exit 0, native not run) or failed (the page's message; exit 1),
+// each with Chromium's peak memory and the page's long tasks.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,16 +32,20 @@ const FILE_NAME = HOUSEHOLDS_FILE_NAME;
 const STEP_TIMEOUT = 600_000;
 
 function options(argv) {
-	const values = { url: 'http://localhost:4173', rows: 1_000_000, seed: 20241129 };
+	const values = { url: 'http://localhost:4173', rows: 1_000_000, seed: 20241129, native: true };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (!arg.startsWith('--')) {
 			values.url = arg.replace(/\/+$/, '');
 			continue;
 		}
+		if (arg === '--browser-only') {
+			values.native = false;
+			continue;
+		}
 		const name = arg.slice(2);
 		if (name !== 'rows' && name !== 'seed') {
-			throw new Error(`Unknown option "${arg}". Use a URL, --rows N or --seed S.`);
+			throw new Error(`Unknown option "${arg}". Use a URL, --rows N, --seed S or --browser-only.`);
 		}
 		const value = Number(argv[++i]);
 		if (!Number.isInteger(value) || value < (name === 'seed' ? 0 : 1)) {
@@ -149,18 +157,36 @@ async function runBrowser(url, csvPath, memory) {
 				cause: error
 			});
 		};
+		/** Step n once it shows, or the problem the page shows instead (its text). */
+		const problem = page.locator('#add-dataset [role=alert]');
+		const reach = async (n) => {
+			await step(n).or(problem).first().waitFor({ timeout: STEP_TIMEOUT });
+			return (await step(n).isVisible()) ? null : (await problem.innerText()).trim();
+		};
+		const clickOn = (name) => () => page.getByRole('button', { name }).click();
+		const steps = [
+			[
+				'preview',
+				'browser-preview',
+				2,
+				() => input.setInputFiles(csvPath, { timeout: STEP_TIMEOUT })
+			],
+			['staging', 'browser-staging', 3, clickOn('Continue')],
+			['regions', null, 4, clickOn('Continue')],
+			['estimates', 'browser-import', 5, clickOn('Check and load')]
+		];
+		let outcome = { kind: 'completed' };
 		try {
-			memory.phase('browser-preview');
-			await input.setInputFiles(csvPath, { timeout: STEP_TIMEOUT });
-			await step(2).waitFor({ timeout: STEP_TIMEOUT });
-			memory.phase('browser-staging');
-			await page.getByRole('button', { name: 'Continue' }).click();
-			await step(3).waitFor({ timeout: STEP_TIMEOUT });
-			await page.getByRole('button', { name: 'Continue' }).click();
-			await step(4).waitFor({ timeout: STEP_TIMEOUT });
-			memory.phase('browser-import');
-			await page.getByRole('button', { name: 'Check and load' }).click();
-			await step(5).waitFor({ timeout: STEP_TIMEOUT });
+			for (const [name, phase, next, act] of steps) {
+				if (phase) memory.phase(phase);
+				await act();
+				const text = await reach(next);
+				if (text === null) continue;
+				// Step 1's refusal of a file over the cell limit is an answer, not a crash.
+				const refused = next === 2 && /cells/.test(text);
+				outcome = { kind: refused ? 'refused' : 'failed', phase: name, text };
+				break;
+			}
 			// Let the last frame and any long task still running be reported.
 			await page.waitForTimeout(500);
 		} catch (error) {
@@ -182,6 +208,7 @@ async function runBrowser(url, csvPath, memory) {
 		const reportText = await page.locator('main').innerText();
 		return {
 			readyMs,
+			outcome,
 			marks,
 			heap: { before: heapBefore, peak: heapPeak, after: heapAfter },
 			reportText,
@@ -300,7 +327,7 @@ async function runNative(csvPath, app, memory) {
 				importer.stageRaw(
 					db,
 					{ id: stageId, fileName: FILE_NAME },
-					utf8,
+					utf8 ?? file,
 					{ dialect, columnCount },
 					scan
 				)
@@ -363,7 +390,7 @@ async function runNative(csvPath, app, memory) {
 				prepare.prepareRequest({ file, dialect })
 			);
 			const structural = await timed('estimates: stageRaw (read_csv)', () =>
-				importer.stageRaw(db, meta, utf8, mapping, scan)
+				importer.stageRaw(db, meta, utf8 ?? file, mapping, scan)
 			);
 			return timed('estimates: importDataset', () =>
 				importer.importDataset(db, meta, mapping, structural)
@@ -408,8 +435,78 @@ function pad(rows) {
 		.join('\n');
 }
 
+/** The highest PSS of Chromium's processes over the browser's phases. */
+function browserPeak(peaks) {
+	return Math.max(0, ...[...peaks.values()].map((p) => p.browser));
+}
+
+/** Long tasks on the page's main thread from the file's choice on. */
+function longTaskSummary(marks) {
+	const from = marks.changeAt ?? 0;
+	const tasks = marks.longTasks.filter((t) => t.start + t.duration > from);
+	const total = tasks.reduce((sum, t) => sum + t.duration, 0);
+	const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+	return `${tasks.length} long tasks, ${Math.round(total)} ms in all, longest ${Math.round(longest)} ms`;
+}
+
+function peakLine(peaks) {
+	return (
+		'peak PSS: ' +
+		[...peaks.entries()]
+			.filter(([phase]) => phase !== 'setup')
+			.map(
+				([phase, p]) =>
+					`${phase} ${p.browser > 0 ? `${mb(p.browser)} MB Chromium` : ''} / ${mb(p.node)} MB Node`
+			)
+			.join('; ')
+	);
+}
+
+/**
+ * A run without native DuckDB beside it, printed and kept: refused, failed (which, where, the page's
+ * message) or completed (--browser-only), with memory and long tasks.
+ */
+function browserOnlyReport(browser, peaks) {
+	const { outcome, marks } = browser;
+	if (outcome.kind === 'completed') {
+		console.log(
+			`\noutcome: completed: ${browser.reportText.match(/[\d,]+ data rows read[^.]*\./)?.[0] ?? 'step 5 reached'}`
+		);
+	} else {
+		const where =
+			outcome.phase === 'preview' ? 'at step 1, before the file was read' : `in ${outcome.phase}`;
+		console.log(`\noutcome: ${outcome.kind} ${where}:\n  ${outcome.text.replace(/\n+/g, '\n  ')}`);
+	}
+	console.log(`peak Chromium PSS ${mb(browserPeak(peaks))} MB; ${longTaskSummary(marks)}.`);
+	console.log(peakLine(peaks));
+	console.log(
+		`main-thread JS heap: ${mb(browser.heap.before)} MB before, peak ${mb(browser.heap.peak)} MB, ${mb(browser.heap.after)} MB after.`
+	);
+	console.log(
+		outcome.kind === 'completed'
+			? 'native DuckDB not run (--browser-only).'
+			: 'native DuckDB not run: the page did not load this file.'
+	);
+	if (browser.problems.length > 0) console.log(`\npage problems:\n${browser.problems.join('\n')}`);
+	return {
+		outcome,
+		chrome: /Chrome\/(\d+)/.exec(marks.userAgent)?.[1] ?? '?',
+		readyMs: browser.readyMs,
+		heap: browser.heap,
+		peaks: Object.fromEntries(peaks),
+		longTasks: marks.longTasks,
+		pageProblems: browser.problems
+	};
+}
+
+function writeResult(result) {
+	const path = join(OUT, `upload-result-${result.rows}.json`);
+	writeFileSync(path, JSON.stringify(result, null, '\t') + '\n');
+	console.log(`all marks: .bench/upload-result-${result.rows}.json`);
+}
+
 async function main() {
-	const { url, rows, seed } = options(process.argv.slice(2));
+	const { url, rows, seed, native: withNative } = options(process.argv.slice(2));
 	const started = performance.now();
 	mkdirSync(OUT, { recursive: true });
 	const dir = mkdtempSync(join(tmpdir(), 'pengo-bench-upload-'));
@@ -424,6 +521,14 @@ async function main() {
 
 		const memory = startMemorySampler();
 		const browser = await runBrowser(url, csvPath, memory);
+		if (browser.outcome.kind !== 'completed' || !withNative) {
+			memory.phase('after');
+			const result = browserOnlyReport(browser, memory.stop());
+			writeResult({ url, rows, seed, bytes, ...result });
+			// A refusal is the page doing its job; only a failure fails the run.
+			if (browser.outcome.kind === 'failed') process.exitCode = 1;
+			return;
+		}
 		const phases = browserPhases(browser.marks);
 		const app = await loadAppModules();
 		let native;
@@ -495,16 +600,7 @@ async function main() {
 		console.log(
 			`main-thread JS heap: ${mb(browser.heap.before)} MB before, peak ${mb(browser.heap.peak)} MB, ${mb(browser.heap.after)} MB after.`
 		);
-		console.log(
-			'peak PSS: ' +
-				[...peaks.entries()]
-					.filter(([phase]) => phase !== 'setup')
-					.map(
-						([phase, p]) =>
-							`${phase} ${p.browser > 0 ? `${mb(p.browser)} MB Chromium` : ''} / ${mb(p.node)} MB Node`
-					)
-					.join('; ')
-		);
+		console.log(peakLine(peaks));
 		if (browser.problems.length > 0)
 			console.log(`\npage problems:\n${browser.problems.join('\n')}`);
 
@@ -523,11 +619,12 @@ async function main() {
 			longTasks: browser.marks.longTasks,
 			pageProblems: browser.problems
 		};
-		const resultPath = join(OUT, `upload-result-${rows}.json`);
-		writeFileSync(resultPath, JSON.stringify(result, null, '\t') + '\n');
 		console.log(
-			`\nall marks: .bench/upload-result-${rows}.json; total ${s(performance.now() - started)} s`
+			`\noutcome: completed: ${rows.toLocaleString('en-US')} rows loaded in the page; ` +
+				`peak Chromium PSS ${mb(browserPeak(peaks))} MB; ${longTaskSummary(browser.marks)}.`
 		);
+		writeResult({ ...result, outcome: browser.outcome });
+		console.log(`total ${s(performance.now() - started)} s`);
 		if (browserCounts && browserCounts.loaded !== native.report.rowsLoaded) {
 			console.error('The browser and native DuckDB loaded different row counts.');
 			process.exitCode = 1;

@@ -57,10 +57,13 @@ export async function openNativeConnector(
 				signal.removeEventListener('abort', interrupt);
 			}
 		},
-		async registerFile(name: string, bytes: Uint8Array) {
+		async registerFile(name: string, bytes: Uint8Array | Blob) {
 			if (name.includes('/') || name.includes('\\')) throw new Error(`bad file name ${name}`);
 			const path = join(dir, name);
-			writeFileSync(path, bytes);
+			writeFileSync(
+				path,
+				bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes
+			);
 			return path;
 		},
 		async dropFile(name: string) {

@@ -42,9 +42,12 @@ export async function openWasmConnector(): Promise<Connector & { close(): void }
 			if (params.length === 0) return plainRows<T>(conn.query(sql));
 			return plainRows<T>(conn.prepare(sql).query(...params));
 		},
-		async registerFile(name: string, bytes: Uint8Array) {
+		async registerFile(name: string, bytes: Uint8Array | Blob) {
 			const path = REGISTERED_FILE_DIR + name;
-			db.registerFileBuffer(path, bytes);
+			db.registerFileBuffer(
+				path,
+				bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes
+			);
 			return path;
 		},
 		async dropFile(name: string) {

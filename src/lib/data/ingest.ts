@@ -26,10 +26,13 @@ import { QueryCancelledError, type BoundQuery, type Connector } from '$lib/db/co
 
 /** Stage 1 for one file: its bytes, the read query, and the error a refused read becomes. */
 export interface ReadStage {
-	/** The name the bytes are registered under while they are read. */
+	/** The name the file is registered under while it is read. */
 	name: string;
-	/** The file's bytes, or where the engine reads it in place (native only: too big to hold). */
-	bytes: Uint8Array | { path: string };
+	/**
+	 * The file's bytes, a File the engine reads in place (see Connector.registerFile), or where
+	 * the engine reads it in place (native only: too big to hold).
+	 */
+	bytes: Uint8Array | Blob | { path: string };
 	/** The read_csv query that builds the text table, given the path the engine gave the bytes. */
 	query: (path: string) => BoundQuery;
 	/** The error to throw when the engine refuses the file, from the engine's message. */
@@ -37,7 +40,7 @@ export interface ReadStage {
 }
 
 /**
- * Read the bytes into their text table. The bytes are handed to the engine (not copied) and
+ * Read the file into its text table. The file is handed to the engine (not copied) and
  * dropped once read: the text table holds what the judge needs. A cancelled read stays a
  * cancellation; any other failure is the file's (`refused`).
  */

@@ -51,11 +51,12 @@ export interface Connector {
 	/** Run one statement with bound values and return its rows as plain objects. */
 	query<T extends Row = Row>(q: BoundQuery | string, options?: QueryOptions): Promise<T[]>;
 	/**
-	 * Make a byte buffer readable by SQL and return the path to read it by (the engine reads no
-	 * other file). The buffer is transferred to the database worker: the caller's copy is empty
-	 * afterwards.
+	 * Make a byte buffer, or a File, readable by SQL and return the path to read it by (the engine
+	 * reads no other file). A buffer is transferred to the database worker (the caller's copy is
+	 * empty afterwards) and copied into the engine's memory; a File (a Blob) stays where it is and
+	 * is read in place, piece by piece, as SQL asks for it.
 	 */
-	registerFile(name: string, bytes: Uint8Array): Promise<string>;
+	registerFile(name: string, bytes: Uint8Array | Blob): Promise<string>;
 	/** Forget a registered file and free its memory. Tables built from it stay. */
 	dropFile(name: string): Promise<void>;
 	/**

@@ -219,10 +219,15 @@ function registeredPath(name: string): string {
 	return REGISTERED_FILE_DIR + name;
 }
 
-async function registerFile(name: string, bytes: Uint8Array): Promise<string> {
+async function registerFile(name: string, bytes: Uint8Array | Blob): Promise<string> {
 	const db = await database();
 	const path = registeredPath(name);
-	await db.registerFileBuffer(path, bytes);
+	// A File is read by the worker through FileReaderSync, a slice at a time: never in wasm memory.
+	if (bytes instanceof Blob) {
+		await db.registerFileHandle(path, bytes, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+	} else {
+		await db.registerFileBuffer(path, bytes);
+	}
 	return path;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Region } from '$lib/domain/regions';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
-import { toUtf8 } from './encoding';
+import { keptRecordTexts } from './recordText';
 import {
 	dropDataset,
 	importDataset,
@@ -18,8 +18,8 @@ import {
 import { datasetKey, type ImportMapping } from './importSql';
 import { prepareFile } from './prepareClient';
 import { stageParquetFile } from './parquetClient';
-import { isParquet } from './parquetSql';
-import { pointerUrl, roleColumns } from './parquetUrl';
+import { blobIsParquet } from './parquet';
+import { blobPointerUrl, roleColumns } from './parquetUrl';
 import { StoreFullError, type DatasetStore, type StoredDataset } from './datasetRecords';
 import { memoryDatasetStore } from './memoryStore';
 import { openDatasetStore } from './store';
@@ -211,22 +211,20 @@ export class DatasetLibrary {
 	): Promise<ImportReport> {
 		const original = await store.readOriginal(entry.id);
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
-		const file = new File([original as BlobPart], entry.fileName);
 		// A Parquet file of the site is kept as its address: its columns with roles are read again.
-		const url = pointerUrl(original, globalThis.location?.href ?? 'http://localhost/');
-		if (isParquet(original) || url) {
-			const source = url ? { url } : file;
+		const url = await blobPointerUrl(original, globalThis.location?.href ?? 'http://localhost/');
+		if ((await blobIsParquet(original)) || url) {
+			const source = url ? { url } : new File([original], entry.fileName);
 			const indices = url ? roleColumns(mapping.roles) : null;
 			await stageParquetFile(this.dashboard.db, meta, source, indices);
 			return importDataset(this.dashboard.db, meta, mapping, []);
 		}
-		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy.
+		// Transcoding and the byte scan run in a worker; the bytes then go to DuckDB without a copy,
+		// or DuckDB reads the stored Blob itself when nothing had to change.
 		const text = await storedAsCsv(original, entry.fileName, mapping.workbook);
-		const { utf8, scan } = await prepareFile(
-			new File([text as BlobPart], entry.fileName),
-			mapping.dialect
-		);
-		const structural = await stageRaw(this.dashboard.db, meta, utf8, mapping, scan);
+		const file = new File([text], entry.fileName);
+		const { utf8, scan } = await prepareFile(file, mapping.dialect);
+		const structural = await stageRaw(this.dashboard.db, meta, utf8 ?? file, mapping, scan);
 		return importDataset(this.dashboard.db, meta, mapping, structural);
 	}
 
@@ -243,15 +241,17 @@ export class DatasetLibrary {
 	/** Start over with a new file (or a replacement for a stored dataset). */
 
 	/**
-	 * The store stage: keep the original bytes and the choices before the import runs, saved in the
-	 * browser when it can (in this tab's memory when it has no room, and says so). A replacement
-	 * keeps its dataset's id and place.
+	 * The store stage: keep the original file (as the Blob it is: nothing is read here) and the
+	 * choices before the import runs, saved in the browser when it can (in this tab's memory when it
+	 * has no room, and says so). A replacement keeps its dataset's id and place.
 	 */
 	protected async keepOriginal(
-		draft: Pick<Draft, 'name' | 'file' | 'sourceNote' | 'replacing'>,
-		bytes: Uint8Array,
+		draft: Pick<Draft, 'name' | 'file' | 'workbook' | 'sourceNote' | 'replacing' | 'sha256'>,
 		mapping: ImportMapping
 	): Promise<{ record: StoredDataset; saved: boolean }> {
+		// A workbook is kept as the workbook; its sheet and header choice are in the mapping.
+		const original = draft.workbook?.original ?? draft.file;
+		const { sha256 } = draft;
 		let saved = this.store !== null && this.notice !== 'unavailable';
 		let record: StoredDataset;
 		const meta = {
@@ -263,17 +263,22 @@ export class DatasetLibrary {
 		if (draft.replacing) {
 			const existing = this.datasets.find((d) => d.id === draft.replacing);
 			saved = existing?.saved ?? saved;
-			record = await this.storeOf({ saved }).replace(draft.replacing, bytes, draft.file.name);
+			record = await this.storeOf({ saved }).replace(
+				draft.replacing,
+				original,
+				sha256,
+				draft.file.name
+			);
 		} else {
 			try {
 				if (saved && this.notice === 'not-persistent') await this.askToPersist();
-				record = await this.storeOf({ saved }).beginImport(meta, bytes);
+				record = await this.storeOf({ saved }).beginImport(meta, original, sha256);
 			} catch (error) {
 				if (!(error instanceof StoreFullError)) throw error;
 				// No room (or no storage at all): the session keeps the dataset in memory and says so.
 				this.notice = 'full';
 				saved = false;
-				record = await this.memory.beginImport(meta, bytes);
+				record = await this.memory.beginImport(meta, original, sha256);
 			}
 		}
 		return { record, saved };
@@ -347,16 +352,16 @@ export class DatasetLibrary {
 			.readOriginal(id)
 			.then(async (stored) =>
 				// A Parquet file has no record text: the rejected rows give their fields only.
-				isParquet(stored) || pointerUrl(stored, 'http://localhost/')
+				(await blobIsParquet(stored)) || (await blobPointerUrl(stored, 'http://localhost/'))
 					? null
-					: new TextDecoder('utf-8').decode(
-							toUtf8(
-								await storedAsCsv(stored, entry.fileName, mapping.workbook),
-								mapping.dialect.encoding
-							)
-						)
+					: storedAsCsv(stored, entry.fileName, mapping.workbook)
 			)
 			.catch(() => null);
-		return rejectedRows(this.dashboard.db, id, mapping, original, explain);
+		// Found in a worker: the page never reads or decodes the whole kept file.
+		const texts = original
+			? (rows: number[]) =>
+					keptRecordTexts(original, mapping.dialect, rows).catch(() => new Map<number, string>()) // eslint-disable-line svelte/prefer-svelte-reactivity -- a value, not state
+			: null;
+		return rejectedRows(this.dashboard.db, id, mapping, texts, explain);
 	}
 }

@@ -2,8 +2,13 @@
  * What the dataset store keeps about an upload (StoredDataset), the store's interface and errors,
  * and the record transitions (begin, complete, fail, rename, replace, verify) that the IndexedDB
  * store (store.ts) and its in-memory stand-in (memoryStore.ts) share.
+ *
+ * The original is kept as the File (a Blob) the person chose: IndexedDB stores Blobs by reference
+ * to their data, so keeping or reading one never copies the file on the page's thread. Its hash is
+ * taken in a worker (hashClient.ts), by the caller when it begins an import and here when it
+ * verifies one.
  */
-import { sha256Hex } from './sha256';
+import { hashFile } from './hashClient';
 
 export type DatasetStatus = 'importing' | 'ready' | 'failed';
 
@@ -53,16 +58,20 @@ export interface DatasetStore {
 	/** Newest first. */
 	list(): Promise<StoredDataset[]>;
 	get(id: string): Promise<StoredDataset | null>;
-	/** Stores the original and an 'importing' record, durably, before the import runs. */
-	beginImport(meta: NewDataset, bytes: Uint8Array): Promise<StoredDataset>;
+	/**
+	 * Stores the original and an 'importing' record, durably, before the import runs. `sha256` is the
+	 * original's, taken beforehand (hashFile).
+	 */
+	beginImport(meta: NewDataset, original: Blob, sha256: string): Promise<StoredDataset>;
 	completeImport(id: string, rowCount: number, mapping: unknown): Promise<StoredDataset>;
 	failImport(id: string, message: string): Promise<StoredDataset>;
-	readOriginal(id: string): Promise<Uint8Array>;
+	/** The original as a Blob; one stored as bytes by an older Pengo comes back as a Blob too. */
+	readOriginal(id: string): Promise<Blob>;
 	/** Re-hashes the stored original; compares rows only when given and the record has a count. */
 	verify(id: string, loadedRowCount?: number): Promise<VerifyResult>;
 	rename(id: string, name: string): Promise<StoredDataset>;
 	/** New original and hash, status 'importing', row count cleared; name, source and mapping kept. */
-	replace(id: string, bytes: Uint8Array, fileName: string): Promise<StoredDataset>;
+	replace(id: string, original: Blob, sha256: string, fileName: string): Promise<StoredDataset>;
 	/** Removes record and original; a missing id is not an error. */
 	delete(id: string): Promise<void>;
 	usage(): Promise<StorageUsage>;
@@ -159,20 +168,35 @@ export function newestFirst(a: StoredDataset, b: StoredDataset): number {
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * What the files store holds for a dataset, as a Blob: a Blob (or File) as stored, or the bytes an
+ * older Pengo stored (an ArrayBuffer or a typed array); null for anything else.
+ */
+export function originalBlob(stored: unknown): Blob | null {
+	if (stored instanceof Blob) return stored;
+	if (stored instanceof ArrayBuffer) return new Blob([stored]);
+	if (ArrayBuffer.isView(stored)) {
+		return new Blob([
+			new Uint8Array(stored.buffer as ArrayBuffer, stored.byteOffset, stored.byteLength)
+		]);
+	}
+	return null;
+}
+
 export async function checkOriginal(
 	record: StoredDataset | null,
-	bytes: Uint8Array | null,
+	original: Blob | null,
 	id: string,
 	loadedRowCount: number | undefined
 ): Promise<VerifyResult> {
 	if (!record) return { ok: false, reason: 'missing-file', detail: `no record for ${id}` };
-	if (!bytes) return { ok: false, reason: 'missing-file', detail: `no original for ${id}` };
-	const actual = await sha256Hex(bytes);
+	if (!original) return { ok: false, reason: 'missing-file', detail: `no original for ${id}` };
+	const actual = await hashFile(original);
 	if (actual !== record.sha256) {
 		return {
 			ok: false,
 			reason: 'hash',
-			detail: `stored original hashes to ${actual} (${bytes.byteLength} bytes), expected ${record.sha256} (${record.size} bytes)`
+			detail: `stored original hashes to ${actual} (${original.size} bytes), expected ${record.sha256} (${record.size} bytes)`
 		};
 	}
 	if (

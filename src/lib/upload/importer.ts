@@ -45,25 +45,30 @@ export const PROBLEM_LIMIT = 1000;
 /**
  * Read the file into the dataset's raw text table. The bytes are handed to DuckDB (not copied);
  * a byte scan finds the record structure first and broken fields are quoted (prepareText, better
- * run in a worker for big files: pass its `utf8` and `scan`; without a scan it runs here on the
- * file's UTF-8). Returns the structural problems (unterminated or stray quotes), each naming its
- * row; those rows are kept aside by importDataset.
+ * run in a worker for big files: pass what prepareFile gives, its `utf8`, or the File itself when
+ * that is null, and its `scan`; without a scan it runs here on the file's UTF-8 bytes). Returns the
+ * structural problems (unterminated or stray quotes), each naming its row; those rows are kept
+ * aside by importDataset.
  */
 export async function stageRaw(
 	db: Connector,
 	meta: Pick<DatasetMeta, 'id' | 'fileName'>,
-	text: Uint8Array | { path: string; scan: RecordScan },
+	text: Uint8Array | Blob | { path: string; scan: RecordScan },
 	mapping: Pick<ImportMapping, 'dialect' | 'columnCount'>,
 	prepared?: RecordScan
 ): Promise<UploadProblem[]> {
 	// A file the engine reads in place (native, too big to hold) comes with its scan, and is
-	// well-formed UTF-8 already (unattended.ts refuses it otherwise).
+	// well-formed UTF-8 already (unattended.ts refuses it otherwise); so does a File prepareFile
+	// found needing no change (the page's worker scanned it).
+	if (text instanceof Blob && !prepared) {
+		throw new Error('A file handed to DuckDB as it is needs its byte scan (prepareFile).');
+	}
 	const { utf8, scan } =
 		'path' in text
 			? { utf8: { path: text.path }, scan: text.scan }
 			: prepared
 				? { utf8: text, scan: prepared }
-				: prepareText(text, mapping.dialect);
+				: prepareText(text as Uint8Array, mapping.dialect);
 	// Refused before DuckDB sees the file: its own message for a table this wide would mean nothing.
 	const wide = tooManyColumns(meta.fileName, Math.max(mapping.columnCount, scan.maxFields));
 	if (wide) throw new ImportError(wide);
@@ -247,14 +252,15 @@ function rejectionReason(
 /**
  * The rejected rows as [header, ...rows], ready for the CSV writer: the row number, the reason (as
  * codes), with `explain` the reason in words too, the record's text exactly as in the file (from
- * `originalText`, the file decoded as it was imported; empty without it), then the fields as read,
- * a ragged row's extra ones under "extra field N".
+ * `originalText`, the file decoded as it was imported, or a function giving the texts of the wanted
+ * rows, as a worker does for a large file; empty without it), then the fields as read, a ragged
+ * row's extra ones under "extra field N".
  */
 export async function rejectedRows(
 	db: Connector,
 	id: string,
 	mapping: Pick<ImportMapping, 'columnCount' | 'labels' | 'dialect'>,
-	originalText: string | null,
+	originalText: string | null | ((rows: number[]) => Promise<Map<number, string>>),
 	explain?: ExplainRejection
 ): Promise<string[][]> {
 	const rows = await db.query(rejectedRowsQuery(datasetTables(id)));
@@ -262,14 +268,13 @@ export async function rejectedRows(
 		mapping.columnCount,
 		...Object.keys(rows[0] ?? {}).map((k) => Number(/^c(\d+)$/.exec(k)?.[1] ?? 0))
 	);
+	const wanted = rows.map((r) => Number(r.__rejected));
 	const texts =
 		originalText === null
 			? new Map<number, string>()
-			: recordTexts(
-					originalText,
-					mapping.dialect,
-					rows.map((r) => Number(r.__rejected))
-				);
+			: typeof originalText === 'string'
+				? recordTexts(originalText, mapping.dialect, wanted)
+				: await originalText(wanted);
 	const header = [
 		'row',
 		'reason',

@@ -1,5 +1,4 @@
 /** The dataset store's stand-in when the browser will not store anything: this tab's memory. */
-import { sha256Hex } from './sha256';
 import {
 	checkOriginal,
 	checkRowCount,
@@ -17,7 +16,8 @@ import {
 class MemoryDatasetStore implements DatasetStore {
 	readonly persistent = false;
 	private readonly records = new Map<string, StoredDataset>();
-	private readonly files = new Map<string, Uint8Array>();
+	/** Blobs cannot change, so the originals are kept as given, not copied. */
+	private readonly files = new Map<string, Blob>();
 
 	// Records are cloned in and out, as IndexedDB would, so a caller's later edits do not leak in
 	// and a mapping that IndexedDB could not store fails here too.
@@ -30,10 +30,10 @@ class MemoryDatasetStore implements DatasetStore {
 		return record ? structuredClone(record) : null;
 	}
 
-	async beginImport(meta: NewDataset, bytes: Uint8Array): Promise<StoredDataset> {
-		const record = createdRecord(meta, bytes.byteLength, await sha256Hex(bytes));
+	async beginImport(meta: NewDataset, original: Blob, sha256: string): Promise<StoredDataset> {
+		const record = createdRecord(meta, original.size, sha256);
 		this.records.set(record.id, structuredClone(record));
-		this.files.set(record.id, bytes.slice());
+		this.files.set(record.id, original);
 		return structuredClone(record);
 	}
 
@@ -50,17 +50,16 @@ class MemoryDatasetStore implements DatasetStore {
 		return this.update(id, (r) => transitions.rename(r, name));
 	}
 
-	async replace(id: string, bytes: Uint8Array, fileName: string): Promise<StoredDataset> {
-		const sha256 = await sha256Hex(bytes);
-		const next = this.update(id, (r) => transitions.replace(r, bytes.byteLength, sha256, fileName));
-		this.files.set(id, bytes.slice());
+	async replace(id: string, file: Blob, sha256: string, name: string): Promise<StoredDataset> {
+		const next = this.update(id, (r) => transitions.replace(r, file.size, sha256, name));
+		this.files.set(id, file);
 		return next;
 	}
 
-	async readOriginal(id: string): Promise<Uint8Array> {
-		const bytes = this.files.get(id);
-		if (!bytes) throw new DatasetNotFoundError(id);
-		return bytes.slice();
+	async readOriginal(id: string): Promise<Blob> {
+		const original = this.files.get(id);
+		if (!original) throw new DatasetNotFoundError(id);
+		return original;
 	}
 
 	async verify(id: string, loadedRowCount?: number): Promise<VerifyResult> {

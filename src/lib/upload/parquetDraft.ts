@@ -23,6 +23,8 @@ export function parquetSniff({ facts, rows }: ParquetPreview): SniffResult {
 		sampleRecords: rows.length,
 		truncated: facts.rows > rows.length,
 		problems: [],
+		// No text sample: the cell limit takes the footer's exact row count (parquetTooManyCells).
+		sample: { bytes: 0, lineEnds: 0 },
 		empty: facts.names.length === 0 ? 'empty' : facts.rows === 0 ? 'header-only' : null
 	};
 }

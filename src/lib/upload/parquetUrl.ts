@@ -47,6 +47,12 @@ export function pointerUrl(bytes: Uint8Array, page: string): string | null {
 	}
 }
 
+/** pointerUrl of a stored original (a Blob): only a small one can be a pointer. */
+export async function blobPointerUrl(blob: Blob, page: string): Promise<string | null> {
+	if (blob.size > 4096) return null;
+	return pointerUrl(new Uint8Array(await blob.arrayBuffer()), page);
+}
+
 /** Columns (0-based) an import reads in full: every column with a role. */
 export function roleColumns(roles: Pick<RoleGuess, 'columns'>): number[] {
 	return roles.columns

@@ -1,12 +1,17 @@
 /**
  * Prepares a whole file for DuckDB off the main thread: reads it as a stream into one buffer (with
  * progress), transcodes it to UTF-8 without a BOM when it is not already, and scans its records.
- * The bytes go back to the page by transfer, so the file is held once and never becomes a string.
+ * A file that is already what DuckDB should read (UTF-8, no BOM, nothing to quote again) is not
+ * sent back at all: DuckDB reads the File itself. Other bytes go back to the page by transfer, so
+ * the file is held once and never becomes a string.
  */
 import { toUtf8 } from './encoding';
 import type { RecordScan } from './recordScan';
 import { prepareText } from './records';
 import type { Dialect } from './types';
+import { readWhole } from './wholeFile';
+
+export { readWhole } from './wholeFile';
 
 export type PrepareDialect = Pick<Dialect, 'encoding' | 'delimiter' | 'quote'>;
 
@@ -18,9 +23,10 @@ export interface PrepareRequest {
 export interface PrepareResult {
 	/**
 	 * The file's text as UTF-8 without a BOM, broken fields quoted (see records.ts): what stageRaw
-	 * hands to DuckDB.
+	 * hands to DuckDB. Null when that is the file itself, byte for byte: stageRaw then hands DuckDB
+	 * the File, which it reads in place, never copied into its memory.
 	 */
-	utf8: Uint8Array;
+	utf8: Uint8Array | null;
 	scan: RecordScan;
 }
 
@@ -31,52 +37,21 @@ export type PrepareReply =
 
 /** Share of the progress bar given to reading; transcoding and scanning take the rest. */
 const READ_SHARE = 0.8;
-/** Progress is posted at most this often (by fraction), so a fast read does not flood the page. */
-const PROGRESS_STEP = 0.01;
-
-/**
- * Every byte of the file in one buffer, read chunk by chunk: `arrayBuffer()` would give no progress.
- * The buffer is sized from `file.size` and grown only if the stream yields more (it should not).
- */
-export async function readWhole(
-	file: Blob,
-	report: (fraction: number) => void = () => {}
-): Promise<Uint8Array> {
-	let out = new Uint8Array(file.size);
-	let offset = 0;
-	let reported = 0;
-	const reader = file.stream().getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		if (offset + value.length > out.length) {
-			const grown = new Uint8Array(Math.max(out.length * 2, offset + value.length));
-			grown.set(out.subarray(0, offset));
-			out = grown;
-		}
-		out.set(value, offset);
-		offset += value.length;
-		const fraction = file.size > 0 ? Math.min(1, offset / file.size) : 1;
-		if (fraction - reported >= PROGRESS_STEP) {
-			reported = fraction;
-			report(READ_SHARE * fraction);
-		}
-	}
-	return offset === out.length ? out : out.subarray(0, offset);
-}
 
 export async function prepareRequest(
 	request: PrepareRequest,
 	report: (fraction: number) => void = () => {}
 ): Promise<PrepareResult> {
-	const bytes = await readWhole(request.file, report);
+	const bytes = await readWhole(request.file, (fraction) => report(READ_SHARE * fraction));
 	// UTF-8 comes back as a view on the same buffer (a BOM only moves its start); other encodings
 	// are transcoded into a new buffer and the original is left to the collector.
 	const text = toUtf8(bytes, request.dialect.encoding);
 	report(READ_SHARE + (1 - READ_SHARE) / 2);
 	const prepared = prepareText(text, request.dialect);
 	report(1);
-	return prepared;
+	// The same view of the same buffer: nothing transcoded, no BOM dropped, nothing quoted again.
+	const unchanged = prepared.utf8 === bytes && bytes.length === request.file.size;
+	return unchanged ? { utf8: null, scan: prepared.scan } : prepared;
 }
 
 /**
@@ -94,7 +69,7 @@ export async function handleMessage(
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 		return;
 	}
-	post({ type: 'done', result }, [result.utf8.buffer as ArrayBuffer]);
+	post({ type: 'done', result }, result.utf8 ? [result.utf8.buffer as ArrayBuffer] : []);
 }
 
 // Only inside a worker: importing this module elsewhere (tests) must not install a handler.

@@ -40,7 +40,7 @@ const comma = { encoding: 'utf-8', delimiter: ',', quote: '"' } as const;
 const utf8Text = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
 describe('prepareFile', () => {
-	it('reads the file in a module worker, scans it and transfers the bytes back', async () => {
+	it('reads the file in a module worker and scans it; DuckDB reads a file needing no change itself', async () => {
 		vi.stubGlobal('Worker', InProcessWorker);
 		// Row 1 header, row 2 data, row 3 empty, row 4 has a quoted newline and a fourth field.
 		const text = 'region,value\nDodoma,1\n\n"Dar es\nSalaam",2,x,y\n';
@@ -53,7 +53,8 @@ describe('prepareFile', () => {
 		expect(worker.options).toEqual({ type: 'module' });
 		expect(worker.terminated).toBe(true);
 		expect(worker.requests[0]!.dialect).toEqual(comma);
-		expect(utf8Text(result.utf8)).toBe(text);
+		// UTF-8 without a BOM, nothing to quote again: no bytes come back, the File is what DuckDB reads.
+		expect(result.utf8).toBeNull();
 		expect(result.scan).toEqual({
 			records: 4,
 			blankRows: [3],
@@ -64,10 +65,20 @@ describe('prepareFile', () => {
 			strayQuoteRows: [],
 			paddedFields: 0
 		});
-		// The done reply hands over the buffer instead of copying it.
-		expect(worker.transfers.at(-1)).toEqual([result.utf8.buffer]);
+		expect(worker.transfers.at(-1)).toEqual([]);
 		expect(progress.at(-1)).toBe(1);
 		expect(progress).toEqual([...progress].sort((a, b) => a - b));
+	});
+
+	it('transfers the bytes back when a field had to be quoted again', async () => {
+		vi.stubGlobal('Worker', InProcessWorker);
+		// Row 2's stray quote: the field is quoted again before DuckDB reads it.
+		const result = await prepareFile(new File(['a,b\n"x"y,1\n'], 's.csv'), comma);
+		expect(result.utf8).not.toBeNull();
+		expect(utf8Text(result.utf8!)).toBe('a,b\n"""x""y",1\n');
+		expect(result.scan.strayQuoteRows).toEqual([2]);
+		// The done reply hands over the buffer instead of copying it.
+		expect(InProcessWorker.created[0]!.transfers.at(-1)).toEqual([result.utf8!.buffer]);
 	});
 
 	it('drops a UTF-8 BOM by moving the view, not by copying', async () => {
@@ -78,9 +89,9 @@ describe('prepareFile', () => {
 			{ ...comma, encoding: 'utf-8-bom', delimiter: ';' },
 			{}
 		);
-		expect(result.utf8.byteOffset).toBe(3);
-		expect(result.utf8.buffer.byteLength).toBe(bytes.length);
-		expect(utf8Text(result.utf8)).toBe('a;b\n1;2\n');
+		expect(result.utf8!.byteOffset).toBe(3);
+		expect(result.utf8!.buffer.byteLength).toBe(bytes.length);
+		expect(utf8Text(result.utf8!)).toBe('a;b\n1;2\n');
 		expect(result.scan.maxFields).toBe(2);
 	});
 
@@ -91,7 +102,7 @@ describe('prepareFile', () => {
 			const text = 'mkoa\tthamani\r\nMjini Magharibi\t“45,3”\r\nDar es Salaam\t€\r\n';
 			const file = new File([encodeText(text, encoding) as Uint8Array<ArrayBuffer>], 'x.tsv');
 			const result = await prepareFile(file, { encoding, delimiter: '\t', quote: '"' });
-			expect(Array.from(result.utf8)).toEqual(Array.from(new TextEncoder().encode(text)));
+			expect(Array.from(result.utf8!)).toEqual(Array.from(new TextEncoder().encode(text)));
 			expect(result.scan.records).toBe(3);
 			expect(result.scan.lineEnds).toEqual({ lf: 0, crlf: 3, cr: 0 });
 		}
@@ -108,9 +119,7 @@ describe('prepareFile', () => {
 		);
 		const progress: number[] = [];
 		const result = await prepareFile(file, comma, { onProgress: (p) => progress.push(p) });
-		expect(result.utf8.length).toBe(file.size);
-		expect(utf8Text(result.utf8.subarray(0, line.length))).toBe(line);
-		expect(utf8Text(result.utf8.subarray(-line.length))).toBe(line);
+		expect(result.utf8).toBeNull();
 		expect(result.scan.records).toBe(rows);
 		expect(result.scan.maxFields).toBe(7);
 		// Several read steps before the scan, not one jump.

@@ -87,13 +87,34 @@ export function readRawQuery(
 	// Empty line j (1-based among empty lines) at row b comes after b - j non-empty records.
 	const gaps = JSON.stringify((scan?.blankRows ?? []).map((b, j) => b - (j + 1)));
 	const quote = dialect.quote;
+	const read = `read_csv(?, header = false, auto_detect = false, columns = ${columns},
+		delim = ?, quote = ?, escape = ?, null_padding = true, nullstr = ?,
+		allow_quoted_nulls = false, parallel = false, max_line_size = ?,
+		encoding = 'utf-8', skip = 0, comment = ''${lenient ? ', strict_mode = false' : ''}${newLine ? ', new_line = ?' : ''})`;
+	const params = [
+		registeredName,
+		dialect.delimiter,
+		quote,
+		quote,
+		PADDING,
+		MAX_LINE_BYTES,
+		...(newLine ? [newLine] : [])
+	];
+	// Without empty lines a record's number is its place in the file: row_number() OVER () streams
+	// and the table is written as the file is read. The join below (and its ORDER BY) holds every
+	// record at once, about as much memory again as the table: a 10 M-row file staged this way
+	// runs out of DuckDB-WASM's memory where the streaming form fits.
+	if (!scan || scan.blankRows.length === 0) {
+		const sql = `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS
+SELECT CAST(row_number() OVER () AS INTEGER) AS __row, CAST(${fieldCount} AS INTEGER) AS __fields,
+	${kept.join(', ')}
+FROM ${read}`;
+		return { sql, params };
+	}
 	const sql = `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS
 WITH parsed AS (
 	SELECT row_number() OVER () AS __k, ${fieldCount} AS __fields, ${kept.join(', ')}
-	FROM read_csv(?, header = false, auto_detect = false, columns = ${columns},
-		delim = ?, quote = ?, escape = ?, null_padding = true, nullstr = ?,
-		allow_quoted_nulls = false, parallel = false, max_line_size = ?,
-		encoding = 'utf-8', skip = 0, comment = ''${lenient ? ', strict_mode = false' : ''}${newLine ? ', new_line = ?' : ''})
+	FROM ${read}
 ),
 gaps AS (
 	SELECT p, sum(count(*)) OVER (ORDER BY p) AS before
@@ -104,19 +125,7 @@ SELECT CAST(parsed.__k + coalesce(gaps.before, 0) AS INTEGER) AS __row,
 	CAST(parsed.__fields AS INTEGER) AS __fields, ${kept.map((c) => `parsed.${c}`).join(', ')}
 FROM parsed ASOF LEFT JOIN gaps ON parsed.__k > gaps.p
 ORDER BY parsed.__k`;
-	return {
-		sql,
-		params: [
-			registeredName,
-			dialect.delimiter,
-			quote,
-			quote,
-			PADDING,
-			MAX_LINE_BYTES,
-			...(newLine ? [newLine] : []),
-			gaps
-		]
-	};
+	return { sql, params: [...params, gaps] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { recordTexts } from './recordText';
+import { encodeText } from './encoding';
+import { keptRecordTexts, recordTexts } from './recordText';
 import { scanRecords } from './recordScan';
 
 const comma = { delimiter: ',', quote: '"' } as const;
@@ -57,5 +58,17 @@ describe('recordTexts', () => {
 				[3, 'c']
 			])
 		);
+	});
+});
+
+describe('keptRecordTexts', () => {
+	it('reads a kept file in its own encoding and gives only the wanted records', async () => {
+		const text = 'mkoa;thamani\r\nMjini Magharibi;“45”\r\nDar es Salaam;€\r\nArusha;3\r\n';
+		const file = new Blob([encodeText(text, 'windows-1252') as Uint8Array<ArrayBuffer>]);
+		const dialect = { encoding: 'windows-1252', delimiter: ';', quote: '"' } as const;
+		expect(Object.fromEntries(await keptRecordTexts(file, dialect, [2, 3]))).toEqual({
+			2: 'Mjini Magharibi;“45”',
+			3: 'Dar es Salaam;€'
+		});
 	});
 });

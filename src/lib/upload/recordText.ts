@@ -7,6 +7,7 @@
  * unterminated quote's record holds the lines it swallowed.
  */
 import type { Dialect } from './types';
+import { callWorker } from './workerCall';
 
 /** Record number → its text, for the wanted record numbers the text has. */
 export function recordTexts(
@@ -53,4 +54,23 @@ function quotedFieldEnd(text: string, quote: string, from: number): number {
 		if (text[close + 1] !== quote) return close + 1;
 		at = close + 2;
 	}
+}
+
+/**
+ * The texts of the wanted records of a kept file, found in a module worker (recordText.worker.ts):
+ * the page never reads or decodes the whole file. In-process where there are no workers (Node).
+ */
+export function keptRecordTexts(
+	file: Blob,
+	dialect: Pick<Dialect, 'encoding' | 'delimiter' | 'quote'>,
+	rows: number[]
+): Promise<Map<number, string>> {
+	const request = { file, dialect: { ...dialect }, rows };
+	if (typeof Worker === 'undefined') {
+		return import('./recordText.worker').then((w) => w.recordTextRequest(request));
+	}
+	return callWorker(
+		() => new Worker(new URL('./recordText.worker.ts', import.meta.url), { type: 'module' }),
+		request
+	);
 }

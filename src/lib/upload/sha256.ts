@@ -1,10 +1,20 @@
 /**
- * SHA-256 of an upload's original bytes: the dataset store keeps it, and a reload compares it
- * before rebuilding a dataset from the stored original.
+ * SHA-256 of an upload's original: the dataset store keeps it, step 1 names a file already stored
+ * by it, and a reload compares it before rebuilding a dataset from the stored original. A whole
+ * file is hashed in a worker (hashClient.ts); this module holds the arithmetic.
  */
 
-/** An ArrayBuffer holding exactly these bytes; IndexedDB and digest want a plain ArrayBuffer. */
-export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+/** Lower-case hex SHA-256 of the bytes (Web Crypto when there is one). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+	const subtle = globalThis.crypto?.subtle;
+	// crypto.subtle is missing on plain http other than localhost (a static server on a LAN).
+	if (!subtle) return sha256Portable(bytes);
+	const digest = await subtle.digest('SHA-256', ownBuffer(bytes));
+	return toHex(new Uint8Array(digest));
+}
+
+/** An ArrayBuffer holding exactly these bytes; digest wants a plain ArrayBuffer. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 	if (
 		bytes.buffer instanceof ArrayBuffer &&
 		bytes.byteOffset === 0 &&
@@ -15,17 +25,13 @@ export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 	return bytes.slice().buffer as ArrayBuffer;
 }
 
-/** Lower-case hex SHA-256 of the bytes. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-	const subtle = globalThis.crypto?.subtle;
-	// crypto.subtle is missing on plain http other than localhost (a static server on a LAN).
-	if (!subtle) return sha256Portable(bytes);
-	const digest = await subtle.digest('SHA-256', ownBuffer(bytes));
-	return toHex(new Uint8Array(digest));
-}
-
 function toHex(bytes: Uint8Array): string {
 	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** FIPS 180-4 in plain JavaScript, all at once; see Sha256 for the incremental form. */
+export function sha256Portable(bytes: Uint8Array): string {
+	return new Sha256().update(bytes).hex();
 }
 
 // Int32 throughout: V8 keeps 32-bit signed values unboxed, unsigned ones above 2^31 are not.
@@ -40,42 +46,76 @@ const ROUND_CONSTANTS = new Int32Array([
 	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 ]);
 
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+const BLOCK = 64;
 
-/** FIPS 180-4 in plain JavaScript, for contexts without crypto.subtle. Exported for its test. */
-export function sha256Portable(bytes: Uint8Array): string {
-	const state = new Int32Array([
+/**
+ * SHA-256 fed in pieces of any length (a file read as a stream), so the whole input is never held
+ * at once: `update` as often as needed, then `hex` once.
+ */
+export class Sha256 {
+	readonly #state = new Int32Array([
 		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
 	]);
-	const schedule = new Int32Array(64);
-	const whole = bytes.byteLength - (bytes.byteLength % 64);
-	const input = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	for (let offset = 0; offset < whole; offset += 64) compress(state, schedule, input, offset);
+	readonly #schedule = new Int32Array(64);
+	/** The start of a block that a piece ended inside, completed by the next piece. */
+	readonly #pending = new Uint8Array(BLOCK);
+	#pendingLength = 0;
+	/** Bytes fed so far. */
+	#length = 0;
+	#done = false;
 
-	// The tail, a 0x80 byte, zeros, and the message length in bits as a 64-bit big-endian number.
-	const rest = bytes.byteLength - whole;
-	const tail = new Uint8Array(rest + 9 <= 64 ? 64 : 128);
-	tail.set(bytes.subarray(whole));
-	tail[rest] = 0x80;
-	const tailView = new DataView(tail.buffer);
-	const bits = bytes.byteLength * 8;
-	tailView.setUint32(tail.length - 8, Math.floor(bits / 2 ** 32));
-	tailView.setUint32(tail.length - 4, bits >>> 0);
-	for (let offset = 0; offset < tail.length; offset += 64) {
-		compress(state, schedule, tailView, offset);
+	update(bytes: Uint8Array): this {
+		if (this.#done) throw new Error('This SHA-256 is finished: start a new one.');
+		this.#length += bytes.length;
+		let from = 0;
+		if (this.#pendingLength > 0) {
+			from = Math.min(BLOCK - this.#pendingLength, bytes.length);
+			this.#pending.set(bytes.subarray(0, from), this.#pendingLength);
+			this.#pendingLength += from;
+			if (this.#pendingLength < BLOCK) return this;
+			compress(this.#state, this.#schedule, this.#pending, 0);
+			this.#pendingLength = 0;
+		}
+		const whole = from + Math.floor((bytes.length - from) / BLOCK) * BLOCK;
+		for (let offset = from; offset < whole; offset += BLOCK) {
+			compress(this.#state, this.#schedule, bytes, offset);
+		}
+		this.#pending.set(bytes.subarray(whole));
+		this.#pendingLength = bytes.length - whole;
+		return this;
 	}
-	const out = new DataView(new ArrayBuffer(32));
-	state.forEach((word, i) => out.setInt32(i * 4, word));
-	return toHex(new Uint8Array(out.buffer));
+
+	/** The digest as lower-case hex; the hash takes no more input after it. */
+	hex(): string {
+		if (this.#done) throw new Error('This SHA-256 is finished: start a new one.');
+		this.#done = true;
+		// The tail, a 0x80 byte, zeros, and the message length in bits as a 64-bit big-endian number.
+		const rest = this.#pendingLength;
+		const tail = new Uint8Array(rest + 9 <= BLOCK ? BLOCK : 2 * BLOCK);
+		tail.set(this.#pending.subarray(0, rest));
+		tail[rest] = 0x80;
+		const view = new DataView(tail.buffer);
+		const bits = this.#length * 8;
+		view.setUint32(tail.length - 8, Math.floor(bits / 2 ** 32));
+		view.setUint32(tail.length - 4, bits >>> 0);
+		for (let offset = 0; offset < tail.length; offset += BLOCK) {
+			compress(this.#state, this.#schedule, tail, offset);
+		}
+		const out = new DataView(new ArrayBuffer(32));
+		this.#state.forEach((word, i) => out.setInt32(i * 4, word));
+		return toHex(new Uint8Array(out.buffer));
+	}
 }
 
-function compress(state: Int32Array, w: Int32Array, data: DataView, offset: number): void {
-	for (let i = 0; i < 16; i++) w[i] = data.getInt32(offset + i * 4);
+function compress(state: Int32Array, w: Int32Array, data: Uint8Array, offset: number): void {
+	for (let i = 0, j = offset; i < 16; i++, j += 4) {
+		w[i] = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!;
+	}
 	for (let i = 16; i < 64; i++) {
-		const a = w[i - 15]!;
-		const b = w[i - 2]!;
-		const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-		const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+		const x = w[i - 15]!;
+		const y = w[i - 2]!;
+		const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+		const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
 		w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
 	}
 	let a = state[0]!;
@@ -87,14 +127,10 @@ function compress(state: Int32Array, w: Int32Array, data: DataView, offset: numb
 	let g = state[6]!;
 	let h = state[7]!;
 	for (let i = 0; i < 64; i++) {
-		const t1 =
-			(h +
-				(rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
-				((e & f) ^ (~e & g)) +
-				ROUND_CONSTANTS[i]! +
-				w[i]!) |
-			0;
-		const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+		const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+		const t1 = (h + s1 + ((e & f) ^ (~e & g)) + ROUND_CONSTANTS[i]! + w[i]!) | 0;
+		const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+		const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
 		h = g;
 		g = f;
 		f = e;

@@ -8,6 +8,7 @@ import { windows1252Warning } from './records';
 import type { Evidence } from './evidence';
 import { previewRows, SAMPLE_BYTES, sniffDialect, type Emptiness } from './sniff';
 import type { Dialect, Encoding, UploadProblem } from './types';
+import { lineEnds } from './uploadLimit';
 
 export const PREVIEW_ROWS = 20;
 /** Columns the preview carries to the page; a wider file is counted, not drawn. */
@@ -35,6 +36,11 @@ export interface SniffResult {
 	sampleRecords: number;
 	/** True when the sample is only the start of the file. */
 	truncated: boolean;
+	/**
+	 * Bytes of the sample and its line ends (uploadLimit.ts's lineEnds), to judge the rows of the
+	 * whole file from without reading its start again.
+	 */
+	sample: { bytes: number; lineEnds: number };
 	/** Problems seen in the previewed rows (ragged rows, unterminated quotes). */
 	problems: UploadProblem[];
 	/** A file with nothing to load: no text at all, or only a header (see emptiness in sniff.ts). */
@@ -93,6 +99,7 @@ export async function sniffRequest(
 		rowNumbers: preview.rowNumbers,
 		sampleRecords: sniffed.sampleRecords,
 		truncated,
+		sample: { bytes: sample.length, lineEnds: lineEnds(sample) },
 		problems: mixed ? [mixed, ...preview.problems] : preview.problems,
 		empty: preview.empty
 	};

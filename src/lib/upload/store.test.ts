@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -6,16 +6,37 @@ import {
 	DatasetNotFoundError,
 	FILES_STORE,
 	StoreFullError,
-	type DatasetStore
+	type DatasetStore,
+	type NewDataset
 } from './datasetRecords';
 import { memoryDatasetStore } from './memoryStore';
-import { sha256Hex, sha256Portable } from './sha256';
 import { openDatasetStore } from './store';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const CSV = bytesOf('region,urban,rural\nArusha,61.2,40.3\nDodoma,55.0,31.9\n');
 const META = { name: 'Phone ownership', fileName: 'phones.csv', sourceNote: 'NBS table 4.2' };
 const MAPPING = { dialect: { delimiter: ',' }, roles: [{ index: 1, role: 'region' }] };
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Begins an import of these bytes, kept as the File a person chose, with their hash. */
+function begin(store: DatasetStore, meta: NewDataset = META, bytes: Uint8Array = CSV) {
+	return store.beginImport(
+		meta,
+		new File([bytes as Uint8Array<ArrayBuffer>], meta.fileName),
+		sha256Of(bytes)
+	);
+}
+
+function replaceWith(store: DatasetStore, id: string, bytes: Uint8Array, fileName: string) {
+	return store.replace(id, new Blob([bytes as Uint8Array<ArrayBuffer>]), sha256Of(bytes), fileName);
+}
+
+/** The stored original's bytes. */
+async function originalBytes(store: DatasetStore, id: string): Promise<Uint8Array> {
+	const original = await store.readOriginal(id);
+	expect(original).toBeInstanceOf(Blob);
+	return new Uint8Array(await original.arrayBuffer());
+}
 
 /** A StorageManager stand-in: what the browser answers to persist() and estimate(). */
 function fakeStorage(grants: boolean): StorageManager {
@@ -57,34 +78,6 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-describe('sha256Hex', () => {
-	it('gives the FIPS 180-2 test vectors', async () => {
-		expect(await sha256Hex(new Uint8Array())).toBe(
-			'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
-		);
-		expect(await sha256Hex(bytesOf('abc'))).toBe(
-			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
-		);
-	});
-
-	it('hashes a view into a larger buffer by its own bytes only', async () => {
-		const whole = bytesOf('xxabcxx');
-		expect(await sha256Hex(whole.subarray(2, 5))).toBe(await sha256Hex(bytesOf('abc')));
-	});
-
-	it('the portable fallback agrees with node:crypto on every padding case and a large input', () => {
-		for (let length = 0; length <= 200; length++) {
-			const input = randomBytes(length);
-			const view = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-			expect(sha256Portable(view)).toBe(createHash('sha256').update(input).digest('hex'));
-		}
-		const large = randomBytes(3_000_017);
-		expect(sha256Portable(new Uint8Array(large))).toBe(
-			createHash('sha256').update(large).digest('hex')
-		);
-	});
-});
-
 // Behaviour both stores must share; the memory store stands in whenever IndexedDB cannot.
 describe.each([
 	['IndexedDB', async () => (await openFresh()).store],
@@ -92,7 +85,7 @@ describe.each([
 ])('%s store', (_, make: () => Promise<DatasetStore>) => {
 	it('round-trips the original and the record through an import', async () => {
 		const store = await make();
-		const started = await store.beginImport(META, CSV);
+		const started = await begin(store);
 		expect(started).toMatchObject({
 			...META,
 			size: CSV.byteLength,
@@ -103,7 +96,7 @@ describe.each([
 		});
 		expect(started.createdAt).toBe(started.updatedAt);
 		expect(await store.list()).toEqual([started]);
-		expect(await store.readOriginal(started.id)).toEqual(CSV);
+		expect(await originalBytes(store, started.id)).toEqual(CSV);
 
 		const done = await store.completeImport(started.id, 2, MAPPING);
 		expect(done).toMatchObject({ status: 'ready', rowCount: 2, mapping: MAPPING });
@@ -113,7 +106,7 @@ describe.each([
 
 	it('records a failure and clears it when a retry completes', async () => {
 		const store = await make();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		expect(await store.failImport(id, 'worker ran out of memory')).toMatchObject({
 			status: 'failed',
 			error: 'worker ran out of memory'
@@ -125,7 +118,7 @@ describe.each([
 
 	it('reports a row count that differs from the one recorded', async () => {
 		const store = await make();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		expect(await store.verify(id, 0)).toEqual({ ok: true }); // nothing recorded yet
 		await store.completeImport(id, 2, MAPPING);
 		expect(await store.verify(id, 0)).toMatchObject({ ok: false, reason: 'rows' });
@@ -135,14 +128,14 @@ describe.each([
 
 	it('rename and replace keep the mapping; replace starts a new import of the new bytes', async () => {
 		const store = await make();
-		const { id, createdAt } = await store.beginImport(META, CSV);
+		const { id, createdAt } = await begin(store);
 		await store.completeImport(id, 2, MAPPING);
 
 		const renamed = await store.rename(id, 'Simu 2022');
 		expect(renamed).toMatchObject({ name: 'Simu 2022', mapping: MAPPING, status: 'ready' });
 
 		const next = bytesOf('region,urban,rural\nArusha,62.0,41.0\n');
-		const replaced = await store.replace(id, next, 'phones-v2.csv');
+		const replaced = await replaceWith(store, id, next, 'phones-v2.csv');
 		expect(replaced).toMatchObject({
 			id,
 			name: 'Simu 2022',
@@ -155,13 +148,13 @@ describe.each([
 			rowCount: null,
 			mapping: MAPPING
 		});
-		expect(await store.readOriginal(id)).toEqual(next);
+		expect(await originalBytes(store, id)).toEqual(next);
 		expect(await store.verify(id)).toEqual({ ok: true });
 	});
 
 	it('delete removes record and original, and tolerates an unknown id', async () => {
 		const store = await make();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		await store.delete(id);
 		expect(await store.list()).toEqual([]);
 		await expect(store.readOriginal(id)).rejects.toBeInstanceOf(DatasetNotFoundError);
@@ -171,8 +164,10 @@ describe.each([
 	it('refuses updates to unknown datasets and row counts that are not whole numbers', async () => {
 		const store = await make();
 		await expect(store.rename('nope', 'x')).rejects.toBeInstanceOf(DatasetNotFoundError);
-		await expect(store.replace('nope', CSV, 'x.csv')).rejects.toBeInstanceOf(DatasetNotFoundError);
-		const { id } = await store.beginImport(META, CSV);
+		await expect(replaceWith(store, 'nope', CSV, 'x.csv')).rejects.toBeInstanceOf(
+			DatasetNotFoundError
+		);
+		const { id } = await begin(store);
 		await expect(store.completeImport(id, 2.5, MAPPING)).rejects.toBeInstanceOf(RangeError);
 		await expect(store.completeImport(id, -1, MAPPING)).rejects.toBeInstanceOf(RangeError);
 	});
@@ -182,9 +177,9 @@ describe.each([
 		try {
 			const store = await make();
 			vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
-			const older = await store.beginImport({ ...META, name: 'older' }, CSV);
+			const older = await begin(store, { ...META, name: 'older' });
 			vi.setSystemTime(new Date('2026-02-01T00:00:00Z'));
-			const newer = await store.beginImport({ ...META, name: 'newer' }, CSV);
+			const newer = await begin(store, { ...META, name: 'newer' });
 			expect((await store.list()).map((r) => r.id)).toEqual([newer.id, older.id]);
 		} finally {
 			vi.useRealTimers();
@@ -194,7 +189,7 @@ describe.each([
 	it('keeps its records apart from the objects callers hold', async () => {
 		const store = await make();
 		const mapping = { roles: ['region'] };
-		const { id } = await store.beginImport({ ...META, mapping }, CSV);
+		const { id } = await begin(store, { ...META, mapping });
 		mapping.roles.push('value');
 		expect((await store.get(id))?.mapping).toEqual({ roles: ['region'] });
 	});
@@ -203,20 +198,20 @@ describe.each([
 describe('IndexedDB store across reloads', () => {
 	it('an import cut off by a reload is listed as importing, with its original intact', async () => {
 		const { store, factory } = await openFresh();
-		const started = await store.beginImport({ ...META, mapping: MAPPING }, CSV);
+		const started = await begin(store, { ...META, mapping: MAPPING });
 		store.close(); // the tab goes away before completeImport
 
 		const { store: reopened, notice } = await openDatasetStore(factory);
 		expect(notice).toBe('not-persistent');
 		expect(await reopened.list()).toEqual([started]);
 		expect((await reopened.list())[0]?.status).toBe('importing');
-		expect(await reopened.readOriginal(started.id)).toEqual(CSV);
+		expect(await originalBytes(reopened, started.id)).toEqual(CSV);
 		expect(await reopened.verify(started.id)).toEqual({ ok: true });
 	});
 
 	it('a completed import survives a reload', async () => {
 		const { store, factory } = await openFresh();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		const done = await store.completeImport(id, 2, MAPPING);
 		store.close();
 		const { store: reopened } = await openDatasetStore(factory);
@@ -225,7 +220,7 @@ describe('IndexedDB store across reloads', () => {
 
 	it('detects an original whose bytes changed, and one that is gone', async () => {
 		const { store, factory } = await openFresh();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		await store.completeImport(id, 2, MAPPING);
 
 		const corrupted = CSV.slice();
@@ -238,18 +233,41 @@ describe('IndexedDB store across reloads', () => {
 		await expect(store.readOriginal(id)).rejects.toBeInstanceOf(DatasetNotFoundError);
 	});
 
-	it('reads an original stored as a Blob or a typed array', async () => {
+	it('keeps the original as the Blob it was given, not as bytes', async () => {
 		const { store, factory } = await openFresh();
-		const { id } = await store.beginImport(META, CSV);
-		await tamper(factory, (files) => files.put(new Blob([CSV]), id));
-		expect(await store.readOriginal(id)).toEqual(CSV);
-		await tamper(factory, (files) => files.put(CSV, id));
-		expect(await store.verify(id)).toEqual({ ok: true });
+		const { id } = await begin(store);
+		let stored: unknown;
+		await tamper(factory, (files) => {
+			files.get(id).onsuccess = (event) => (stored = (event.target as IDBRequest).result);
+		});
+		expect(stored).toBeInstanceOf(Blob);
+		expect(ArrayBuffer.isView(stored) || stored instanceof ArrayBuffer).toBe(false);
+		expect(new Uint8Array(await (stored as Blob).arrayBuffer())).toEqual(CSV);
+	});
+
+	it.each([
+		['a Uint8Array', (bytes: Uint8Array) => bytes.slice()],
+		['an ArrayBuffer', (bytes: Uint8Array) => bytes.slice().buffer],
+		[
+			'a view into a larger buffer',
+			(bytes: Uint8Array) => {
+				const larger = new Uint8Array(bytes.length + 7);
+				larger.set(bytes, 3);
+				return larger.subarray(3, 3 + bytes.length);
+			}
+		]
+	])('reads and verifies an original an older Pengo stored as %s', async (_, stored) => {
+		const { store, factory } = await openFresh();
+		const { id } = await begin(store);
+		await store.completeImport(id, 2, MAPPING);
+		await tamper(factory, (files) => files.put(stored(CSV), id));
+		expect(await originalBytes(store, id)).toEqual(CSV);
+		expect(await store.verify(id, 2)).toEqual({ ok: true });
 	});
 
 	it('delete empties the files store too', async () => {
 		const { store, factory } = await openFresh();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		await store.delete(id);
 		let remaining = -1;
 		await tamper(factory, (files) => {
@@ -310,14 +328,14 @@ describe('a full device', () => {
 	it('a put that throws QuotaExceededError becomes StoreFullError, and nothing half-written stays', async () => {
 		const { store } = await openFresh();
 		failPutsWithQuota();
-		await expect(store.beginImport(META, CSV)).rejects.toBeInstanceOf(StoreFullError);
+		await expect(begin(store)).rejects.toBeInstanceOf(StoreFullError);
 		vi.restoreAllMocks();
 		expect(await store.list()).toEqual([]);
 	});
 
 	it('a transaction aborted with QuotaExceededError becomes StoreFullError', async () => {
 		const { store } = await openFresh();
-		const { id } = await store.beginImport(META, CSV);
+		const { id } = await begin(store);
 		// Make the files store's write itself fail, as a full disk does: the request errors and
 		// the transaction aborts with QuotaExceededError (fake-indexeddb's internal record store).
 		const put = IDBObjectStore.prototype.put;
@@ -334,12 +352,14 @@ describe('a full device', () => {
 			}
 			return put.apply(this, args);
 		});
-		const error = await store.replace(id, bytesOf('a much longer file'), 'b.csv').catch((e) => e);
+		const error = await replaceWith(store, id, bytesOf('a much longer file'), 'b.csv').catch(
+			(e) => e
+		);
 		expect(error).toBeInstanceOf(StoreFullError);
 		expect((error as StoreFullError).cause).toMatchObject({ name: 'QuotaExceededError' });
 		vi.restoreAllMocks();
 		// The abort rolled back both stores: the old original and record are untouched.
-		expect(await store.readOriginal(id)).toEqual(CSV);
+		expect(await originalBytes(store, id)).toEqual(CSV);
 		expect((await store.get(id))?.fileName).toBe(META.fileName);
 	});
 });
@@ -375,8 +395,8 @@ describe('no IndexedDB', () => {
 			expect(notice).toBe('unavailable');
 			expect(store.persistent).toBe(false);
 			expect(persist).not.toHaveBeenCalled();
-			const { id } = await store.beginImport(META, CSV);
-			expect(await store.readOriginal(id)).toEqual(CSV);
+			const { id } = await begin(store);
+			expect(await originalBytes(store, id)).toEqual(CSV);
 		},
 		2_000
 	);

@@ -1,5 +1,5 @@
 /**
- * Where uploaded datasets live between visits: the original file's bytes and the choices made
+ * Where uploaded datasets live between visits: the original file (a Blob) and the choices made
  * while importing it (the opaque `mapping`), in IndexedDB, with an in-memory stand-in when the
  * browser will not store anything (private mode) or runs out of room.
  *
@@ -8,7 +8,6 @@
  * bytes sit in separate object stores so listing never reads file contents.
  */
 import { memoryDatasetStore } from './memoryStore';
-import { ownBuffer, sha256Hex } from './sha256';
 import {
 	checkOriginal,
 	checkRowCount,
@@ -18,6 +17,7 @@ import {
 	DatasetNotFoundError,
 	FILES_STORE,
 	newestFirst,
+	originalBlob,
 	RECORDS_STORE,
 	StoreFullError,
 	transitions,
@@ -96,17 +96,6 @@ function onValue<V>(request: IDBRequest, fail: Fail, use: (value: V) => void): v
 	};
 }
 
-async function asBytes(stored: unknown): Promise<Uint8Array | null> {
-	if (stored instanceof ArrayBuffer) return new Uint8Array(stored);
-	if (ArrayBuffer.isView(stored)) {
-		return new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
-	}
-	if (typeof Blob !== 'undefined' && stored instanceof Blob) {
-		return new Uint8Array(await stored.arrayBuffer());
-	}
-	return null;
-}
-
 async function estimate(storage: StorageManager | undefined): Promise<StorageUsage> {
 	try {
 		const { usage, quota } = (await storage?.estimate?.()) ?? {};
@@ -144,10 +133,10 @@ class IndexedDbDatasetStore implements DatasetStore {
 		});
 	}
 
-	async beginImport(meta: NewDataset, bytes: Uint8Array): Promise<StoredDataset> {
-		const record = createdRecord(meta, bytes.byteLength, await sha256Hex(bytes));
+	async beginImport(meta: NewDataset, original: Blob, sha256: string): Promise<StoredDataset> {
+		const record = createdRecord(meta, original.size, sha256);
 		return transact(this.db, [RECORDS_STORE, FILES_STORE], 'readwrite', (tx) => {
-			tx.objectStore(FILES_STORE).put(ownBuffer(bytes), record.id);
+			tx.objectStore(FILES_STORE).put(original, record.id);
 			tx.objectStore(RECORDS_STORE).put(record);
 			return () => record;
 		});
@@ -166,23 +155,22 @@ class IndexedDbDatasetStore implements DatasetStore {
 		return this.update(id, (r) => transitions.rename(r, name));
 	}
 
-	async replace(id: string, bytes: Uint8Array, fileName: string): Promise<StoredDataset> {
-		const sha256 = await sha256Hex(bytes);
+	async replace(id: string, file: Blob, sha256: string, name: string): Promise<StoredDataset> {
 		return this.update(id, (r, tx) => {
-			tx.objectStore(FILES_STORE).put(ownBuffer(bytes), id);
-			return transitions.replace(r, bytes.byteLength, sha256, fileName);
+			tx.objectStore(FILES_STORE).put(file, id);
+			return transitions.replace(r, file.size, sha256, name);
 		});
 	}
 
-	async readOriginal(id: string): Promise<Uint8Array> {
+	async readOriginal(id: string): Promise<Blob> {
 		const stored = await transact(this.db, [FILES_STORE], 'readonly', (tx, fail) => {
 			let value: unknown;
 			onValue<unknown>(tx.objectStore(FILES_STORE).get(id), fail, (v) => (value = v));
 			return () => value;
 		});
-		const bytes = await asBytes(stored);
-		if (!bytes) throw new DatasetNotFoundError(id);
-		return bytes;
+		const original = originalBlob(stored);
+		if (!original) throw new DatasetNotFoundError(id);
+		return original;
 	}
 
 	async verify(id: string, loadedRowCount?: number): Promise<VerifyResult> {
@@ -196,7 +184,7 @@ class IndexedDbDatasetStore implements DatasetStore {
 			onValue<unknown>(tx.objectStore(FILES_STORE).get(id), fail, (v) => (value = v));
 			return () => [found, value] as const;
 		});
-		return checkOriginal(record, await asBytes(stored), id, loadedRowCount);
+		return checkOriginal(record, originalBlob(stored), id, loadedRowCount);
 	}
 
 	delete(id: string): Promise<void> {

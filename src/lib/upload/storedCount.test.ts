@@ -4,7 +4,7 @@ import { openDatasetStore } from './store';
 import { storedDatasetCount } from './storedCount';
 import { DATASET_DB_NAME } from './datasetRecords';
 
-const file = (text: string) => new TextEncoder().encode(text);
+const file = (text: string) => new Blob([text]);
 
 describe('storedDatasetCount', () => {
 	it('is 0 for a browser that never stored anything, and does not create the database', async () => {
@@ -20,8 +20,16 @@ describe('storedDatasetCount', () => {
 		const factory = new IDBFactory();
 		const { store } = await openDatasetStore(factory);
 		expect(await storedDatasetCount(factory)).toBe(0);
-		await store.beginImport({ name: 'a', fileName: 'a.csv', sourceNote: '' }, file('x\n1\n'));
-		await store.beginImport({ name: 'b', fileName: 'b.csv', sourceNote: '' }, file('y\n2\n'));
+		await store.beginImport(
+			{ name: 'a', fileName: 'a.csv', sourceNote: '' },
+			file('x\n1\n'),
+			'hash-a'
+		);
+		await store.beginImport(
+			{ name: 'b', fileName: 'b.csv', sourceNote: '' },
+			file('y\n2\n'),
+			'hash-b'
+		);
 		expect(await storedDatasetCount(factory)).toBe(2);
 	});
 

@@ -23,9 +23,13 @@ describe('upload limit', () => {
 			columns: 14,
 			estimated: true
 		});
-		// The file measured to load (5 M × 14) is over the margin; 4 M × 14 is under it.
-		expect(tooManyCells('x', 4_000_000, 14, false)).toBeNull();
-		expect(tooManyCells('x', 5_000_000, 14, false)).not.toBeNull();
+		// Measured: 6 M × 10 loaded, 7 M × 10 did not; the limit keeps a sixth below what loaded.
+		expect(MAX_CELLS).toBe(50_000_000);
+		expect(tooManyCells('x', 5_000_000, 10, false)).toBeNull();
+		expect(tooManyCells('x', 5_000_001, 10, false)).not.toBeNull();
+		expect(tooManyCells('x', 6_000_000, 10, false)).not.toBeNull();
+		// bench:upload's 10 M-row file (495.7 MB, under the 512 MB cap) is refused by its cells.
+		expect(tooManyCells('x', 10_000_000, 10, true)).not.toBeNull();
 	});
 
 	it('counts line ends as LF, or CR in a file that has no LF', () => {

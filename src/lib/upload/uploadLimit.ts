@@ -1,15 +1,16 @@
 /**
  * How much a browser tab can import. Staging keeps every cell of the file as text in DuckDB-WASM,
- * whose heap stops near 3.1 GiB, so the limit is on cells (rows × columns), not on bytes. Measured
- * on the built site with the app's own import (issue 14's probe, 14-column household files):
- * 5 M rows (70 M cells, 244 MB) loaded with Chromium at a 4.6 GB peak; 6 M rows (84 M cells) and
- * more ran out of memory while staging. The limit keeps a margin below the file that loaded.
+ * whose memory stops at 2.5 GiB (db/lockdown.ts, below the heap's ceiling near 3.1 GiB), and the
+ * checks and the typed load need room beside it, so the limit is on cells (rows × columns), not on
+ * bytes. Measured with `npm run bench:upload -- --browser-only` on the built site (10-column DHS-like
+ * household files, three 0/1 items, 2026-12-05), the file read in place by DuckDB, never copied into
+ * its memory: 6 M rows (60 M cells, 295 MB) loaded with Chromium at a 3.2 GB peak; 7 M, 8 M and
+ * 10 M rows (70–100 M cells) were staged but ran out of memory in Check and load. The limit keeps a
+ * sixth below the largest file that loaded.
  */
 import type { UploadProblem } from './types';
 
-export const MAX_CELLS = 60_000_000;
-/** Bytes from the start of a text file its rows are judged from (the sniffer reads as much). */
-export const ESTIMATE_SAMPLE_BYTES = 2 * 1024 * 1024;
+export const MAX_CELLS = 50_000_000;
 
 /**
  * Line ends in a sample: LF bytes, or CR bytes in a file with none (old Mac line ends). A quoted

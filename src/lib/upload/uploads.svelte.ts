@@ -39,7 +39,7 @@ import { guessUnit } from './unitGuess';
 import { headerLabels } from './headerCells';
 import { tooManyColumns } from './readSql';
 import { sniffFile } from './sniffClient';
-import { sha256Hex } from './sha256';
+import { hashFile } from './hashClient';
 import { earlierUpload } from './duplicates';
 import {
 	columnItem,
@@ -62,7 +62,7 @@ import {
 	type WorkbookChoice,
 	type WorkbookDraft
 } from './xlsxClient';
-import { ESTIMATE_SAMPLE_BYTES, estimatedRows, lineEnds, tooManyCells } from './uploadLimit';
+import { estimatedRows, tooManyCells } from './uploadLimit';
 import type { Dialect, RegionNameReview, RoleGuess, UploadProblem } from './types';
 import { QueryCancelledError, withSignal } from '$lib/db/connector';
 
@@ -162,8 +162,8 @@ export class Uploads extends DatasetLibrary {
 				this.problem = emptyFileProblem(chosen.name, 'empty');
 				return;
 			}
-			const head = new Uint8Array(await file.slice(0, ESTIMATE_SAMPLE_BYTES).arrayBuffer());
-			if (looksBinary(head.subarray(0, 65536))) {
+			const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+			if (looksBinary(head)) {
 				this.problem = { file: chosen.name, kind: 'not-text', severity: 'error' };
 				return;
 			}
@@ -187,8 +187,10 @@ export class Uploads extends DatasetLibrary {
 				return;
 			}
 			// Refused before the whole file is read: a tab cannot stage more cells than this.
-			const rows = estimatedRows(lineEnds(head), head.length, file.size) - sniff.dialect.headerRow;
-			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > head.length);
+			const { sample } = sniff;
+			const rows =
+				estimatedRows(sample.lineEnds, sample.bytes, file.size) - sniff.dialect.headerRow;
+			this.problem = tooManyCells(chosen.name, rows, sniff.columns, file.size > sample.bytes);
 			if (this.problem) return;
 			await this.#startDraft(chosen, file, sniff, replacing, abort.signal, { workbook, fixed });
 		} catch (error) {
@@ -258,8 +260,13 @@ export class Uploads extends DatasetLibrary {
 		kind: { parquet?: DraftParquet; workbook?: WorkbookDraft; fixed?: Dialect } = {}
 	): Promise<void> {
 		const { parquet = null, workbook, fixed } = kind;
-		const original = workbook?.original ?? file;
-		const sha256 = await sha256Hex(new Uint8Array(await original.arrayBuffer()));
+		// Hashed only once the file may be imported (a refused file is never read whole), in a
+		// worker: the page never holds the file. A workbook is hashed (and kept) as the workbook.
+		this.progress = 0;
+		const sha256 = await hashFile(workbook?.original ?? file, {
+			signal,
+			onProgress: (p) => (this.progress = p)
+		});
 		if (signal.aborted) return;
 		const previous = replacing ? this.datasets.find((d) => d.id === replacing) : undefined;
 		const base = file.name.replace(/\.(csv|tsv|txt|xlsx|xlsm|parquet)$/i, '');
@@ -397,7 +404,7 @@ export class Uploads extends DatasetLibrary {
 				if (abort.signal.aborted) return;
 				this.progress = null;
 				const columns = { dialect: draft.dialect, columnCount: Math.max(1, draft.sniff.columns) };
-				structural = await stageRaw(db, meta, utf8, columns, scan);
+				structural = await stageRaw(db, meta, utf8 ?? draft.file, columns, scan);
 			}
 			if (abort.signal.aborted) return;
 			this.progress = null;
@@ -644,12 +651,10 @@ export class Uploads extends DatasetLibrary {
 		const abort = new AbortController();
 		this.#abort = abort;
 		const now = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-		// A workbook is kept as the workbook; its sheet and header choice are in the mapping.
-		const bytes = new Uint8Array(await (draft.workbook?.original ?? draft.file).arrayBuffer());
 		let record: StoredDataset;
 		let saved: boolean;
 		try {
-			({ record, saved } = await this.keepOriginal(draft, bytes, mapping));
+			({ record, saved } = await this.keepOriginal(draft, mapping));
 		} catch (error) {
 			this.problem = asProblem(error, draft.file.name);
 			this.busy = null;

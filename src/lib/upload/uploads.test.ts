@@ -17,7 +17,7 @@ import { openDatasetStore } from './store';
 import { Uploads, type Draft } from './uploads.svelte';
 import { earlierUpload } from './duplicates';
 import { writtenItem } from './itemNames';
-import { sha256Hex } from './sha256';
+import { sha256Hex, sha256Portable } from './sha256';
 import type { SniffResult } from './sniff.worker';
 import { writeXlsx } from './xlsxWriter.test-data';
 
@@ -124,7 +124,8 @@ function chosen(
 		indicatorName: name,
 		itemNames: {},
 		indicators: null,
-		sha256: '',
+		// Step 1 hashes the file (in a worker) before the draft exists.
+		sha256: sha256Portable(new TextEncoder().encode(content)),
 		duplicateOf: null,
 		problems: [],
 		report: null,
@@ -167,7 +168,8 @@ const meta = {
 
 async function storeDataset(complete: boolean) {
 	const { store } = await openDatasetStore();
-	const record = await store.beginImport(meta, new TextEncoder().encode(text));
+	const bytes = new TextEncoder().encode(text);
+	const record = await store.beginImport(meta, new Blob([bytes]), await sha256Hex(bytes));
 	if (complete) await store.completeImport(record.id, 2, mapping);
 	store.close();
 	return record.id;
@@ -263,7 +265,8 @@ describe('uploaded datasets across reloads', () => {
 		const { store } = await openDatasetStore();
 		const record = await store.beginImport(
 			{ ...meta, fileName: 'internet.xlsx', mapping: workbookMapping },
-			book
+			new Blob([book as Uint8Array<ArrayBuffer>]),
+			await sha256Hex(book)
 		);
 		await store.completeImport(record.id, 2, workbookMapping);
 		store.close();

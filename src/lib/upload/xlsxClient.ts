@@ -110,15 +110,12 @@ export async function workbookAsCsv(
  * choice kept in its mapping), any other file as it is.
  */
 export async function storedAsCsv(
-	original: Uint8Array,
+	original: Blob,
 	fileName: string,
 	choice: WorkbookChoice | undefined
-): Promise<Uint8Array> {
+): Promise<Blob> {
 	if (!choice) return original;
-	const read = await readWorkbookFile(
-		new File([original as Uint8Array<ArrayBuffer>], fileName),
-		choice
-	);
+	const read = await readWorkbookFile(new File([original], fileName), choice);
 	if (!read.ok) throw new Error(`${fileName}: the workbook cannot be read (${read.reason}).`);
-	return read.csv;
+	return new Blob([read.csv as Uint8Array<ArrayBuffer>]);
 }

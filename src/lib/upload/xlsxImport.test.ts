@@ -108,7 +108,9 @@ describe('a workbook through the import', () => {
 			])
 		);
 		// The rejected-rows file names the sheet's rows, with the record as the sheet's CSV writes it.
-		const text = new TextDecoder().decode(await storedAsCsv(workbook, 'phones.xlsx', read.choice));
+		const stored = new Blob([workbook as Uint8Array<ArrayBuffer>]);
+		const csv = await storedAsCsv(stored, 'phones.xlsx', read.choice);
+		const text = new TextDecoder().decode(await csv.arrayBuffer());
 		const rejected = await rejectedRows(db, 'x1', mapping, text);
 		expect(rejected.slice(1).map((r) => [r[0], r[2]])).toEqual([
 			['9', 'Atlantis,50,20'],
