@@ -72,10 +72,14 @@ describe('how a request is answered', () => {
 		expect(strategyFor(get('/_app/version.json'), origin, '')).toBe('network-first');
 	});
 
-	it('leaves other origins and anything but GET to the browser', () => {
+	it('leaves other origins, anything but GET and range requests to the browser', () => {
 		expect(strategyFor({ ...get('/'), url: 'https://cdn.example/x.js' }, origin, '')).toBeNull();
 		expect(strategyFor({ ...get('/sql/'), method: 'POST' }, origin, '')).toBeNull();
 		expect(strategyFor({ ...get('/'), method: 'HEAD' }, origin, '')).toBeNull();
+		const range = { ...get('/census.parquet'), headers: new Headers({ Range: 'bytes=0-65535' }) };
+		expect(strategyFor(range, origin, '')).toBeNull();
+		const whole = { ...get('/census.parquet'), headers: new Headers() };
+		expect(strategyFor(whole, origin, '')).toBe('network-first');
 	});
 
 	it('finds hashed files under a base path, and only there', () => {

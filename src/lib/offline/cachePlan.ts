@@ -47,14 +47,16 @@ export type Strategy = 'page' | 'hashed' | 'network-first';
 /**
  * How a request is answered: pages network-first with a time limit, hashed files from the cache,
  * anything else from the network with the cache as fallback. `null`: the service worker stays out
- * of it (another origin, or not a GET), and the browser fetches it as it would without one.
+ * of it (another origin, not a GET, or a range request: a Parquet file read from the site by its
+ * parts, which the cache could only answer whole), and the browser fetches it as it would without
+ * one.
  */
 export function strategyFor(
-	request: { method: string; mode: string; url: string },
+	request: { method: string; mode: string; url: string; headers?: { has(name: string): boolean } },
 	origin: string,
 	base: string
 ): Strategy | null {
-	if (request.method !== 'GET') return null;
+	if (request.method !== 'GET' || request.headers?.has('range')) return null;
 	const url = new URL(request.url);
 	if (url.origin !== origin) return null;
 	if (request.mode === 'navigate') return 'page';
