@@ -27,9 +27,15 @@ function chosenFile(): File {
 	return file;
 }
 
-/** The CSV's bytes in the page: read from the chosen file, or fetched. */
-async function csvBytes(csvUrl: string, source: BenchOptions['source']): Promise<Uint8Array> {
-	if (source === 'file') return new Uint8Array(await chosenFile().arrayBuffer());
+/**
+ * The CSV for the engine: the chosen File itself, as the page registers a UTF-8 upload that needs
+ * no repair (DuckDB reads it in place, nothing copied into the page), or the fetched bytes.
+ */
+async function csvBytes(
+	csvUrl: string,
+	source: BenchOptions['source']
+): Promise<Uint8Array | File> {
+	if (source === 'file') return chosenFile();
 	const response = await fetch(csvUrl, { cache: 'no-store' });
 	if (!response.ok) throw new Error(`GET ${csvUrl}: HTTP ${response.status}`);
 	return new Uint8Array(await response.arrayBuffer());
@@ -76,7 +82,7 @@ async function runWasm(csvUrl: string, source: BenchOptions['source'], runs: num
 		// The connector cannot drop a registered file, so each run registers a new name.
 		const file = `bench-${run}.csv`;
 		const [path, registerMs] = await timed(() => connector.registerFile(file, bytes));
-		bytesDetached ||= bytes.byteLength === 0;
+		bytesDetached ||= bytes instanceof Uint8Array && bytes.byteLength === 0;
 		const [, createMs] = await timed(() => connector.query(createTableSql(path)));
 		const [simple, simpleMs] = await timed(() => connector.query(SIMPLE_SHARES_SQL));
 		const [estimates, surveyMs] = await timed(() => connector.query(survey));

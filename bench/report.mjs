@@ -81,8 +81,13 @@ export function timingTable(s, source = 'http') {
 	const text = table(
 		['step (ms)', 'wasm 1st', 'wasm med', 'papa 1st', 'papa med', 'native 1st', 'native med'],
 		[
-			row(source === 'file' ? 'read chosen file into JS' : 'fetch CSV into JS', 'fetch'),
-			row('registerFile (copy to wasm heap)', 'register'),
+			row(source === 'file' ? 'take the chosen File (no read)' : 'fetch CSV into JS', 'fetch'),
+			row(
+				source === 'file'
+					? 'registerFile (File, read in place)'
+					: 'registerFile (copy to wasm heap)',
+				'register'
+			),
 			row('CREATE TABLE read_csv | Papa.parse', 'create'),
 			row('= ingest', 'ingest'),
 			['alt ingest: read_csv(URL) *', ...cells(s.wasmHttp.ingest), '', '', '', ''],
