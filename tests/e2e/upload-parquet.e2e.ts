@@ -255,7 +255,20 @@ test.describe('a Parquet file of the site', () => {
 		expect(sent, `bytes sent of ${size}: ${ranges.join(', ')}`).toBeLessThan(size / 2);
 		console.log(`${SITE_FILE}: ${sent} of ${size} bytes fetched in ${ranges.length} requests`);
 
-		const { expected } = await showOwnsMobile(page);
+		const { year, expected } = await showOwnsMobile(page);
 		await mbeyaShows(page, expected);
+
+		// A fresh page: the store kept the address, not the file; the dataset is read again from
+		// the site, by range requests again, and shows the same estimates.
+		const before = ranges.length;
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			`owns_mobile: Total, ${year}`,
+			{ timeout: 90_000 }
+		);
+		await mbeyaShows(page, expected);
+		const again = ranges.slice(before);
+		expect(again.length).toBeGreaterThan(0);
+		expect(again.every((r) => r.startsWith('HEAD') || /^GET bytes=\d+-\d+$/.test(r))).toBe(true);
 	});
 });

@@ -211,8 +211,17 @@ export class DatasetLibrary {
 	): Promise<ImportReport> {
 		const original = await store.readOriginal(entry.id);
 		const meta = this.meta(entry.id, entry.name, entry.fileName, entry.sourceNote, entry.createdAt);
-		// A Parquet file of the site is kept as its address: its columns with roles are read again.
-		const url = await blobPointerUrl(original, globalThis.location?.href ?? 'http://localhost/');
+		// A Parquet file of the site is kept as its address (the mapping says so: a chosen file is
+		// never taken for one, whatever its bytes): its columns with roles are read again.
+		const url =
+			mapping.origin === 'site-parquet'
+				? await blobPointerUrl(original, globalThis.location?.href ?? 'http://localhost/')
+				: null;
+		if (mapping.origin === 'site-parquet' && !url) {
+			throw new Error(
+				`${entry.fileName}: the stored address of this site's Parquet file is unreadable.`
+			);
+		}
 		if ((await blobIsParquet(original)) || url) {
 			const source = url ? { url } : new File([original], entry.fileName);
 			const indices = url ? roleColumns(mapping.roles) : null;
@@ -352,7 +361,7 @@ export class DatasetLibrary {
 			.readOriginal(id)
 			.then(async (stored) =>
 				// A Parquet file has no record text: the rejected rows give their fields only.
-				(await blobIsParquet(stored)) || (await blobPointerUrl(stored, 'http://localhost/'))
+				mapping.origin === 'site-parquet' || (await blobIsParquet(stored))
 					? null
 					: storedAsCsv(stored, entry.fileName, mapping.workbook)
 			)

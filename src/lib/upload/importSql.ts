@@ -43,6 +43,11 @@ export interface ImportMapping {
 	names?: ItemNames;
 	/** An Excel workbook's sheet and header rows, read again from the stored workbook on reload. */
 	workbook?: Required<WorkbookChoice>;
+	/**
+	 * 'site-parquet': a Parquet file of this site, read by its address; the store keeps that
+	 * address (parquetUrl.ts), never the file. Absent for a file the person chose.
+	 */
+	origin?: 'site-parquet';
 }
 
 /** A dataset id (a UUID or any text) as letters and digits only, for table names and indicator ids. */

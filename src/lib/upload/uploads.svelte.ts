@@ -632,7 +632,8 @@ export class Uploads extends DatasetLibrary {
 			unit: draft.roles.kind === 'microdata' ? 'percent' : draft.unit,
 			indicatorName: draft.indicatorName.trim() === '' ? draft.name : draft.indicatorName.trim(),
 			names: keptNames(draft.itemNames, defaultNames(draft)),
-			...(draft.workbook ? { workbook: draft.workbook.choice } : {})
+			...(draft.workbook ? { workbook: draft.workbook.choice } : {}),
+			...(draft.parquet?.url ? { origin: 'site-parquet' as const } : {})
 		};
 	}
 

@@ -279,6 +279,34 @@ describe('uploaded datasets across reloads', () => {
 		expect(rejected.slice(1).map((r) => [r[0], r[2]])).toEqual([['5', 'Atlantis,1,2']]);
 	});
 
+	it('reads a stored file as the file it is, even when its bytes look like a site address', async () => {
+		// What the store keeps for a Parquet file of the site (parquetUrl.ts urlPointer); only a
+		// mapping that says 'site-parquet' makes it an address.
+		const pointer = new TextEncoder().encode(
+			JSON.stringify({ kind: 'pengo-parquet-url', path: '/census.parquet' })
+		);
+		const fetched: string[] = [];
+		const realFetch = globalThis.fetch;
+		globalThis.fetch = (async (input: RequestInfo | URL) => {
+			fetched.push(String(input));
+			throw new Error('no network in this test');
+		}) as typeof fetch;
+		try {
+			const { store } = await openDatasetStore();
+			const record = await store.beginImport(meta, new Blob([pointer]), await sha256Hex(pointer));
+			await store.completeImport(record.id, 0, mapping);
+			store.close();
+			const { uploads } = await openPage(db);
+			const entry = uploads.datasets.find((d) => d.id === record.id);
+			// Read as the CSV it was stored as (it has no rows under its header): not as Parquet.
+			expect(entry?.status).toBe('ready');
+			expect(fetched.filter((url) => url.includes('census.parquet'))).toEqual([]);
+			expect(entry?.message ?? '').not.toMatch(/parquet|address/i);
+		} finally {
+			globalThis.fetch = realFetch;
+		}
+	});
+
 	it('reports a dataset whose original fails the integrity check, and never shows it as data', async () => {
 		const id = await storeDataset(true);
 		const idb = await new Promise<IDBDatabase>((resolve, reject) => {
