@@ -9,6 +9,8 @@
 // Parquet file (read where it is, by DuckDB's own reader). A text file of more than 2 GiB (unpacked)
 // is read where it is too, after a byte scan in 64 MiB pieces: it must then be well-formed UTF-8
 // (broken quotes, padded fields, mixed line ends or another encoding are named, with what to do).
+// An Excel workbook (.xlsx) is read as the page reads it: the sheet and header rows from
+// --choices, else the first sheet with cells and the page's header guess.
 //
 // Options:
 //   --out DIR       where the outputs go (default: FILE's name + ".pengo" beside it)
@@ -129,6 +131,42 @@ async function textSource(path) {
 	}
 }
 
+/**
+ * An Excel workbook (told by its first bytes, as the page tells it): the chosen sheet (from the
+ * choices, else the first with cells and a guessed header) as the page's CSV of it, with the
+ * dialect the page fixes for it; null for any other file. A workbook that cannot be read is
+ * refused with what to do.
+ */
+async function workbookSource(loader, path, given) {
+	const { looksLikeWorkbook } = await loader.load('/src/lib/upload/xlsxMagic.ts');
+	const fd = openSync(path, 'r');
+	const head = Buffer.alloc(8);
+	try {
+		readSync(fd, head, 0, 8, 0);
+	} finally {
+		closeSync(fd);
+	}
+	if (!looksLikeWorkbook(new Uint8Array(head))) return null;
+	const { readWorkbookBytes } = await loader.load('/src/lib/upload/xlsx.worker.ts');
+	const { workbookDialect } = await loader.load('/src/lib/upload/xlsxClient.ts');
+	const read = readWorkbookBytes(new Uint8Array(readFileSync(path)), given.workbook);
+	if (!read.ok) {
+		throw new Error(
+			`${basename(path)} cannot be read as an Excel workbook (${read.reason}): save it as .xlsx ` +
+				'(without a password) or as CSV, and run again.'
+		);
+	}
+	const dialect = workbookDialect(read.csvHeaderRow, read.errorCodes, given.dialect);
+	console.log(
+		`workbook: sheet "${read.choice.sheet}", header row ${read.choice.headerRow}` +
+			(read.choice.headerRows > 1 ? ` (${read.choice.headerRows} rows)` : '')
+	);
+	return {
+		source: { kind: 'text', bytes: read.csv },
+		choices: { workbook: read.choice, dialect }
+	};
+}
+
 /** The file's SHA-256, read as a stream (a Parquet file is never held whole). */
 async function sha256Of(path) {
 	const hash = createHash('sha256');
@@ -174,8 +212,12 @@ async function main() {
 	const threads = opts.threads ? Number(opts.threads) : availableParallelism();
 	const parquet = startsAsParquet(opts.file);
 	// Parquet, and text too big to hold, are read where they are: the one file outside its folder
-	// the engine may read.
-	const source = parquet ? { kind: 'parquet', path: opts.file } : await textSource(opts.file);
+	// the engine may read. A workbook's sheet goes on as the CSV the page makes of it.
+	const workbook = parquet ? null : await workbookSource(loader, opts.file, mappingGiven);
+	const source = parquet
+		? { kind: 'parquet', path: opts.file }
+		: (workbook?.source ?? (await textSource(opts.file)));
+	if (workbook) Object.assign(mappingGiven, workbook.choices);
 	const db = await openNativeConnector({
 		path: join(work, 'aggregate.duckdb'),
 		threads,
@@ -212,7 +254,7 @@ async function main() {
 		phase('writing the outputs');
 		const estimates = await db.query(unattended.datasetEstimatesQuery(meta.id));
 		const columns = Object.keys(estimates[0] ?? {});
-		const stem = fileName.replace(/\.(csv|tsv|txt|parquet)(\.gz)?$/i, '');
+		const stem = fileName.replace(/\.(csv|tsv|txt|parquet|xlsx|xlsm)(\.gz)?$/i, '');
 		const csvName = `${stem}-estimates.csv`;
 		writeFileSync(
 			join(out, csvName),

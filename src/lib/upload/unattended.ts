@@ -33,7 +33,10 @@ import type { DatasetMeta, Dialect, ImportReport, RegionNameReview, UploadProble
 
 /** What a saved choices file may fix; anything left out is guessed as the page would. */
 export type Choices = Partial<
-	Pick<ImportMapping, 'dialect' | 'roles' | 'unit' | 'indicatorName' | 'regions' | 'names'>
+	Pick<
+		ImportMapping,
+		'dialect' | 'roles' | 'unit' | 'indicatorName' | 'regions' | 'names' | 'workbook'
+	>
 >;
 
 export interface UnattendedResult {
@@ -241,7 +244,9 @@ export async function importUnattended(
 		regions: decided,
 		unit,
 		indicatorName: choices.indicatorName?.trim() || meta.name,
-		...(choices.names ? { names: choices.names } : {})
+		...(choices.names ? { names: choices.names } : {}),
+		// A workbook's sheet and header rows, so the metadata says which table was read.
+		...(choices.workbook ? { workbook: choices.workbook } : {})
 	};
 	onStep('checking and loading');
 	const report = await importDataset(db, meta, mapping, structural);
