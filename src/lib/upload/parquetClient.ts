@@ -6,7 +6,7 @@ import type { ParquetPreview, ParquetReply, ParquetRequest, ParquetSource } from
 import type { Connector } from '$lib/db/connector';
 import { stageParquetRows, type ParquetBatches } from './parquetStage';
 import type { DatasetMeta } from './types';
-import { abortError, callWorker } from './workerCall';
+import { abortableWorker, abortError, callWorker } from './workerCall';
 
 export type { ParquetPreview, ParquetSource } from './parquet.worker';
 
@@ -38,16 +38,7 @@ export function parquetBatches(
 	return (insert) =>
 		new Promise<void>((resolve, reject) => {
 			if (signal?.aborted) return reject(abortError());
-			const worker = startWorker();
-			const finish = () => {
-				worker.terminate();
-				signal?.removeEventListener('abort', onAbort);
-			};
-			const onAbort = () => {
-				finish();
-				reject(abortError());
-			};
-			signal?.addEventListener('abort', onAbort, { once: true });
+			const { worker, finish } = abortableWorker(startWorker, signal, reject);
 			const rows = Math.max(1, range.rowEnd - range.rowStart);
 			worker.onmessage = async (event: MessageEvent<ParquetReply>) => {
 				const reply = event.data;
@@ -68,10 +59,6 @@ export function parquetBatches(
 					finish();
 					reject(new Error(reply.message));
 				}
-			};
-			worker.onerror = (event: ErrorEvent) => {
-				finish();
-				reject(new Error(event.message || 'The file could not be read.'));
 			};
 			worker.postMessage({ type: 'rows', source, ...range } satisfies ParquetRequest);
 		});

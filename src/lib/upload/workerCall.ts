@@ -15,6 +15,37 @@ export function abortError(): Error {
 	return new DOMException('The file reading was cancelled.', 'AbortError');
 }
 
+/**
+ * A fresh worker tied to `signal`: `finish` terminates it and forgets the signal. An abort, a
+ * worker error or an answer that cannot be passed back finishes it and rejects through `reject`.
+ * The caller sets `onmessage` and posts its request.
+ */
+export function abortableWorker(
+	start: () => Worker,
+	signal: AbortSignal | undefined,
+	reject: (error: Error) => void
+): { worker: Worker; finish: () => void } {
+	const worker = start();
+	const finish = () => {
+		worker.terminate();
+		signal?.removeEventListener('abort', onAbort);
+	};
+	const onAbort = () => {
+		finish();
+		reject(abortError());
+	};
+	signal?.addEventListener('abort', onAbort, { once: true });
+	worker.onerror = (event: ErrorEvent) => {
+		finish();
+		reject(new Error(event.message || 'The file could not be read.'));
+	};
+	worker.onmessageerror = () => {
+		finish();
+		reject(new Error('The answer could not be passed back from the worker.'));
+	};
+	return { worker, finish };
+}
+
 export function callWorker<Request, Result>(
 	start: () => Worker,
 	request: Request,
@@ -23,16 +54,7 @@ export function callWorker<Request, Result>(
 	const { signal, onProgress } = options;
 	if (signal?.aborted) return Promise.reject(abortError());
 	return new Promise<Result>((resolve, reject) => {
-		const worker = start();
-		const finish = () => {
-			worker.terminate();
-			signal?.removeEventListener('abort', onAbort);
-		};
-		const onAbort = () => {
-			finish();
-			reject(abortError());
-		};
-		signal?.addEventListener('abort', onAbort, { once: true });
+		const { worker, finish } = abortableWorker(start, signal, reject);
 		worker.onmessage = (event: MessageEvent<WorkerReply<Result>>) => {
 			const reply = event.data;
 			if (reply.type === 'progress') onProgress?.(reply.fraction);
@@ -41,14 +63,6 @@ export function callWorker<Request, Result>(
 				if (reply.type === 'done') resolve(reply.result);
 				else reject(new Error(reply.message));
 			}
-		};
-		worker.onerror = (event: ErrorEvent) => {
-			finish();
-			reject(new Error(event.message || 'The file could not be read.'));
-		};
-		worker.onmessageerror = () => {
-			finish();
-			reject(new Error('The answer could not be passed back from the worker.'));
 		};
 		worker.postMessage(request);
 	});
