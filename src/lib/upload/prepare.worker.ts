@@ -10,6 +10,8 @@ import type { RecordScan } from './recordScan';
 import { prepareText } from './records';
 import type { Dialect } from './types';
 import { readWhole } from './wholeFile';
+import { respond, serveInWorker } from './workerServe';
+import type { WorkerReply } from './workerCall';
 
 export { readWhole } from './wholeFile';
 
@@ -30,10 +32,7 @@ export interface PrepareResult {
 	scan: RecordScan;
 }
 
-export type PrepareReply =
-	| { type: 'progress'; fraction: number }
-	| { type: 'done'; result: PrepareResult }
-	| { type: 'error'; message: string };
+export type PrepareReply = WorkerReply<PrepareResult>;
 
 /** Share of the progress bar given to reading; transcoding and scanning take the rest. */
 const READ_SHARE = 0.8;
@@ -54,32 +53,19 @@ export async function prepareRequest(
 	return unchanged ? { utf8: null, scan: prepared.scan } : prepared;
 }
 
+const transfers = (result: PrepareResult): Transferable[] =>
+	result.utf8 ? [result.utf8.buffer as ArrayBuffer] : [];
+
 /**
  * Handles one request message; exported so tests can run the worker's code in-process. `post`
  * gets the buffers to transfer with the reply.
  */
-export async function handleMessage(
+export function handleMessage(
 	request: PrepareRequest,
 	post: (reply: PrepareReply, transfer?: Transferable[]) => void
 ): Promise<void> {
-	let result: PrepareResult;
-	try {
-		result = await prepareRequest(request, (fraction) => post({ type: 'progress', fraction }));
-	} catch (error) {
-		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-		return;
-	}
-	post({ type: 'done', result }, result.utf8 ? [result.utf8.buffer as ArrayBuffer] : []);
+	return respond(prepareRequest, transfers, request, post);
 }
 
 // Only inside a worker: importing this module elsewhere (tests) must not install a handler.
-const scope = globalThis as unknown as {
-	window?: unknown;
-	postMessage?: (reply: PrepareReply, transfer?: Transferable[]) => void;
-	onmessage?: (event: MessageEvent<PrepareRequest>) => void;
-};
-if (scope.window === undefined && typeof scope.postMessage === 'function') {
-	scope.onmessage = (event) => {
-		void handleMessage(event.data, (reply, transfer) => scope.postMessage!(reply, transfer ?? []));
-	};
-}
+serveInWorker(prepareRequest, transfers);
